@@ -1,0 +1,1 @@
+export { OrmError, type OrmErrorCode, type OrmErrorContext } from './orm-error.js';
