@@ -1,0 +1,95 @@
+/** Lifecycle status of a column or an index, as Appwrite reports it. */
+export type ResourceStatus = 'available' | 'processing' | 'deleting' | 'stuck' | 'failed';
+
+/**
+ * The `type` a column reports on the wire: float columns report `double`; email, url, ip and enum columns
+ * report `string` and are told apart by `format`.
+ */
+export type ColumnType =
+  | 'string'
+  | 'varchar'
+  | 'text'
+  | 'mediumtext'
+  | 'longtext'
+  | 'integer'
+  | 'double'
+  | 'boolean'
+  | 'datetime';
+
+/** The `format` a column reports on the wire (datetime columns report `format: 'datetime'`). */
+export type ColumnFormat = 'email' | 'url' | 'ip' | 'enum' | 'datetime';
+
+/** A column as the emulator stores it. `min`/`max` are undefined when unset (the wire shows the type's bounds). */
+export interface StoredColumn {
+  key: string;
+  type: ColumnType;
+  format?: ColumnFormat;
+  status: ResourceStatus;
+  error: string;
+  required: boolean;
+  array: boolean;
+  /** Maximum length, for `string` and `varchar` columns. */
+  size?: number;
+  min?: number;
+  max?: number;
+  default: unknown;
+  /** Allowed values of an enum column. */
+  elements?: string[];
+  encrypt?: boolean;
+  $createdAt: string;
+  $updatedAt: string;
+}
+
+/** Index kinds the emulator supports. */
+export type IndexType = 'key' | 'unique' | 'fulltext';
+
+/** An index as the emulator stores it. */
+export interface StoredIndex {
+  key: string;
+  type: IndexType;
+  status: ResourceStatus;
+  error: string;
+  columns: string[];
+  orders: string[];
+  lengths: number[];
+  $createdAt: string;
+  $updatedAt: string;
+}
+
+/** A table's metadata (its rows are kept beside it by the store). */
+export interface StoredTable {
+  $id: string;
+  databaseId: string;
+  name: string;
+  enabled: boolean;
+  rowSecurity: boolean;
+  $permissions: string[];
+  $createdAt: string;
+  $updatedAt: string;
+  columns: StoredColumn[];
+  indexes: StoredIndex[];
+}
+
+/** A database's metadata. */
+export interface StoredDatabase {
+  $id: string;
+  name: string;
+  enabled: boolean;
+  $createdAt: string;
+  $updatedAt: string;
+}
+
+/** System fields every stored row carries. `$sequence` is a number here and a string on the wire. */
+export interface RowSystemFields {
+  $id: string;
+  $sequence: number;
+  $createdAt: string;
+  $updatedAt: string;
+  $permissions: string[];
+}
+
+/**
+ * A row as the emulator stores it: system fields plus one key per column (datetimes as ISO strings,
+ * unset values as null, arrays as arrays). `$tableId`/`$databaseId` are added when answering.
+ */
+export type StoredRow = RowSystemFields & Record<string, unknown>;
