@@ -1,0 +1,70 @@
+import { Redis, type Cluster, type RedisOptions } from 'ioredis';
+
+/** What `cache.redis` accepts: a URL, ioredis options, or an existing ioredis `Redis` or `Cluster`. */
+export type RedisSource = string | RedisOptions | Redis | Cluster;
+
+/** An ioredis connection, single node or cluster. */
+export type RedisConnection = Redis | Cluster;
+
+/** The bridge's two connections and which of them it opened itself (and so may close). */
+export interface BridgeConnections {
+  readonly publisher: RedisConnection;
+  readonly subscriber: RedisConnection;
+  readonly owned: readonly RedisConnection[];
+}
+
+/**
+ * Reconnection delay: 50 ms doubling up to 2 s, so a restarted Redis is found again quickly while a
+ * long outage costs one attempt every two seconds.
+ */
+export function bridgeRetryDelay(attempt: number): number {
+  return Math.min(50 * 2 ** Math.min(attempt, 6), 2_000);
+}
+
+// Lazy so that creating the bridge never throws or waits; start() connects. No offline queue so
+// that commands fail at once while Redis is down instead of piling up; the bridge keeps its own
+// bounded set of what it still has to announce.
+const BRIDGE_DEFAULTS: RedisOptions = { retryStrategy: bridgeRetryDelay, connectionName: 'appwrite-orm-bridge' };
+const BRIDGE_OVERRIDES: RedisOptions = {
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  // A PUBLISH in flight when the connection drops fails at once instead of waiting for the reconnect.
+  maxRetriesPerRequest: 0,
+  // The subscriber subscribes again itself on every 'ready', then resynchronises.
+  autoResubscribe: false,
+};
+
+function isConnection(source: RedisSource): source is RedisConnection {
+  return typeof source === 'object' && typeof (source as Partial<Redis>).duplicate === 'function' && typeof (source as Partial<Redis>).publish === 'function';
+}
+
+function isCluster(connection: RedisConnection): connection is Cluster {
+  return connection.isCluster;
+}
+
+/**
+ * Opens (lazily: nothing connects before `connect()`) the publisher and subscriber connections of a
+ * bridge. A URL or options give two new connections, both owned. A user's `Redis` or `Cluster` is
+ * used as the publisher as it is and duplicated for the subscriber; only the duplicate is owned.
+ *
+ * @example
+ * ```ts
+ * const { publisher, subscriber, owned } = openBridgeConnections('redis://127.0.0.1:6379');
+ * await Promise.all(owned.map((connection) => connection.connect()));
+ * ```
+ */
+export function openBridgeConnections(source: RedisSource): BridgeConnections {
+  if (isConnection(source)) {
+    const subscriber = isCluster(source)
+      ? source.duplicate(undefined, { lazyConnect: true, enableOfflineQueue: false, redisOptions: { ...source.options.redisOptions, autoResubscribe: false } })
+      : source.duplicate(BRIDGE_OVERRIDES);
+    return { publisher: source, subscriber, owned: [subscriber] };
+  }
+  const create = (): Redis =>
+    typeof source === 'string'
+      ? new Redis(source, { ...BRIDGE_DEFAULTS, ...BRIDGE_OVERRIDES })
+      : new Redis({ ...BRIDGE_DEFAULTS, ...source, ...BRIDGE_OVERRIDES });
+  const publisher = create();
+  const subscriber = create();
+  return { publisher, subscriber, owned: [publisher, subscriber] };
+}

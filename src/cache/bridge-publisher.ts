@@ -1,0 +1,76 @@
+import type { RedisConnection } from './bridge-connections.js';
+import { encodeBridgeMessage } from './bridge-message.js';
+import { PendingTables } from './bridge-pending.js';
+import type { BridgeCounters } from './bridge-stats.js';
+
+/** Who is publishing, and where. */
+export interface PublisherIdentity {
+  readonly channel: string;
+  readonly instanceId: string;
+  readonly databaseId: string;
+}
+
+/**
+ * Announces local invalidations on the channel, numbering them 1, 2, 3... Whatever cannot be sent
+ * (connection down, PUBLISH failed) waits in a bounded, deduplicated set and goes out on the next
+ * `flush()`, which the bridge calls when the publisher is ready again.
+ *
+ * @example
+ * ```ts
+ * const publisher = new BridgePublisher(redis, { channel, instanceId: 'web-1', databaseId: 'main' }, counters);
+ * publisher.announce('products');
+ * ```
+ */
+export class BridgePublisher {
+  private seq = 0;
+  private readonly pending: PendingTables;
+
+  constructor(
+    private readonly connection: RedisConnection,
+    private readonly identity: PublisherIdentity,
+    private readonly counters: BridgeCounters,
+    pendingLimit = 1_000,
+  ) {
+    this.pending = new PendingTables(pendingLimit);
+  }
+
+  /** Tables still waiting to be announced. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Announces that `table` (or '*', every table) changed on this instance. */
+  announce(table: string): void {
+    // Not ready: keep it for the reconnect rather than consume a sequence number on a message that
+    // cannot leave; receivers would see a gap and resynchronise for nothing.
+    if (this.connection.status !== 'ready') {
+      this.counters.publishFailures += 1;
+      this.pending.add(table);
+      return;
+    }
+    this.flush();
+    this.send(table);
+  }
+
+  /** Publishes every waiting table, if the connection is ready. */
+  flush(): void {
+    if (this.connection.status !== 'ready' || this.pending.size === 0) return;
+    for (const table of this.pending.drain()) this.send(table);
+  }
+
+  private send(table: string): void {
+    this.seq += 1;
+    const payload = encodeBridgeMessage({ v: 1, origin: this.identity.instanceId, db: this.identity.databaseId, table, seq: this.seq });
+    this.connection.publish(this.identity.channel, payload).then(
+      () => {
+        this.counters.published += 1;
+      },
+      () => {
+        // The message may or may not have left: announce the table again after the reconnect. A
+        // receiver that missed this number sees a gap and resynchronises; a duplicate is harmless.
+        this.counters.publishFailures += 1;
+        this.pending.add(table);
+      },
+    );
+  }
+}

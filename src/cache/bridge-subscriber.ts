@@ -1,0 +1,110 @@
+import type { RedisConnection } from './bridge-connections.js';
+import { decodeBridgeMessage } from './bridge-message.js';
+import { SequenceTracker } from './bridge-sequence.js';
+import type { BridgeCounters } from './bridge-stats.js';
+
+/** What the subscriber does with what it hears. */
+export interface SubscriberActions {
+  /** Invalidate one table, or every table for '*', because another instance changed it. */
+  invalidate(table: string): void;
+  /** Invalidate every table because messages may have been missed. */
+  resync(): void;
+  /** A payload that is not a valid message arrived. */
+  malformed(raw: string): void;
+  /** The subscription is (again) active. */
+  subscribed(): void;
+}
+
+/**
+ * Listens on the channel and applies other instances' invalidations. It subscribes on every
+ * 'ready' of its connection; every subscription but a first clean one resynchronises, as does a
+ * gap in a sender's sequence numbers (the .NET FusionCache auto-recovery, applied to the receiver).
+ *
+ * @example
+ * ```ts
+ * const subscriber = new BridgeSubscriber(connection, { channel, instanceId: 'web-2', databaseId: 'main' }, counters, actions);
+ * subscriber.attach();
+ * ```
+ */
+export class BridgeSubscriber {
+  private readonly sequences = new SequenceTracker();
+  private listening = false;
+  private hadSubscription = false;
+  private lostConnection = false;
+
+  constructor(
+    private readonly connection: RedisConnection,
+    private readonly identity: { readonly channel: string; readonly instanceId: string; readonly databaseId: string },
+    private readonly counters: BridgeCounters,
+    private readonly actions: SubscriberActions,
+  ) {}
+
+  /** Whether the channel subscription is currently active. */
+  get isSubscribed(): boolean {
+    return this.listening && this.hadSubscription && !this.lostConnection && this.connection.status === 'ready';
+  }
+
+  attach(): void {
+    this.listening = true;
+    this.connection.on('ready', this.onReady);
+    this.connection.on('close', this.onClose);
+    this.connection.on('message', this.onMessage);
+    if (this.connection.status === 'ready') this.onReady();
+  }
+
+  /** Stops listening and unsubscribes; the connection stays open. */
+  async detach(): Promise<void> {
+    this.listening = false;
+    this.connection.off('ready', this.onReady);
+    this.connection.off('close', this.onClose);
+    this.connection.off('message', this.onMessage);
+    if (this.connection.status === 'ready') await this.connection.unsubscribe(this.identity.channel).catch(() => undefined);
+  }
+
+  private readonly onClose = (): void => {
+    this.lostConnection = true;
+  };
+
+  private readonly onReady = (): void => {
+    this.connection.subscribe(this.identity.channel).then(
+      () => {
+        if (!this.listening) return;
+        // Messages sent while there was no subscription are lost: after anything but a first clean
+        // connection, drop every table. Subscribing first means nothing slips in between.
+        const missed = this.hadSubscription || this.lostConnection;
+        this.hadSubscription = true;
+        this.lostConnection = false;
+        this.sequences.reset();
+        if (missed) this.actions.resync();
+        this.actions.subscribed();
+      },
+      // The connection dropped again before the subscription took: the next 'ready' retries.
+      () => undefined,
+    );
+  };
+
+  private readonly onMessage = (channel: string, raw: string): void => {
+    if (channel !== this.identity.channel || !this.listening) return;
+    this.counters.received += 1;
+    const message = decodeBridgeMessage(raw);
+    if (message === undefined) {
+      this.counters.malformed += 1;
+      this.actions.malformed(raw);
+      return;
+    }
+    if (message.origin === this.identity.instanceId) {
+      this.counters.ignoredOwn += 1;
+      return;
+    }
+    if (message.db !== this.identity.databaseId) {
+      this.counters.ignoredForeign += 1;
+      return;
+    }
+    this.counters.applied += 1;
+    if (this.sequences.observe(message.origin, message.seq) === 'gap') {
+      this.actions.resync();
+      return;
+    }
+    this.actions.invalidate(message.table);
+  };
+}

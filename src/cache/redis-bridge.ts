@@ -1,0 +1,167 @@
+import { openBridgeConnections, type RedisConnection, type RedisSource } from './bridge-connections.js';
+import { ALL_TABLES } from './bridge-message.js';
+import { BridgePublisher } from './bridge-publisher.js';
+import { createBridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
+import { BridgeSubscriber } from './bridge-subscriber.js';
+
+/** Where an invalidation came from, as the query cache reports it. */
+export type BridgeInvalidationOrigin = 'local' | 'remote' | 'webhook' | 'resync';
+
+/** The part of the query cache the bridge uses. */
+export interface BridgeCache {
+  invalidate(table: string, origin?: BridgeInvalidationOrigin): void;
+  invalidateAll(origin?: BridgeInvalidationOrigin): void;
+  on(event: 'invalidate', listener: (event: { readonly table: string; readonly origin: BridgeInvalidationOrigin }) => void): unknown;
+  off(event: 'invalidate', listener: (event: { readonly table: string; readonly origin: BridgeInvalidationOrigin }) => void): unknown;
+}
+
+/** Where the bridge reports trouble. */
+export interface BridgeLogger {
+  warn(message: string): void;
+  info?(message: string): void;
+}
+
+/** Options of {@link createRedisBridge}. */
+export interface RedisBridgeOptions {
+  /** The local cache to keep in step with the other instances. */
+  readonly cache: BridgeCache;
+  /** A URL, ioredis options, or an existing ioredis `Redis` or `Cluster` (duplicated for the subscriber, never closed by the bridge). */
+  readonly redis: RedisSource;
+  /** The pub/sub channel; see `defaultBridgeChannel()`. */
+  readonly channel: string;
+  /** This instance's id: its own messages are ignored on receipt. Unique per running process. */
+  readonly instanceId: string;
+  /** The database whose tables the messages name; messages for another database are ignored. */
+  readonly databaseId: string;
+  readonly logger: BridgeLogger;
+  /** How many distinct tables wait for a reconnect before collapsing into "all tables". @default 1000 */
+  readonly pendingLimit?: number;
+}
+
+/** A running invalidation bridge between this instance's cache and the others'. */
+export interface RedisBridge {
+  /** Connects and subscribes. Resolves once subscribed or once Redis was found down (warned, retried in the background); never rejects. */
+  start(): Promise<void>;
+  /** Stops publishing and receiving, and unsubscribes. Connections stay open until `close()`. */
+  closeListeners(): Promise<void>;
+  /** `closeListeners()`, then quits the connections the bridge opened. A user's own connection is left open. */
+  close(): Promise<void>;
+  stats(): BridgeStats;
+  readonly state: BridgeState;
+}
+
+/**
+ * Creates the Redis pub/sub bridge that spreads cache invalidations across application instances.
+ * Every local or webhook invalidation is published; other instances' messages invalidate the
+ * local table. After a reconnect, or a gap in a sender's numbering, every local table is dropped.
+ *
+ * @example
+ * ```ts
+ * const bridge = createRedisBridge({ cache, redis: 'redis://127.0.0.1:6379', channel: defaultBridgeChannel('shop', 'main'),
+ *   instanceId: 'web-1', databaseId: 'main', logger: console });
+ * await bridge.start();
+ * // ...
+ * await bridge.close();
+ * ```
+ */
+export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
+  const { cache, channel, instanceId, databaseId, logger } = options;
+  const identity = { channel, instanceId, databaseId };
+  const counters = createBridgeCounters();
+  const connections = openBridgeConnections(options.redis);
+  const publisher = new BridgePublisher(connections.publisher, identity, counters, options.pendingLimit);
+  let phase: 'idle' | 'started' | 'closed' = 'idle';
+  let everSubscribed = false;
+  let outageWarned = false;
+  let malformedWarned = false;
+  let firstAttempt: (() => void) | undefined;
+
+  const subscriber = new BridgeSubscriber(connections.subscriber, identity, counters, {
+    invalidate: (table) => (table === ALL_TABLES ? cache.invalidateAll('remote') : cache.invalidate(table, 'remote')),
+    resync: () => {
+      counters.resyncs += 1;
+      cache.invalidateAll('resync');
+    },
+    malformed: (raw) => {
+      if (malformedWarned) return;
+      malformedWarned = true;
+      logger.warn(`appwrite-orm: ignored a malformed message on Redis channel "${channel}": ${JSON.stringify(raw.slice(0, 120))} (further ones are only counted in stats().malformed)`);
+    },
+    subscribed: () => {
+      if (outageWarned) logger.info?.(`appwrite-orm: the Redis invalidation bridge on "${channel}" is connected again; every local table was invalidated`);
+      everSubscribed = true;
+      outageWarned = false;
+      firstAttempt?.();
+    },
+  });
+
+  const onInvalidate = (event: { readonly table: string; readonly origin: BridgeInvalidationOrigin }): void => {
+    // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
+    if (event.origin === 'local' || event.origin === 'webhook') publisher.announce(event.table);
+  };
+  const onPublisherReady = (): void => publisher.flush();
+  const onError = (error: Error): void => {
+    firstAttempt?.();
+    if (outageWarned || phase === 'closed') return;
+    outageWarned = true;
+    logger.warn(`appwrite-orm: the Redis invalidation bridge cannot reach Redis (${error.message}); the cache keeps serving (stale for at most its TTL) and reconnects in the background`);
+  };
+
+  const stopListening = async (): Promise<void> => {
+    cache.off('invalidate', onInvalidate);
+    connections.publisher.off('ready', onPublisherReady);
+    await subscriber.detach();
+  };
+
+  return {
+    async start() {
+      if (phase !== 'idle') return;
+      phase = 'started';
+      cache.on('invalidate', onInvalidate);
+      connections.publisher.on('ready', onPublisherReady);
+      for (const connection of connections.owned) connection.on('error', onError);
+      const settled = new Promise<void>((resolve) => (firstAttempt = resolve));
+      subscriber.attach();
+      // Connection errors arrive as 'error' events (handled above); the promises only repeat them.
+      for (const connection of connections.owned) connection.connect().catch(() => undefined);
+      if (connections.publisher.status === 'wait') connections.publisher.connect().catch(() => undefined);
+      await settled;
+      firstAttempt = undefined;
+    },
+    async closeListeners() {
+      if (phase === 'started') await stopListening();
+    },
+    async close() {
+      if (phase === 'closed') return;
+      const wasStarted = phase === 'started';
+      phase = 'closed';
+      if (wasStarted) await stopListening();
+      // Only what the bridge opened: a connection the user handed in stays theirs.
+      await Promise.all(connections.owned.map((connection) => quit(connection)));
+      firstAttempt?.();
+    },
+    stats() {
+      return {
+        ...counters,
+        pending: publisher.pendingCount,
+        state: currentState(),
+        connections: { publisher: connections.publisher.status, subscriber: connections.subscriber.status },
+      };
+    },
+    get state(): BridgeState {
+      return currentState();
+    },
+  };
+
+  function currentState(): BridgeState {
+    if (phase !== 'started') return phase;
+    if (subscriber.isSubscribed && connections.publisher.status === 'ready') return 'connected';
+    return everSubscribed ? 'reconnecting' : 'connecting';
+  }
+
+  async function quit(connection: RedisConnection): Promise<void> {
+    if (connection.status === 'ready') await connection.quit().catch(() => undefined);
+    // disconnect() also cancels a pending reconnection timer, so nothing keeps the process alive.
+    connection.disconnect();
+  }
+}

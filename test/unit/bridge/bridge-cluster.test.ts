@@ -1,0 +1,47 @@
+import { Cluster, Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { openBridgeConnections } from '../../../src/cache/bridge-connections.js';
+import { createRedisBridge, type BridgeCache, type RedisBridgeOptions } from '../../../src/cache/redis-bridge.js';
+
+const cache: BridgeCache = { invalidate: () => undefined, invalidateAll: () => undefined, on: () => undefined, off: () => undefined };
+
+describe('the bridge with a user-given ioredis connection', () => {
+  it('accepts a Cluster: it publishes through it, subscribes on a duplicate, and closes only the duplicate', async () => {
+    const cluster = new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true });
+    const options: RedisBridgeOptions = { cache, redis: cluster, channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: () => undefined } };
+    const connections = openBridgeConnections(cluster);
+    expect(connections.publisher).toBe(cluster);
+    expect(connections.subscriber).not.toBe(cluster);
+    expect(connections.subscriber).toBeInstanceOf(Cluster);
+    expect(connections.owned).toEqual([connections.subscriber]);
+    connections.subscriber.disconnect();
+
+    const bridge = createRedisBridge(options);
+    expect(bridge.state).toBe('idle');
+    await bridge.close();
+    expect(bridge.state).toBe('closed');
+    expect(cluster.status).toBe('wait');
+  });
+
+  it('accepts a Redis and leaves it open after close()', async () => {
+    const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
+    const connections = openBridgeConnections(redis);
+    expect(connections.publisher).toBe(redis);
+    expect(connections.owned).toEqual([connections.subscriber]);
+    expect(connections.subscriber.options.enableOfflineQueue).toBe(false);
+    connections.subscriber.disconnect();
+    const bridge = createRedisBridge({ cache, redis, channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: () => undefined } });
+    await bridge.close();
+    expect(redis.status).toBe('wait');
+  });
+
+  it('opens two owned connections from a URL or options, publisher without offline queue', () => {
+    for (const source of ['redis://127.0.0.1:6379', { host: '127.0.0.1', port: 6379, enableOfflineQueue: true }]) {
+      const connections = openBridgeConnections(source);
+      expect(connections.owned).toEqual([connections.publisher, connections.subscriber]);
+      expect(connections.publisher.options.enableOfflineQueue).toBe(false);
+      expect(connections.publisher.status).toBe('wait');
+      for (const connection of connections.owned) connection.disconnect();
+    }
+  });
+});
