@@ -1,0 +1,78 @@
+import { QueryError } from '../errors/query-error.js';
+import type { QueryNode, QueryScalar } from './query-node.js';
+
+/** A value a plain filter can compare with; `null` means "is null", a Date is sent as ISO 8601. */
+export type FilterScalar = string | number | bigint | boolean | Date | null;
+
+/**
+ * Plain equality filters: `{ category: 'office', price: [1, 2], deletedAt: null }` means
+ * category = 'office' AND price IN (1, 2) AND deletedAt IS NULL. Undefined entries are ignored.
+ */
+export type FilterObject = Readonly<Record<string, FilterScalar | readonly FilterScalar[] | undefined>>;
+
+/**
+ * Turns plain equality filters into query nodes.
+ *
+ * @throws QueryError for an empty list or a value that is not a scalar.
+ * @example
+ * ```ts
+ * filterNodes({ category: 'office', deletedAt: null });
+ * // [{ method: 'equal', attribute: 'category', values: ['office'] }, { method: 'isNull', attribute: 'deletedAt' }]
+ * ```
+ */
+export function filterNodes(filters: FilterObject, table?: string): QueryNode[] {
+  const nodes: QueryNode[] = [];
+  for (const [attribute, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    if (value === null) {
+      nodes.push({ method: 'isNull', attribute });
+      continue;
+    }
+    const list: readonly FilterScalar[] = Array.isArray(value) ? value : [value as FilterScalar];
+    if (list.length === 0) throw new QueryError(table, describe(attribute, value), 'an empty list matches no row');
+    nodes.push({ method: 'equal', attribute, values: list.map((item) => scalar(attribute, item, table)) });
+  }
+  return nodes;
+}
+
+/**
+ * Turns `orderBy` entries into order queries: `'price'` or `'+price'` ascending, `'-price'` descending.
+ *
+ * @example
+ * ```ts
+ * orderNodes(['-price', 'name']); // [orderDesc('price'), orderAsc('name')] as query nodes
+ * ```
+ */
+export function orderNodes(orderBy: string | readonly string[], table?: string): QueryNode[] {
+  const entries: readonly string[] = typeof orderBy === 'string' ? [orderBy] : orderBy;
+  return entries.map((entry) => {
+    const descending = entry.startsWith('-');
+    const attribute = descending || entry.startsWith('+') ? entry.slice(1) : entry;
+    if (attribute === '') throw new QueryError(table, `orderBy ${JSON.stringify(entry)}`, 'no column named');
+    return { method: descending ? 'orderDesc' : 'orderAsc', attribute };
+  });
+}
+
+/** Formats a Date the way Appwrite returns datetimes, so filters and rows use the same text. */
+export function appwriteDate(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
+}
+
+function scalar(attribute: string, value: FilterScalar, table: string | undefined): QueryScalar {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new QueryError(table, describe(attribute, value), 'invalid date');
+    return appwriteDate(value);
+  }
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new QueryError(table, describe(attribute, value), 'not a finite number');
+    }
+    return value;
+  }
+  throw new QueryError(table, describe(attribute, value), 'a filter value must be a string, number, boolean, Date or null');
+}
+
+function describe(attribute: string, value: unknown): string {
+  const text = typeof value === 'bigint' ? value.toString() : value instanceof Date ? String(value) : JSON.stringify(value);
+  return `{ ${attribute}: ${text ?? String(value)} }`;
+}

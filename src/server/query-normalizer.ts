@@ -1,0 +1,123 @@
+import { QueryError } from '../errors/query-error.js';
+import { filterNodes, type FilterObject } from './filter-object.js';
+import { parseLegacyQuery } from './legacy-query-parser.js';
+import { canonicalString } from './query-canonical.js';
+import type { QueryKind, QueryNode } from './query-node.js';
+import { validateNode, type ValidationTarget } from './query-validation.js';
+
+/**
+ * What every query-taking method accepts: node-appwrite `Query` strings, legacy strings such as
+ * `'equal("active", true)'`, one string or a list of them, or a plain equality filter object.
+ */
+export type QueryInput = string | readonly string[] | FilterObject;
+
+interface Parsed {
+  readonly kind: QueryKind;
+  readonly text: string;
+  /** `[text]`, shared so that a one-query read allocates nothing. */
+  readonly alone: readonly string[];
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+const ORDER: Readonly<Record<QueryKind, number>> = { filter: 0, select: 1, order: 2, cursor: 3, limit: 4, offset: 5 };
+const MEMO_LIMIT = 10_000;
+
+/**
+ * Turns any accepted query spelling into canonical Appwrite query strings, so that two spellings of the
+ * same query share a cache entry and Appwrite never sees a legacy string. Canonical lists hold the filters
+ * sorted and without duplicates (they are AND-ed), then selects, orders (in the caller's order: it is
+ * their priority), cursor, limit and offset. Canonicalising a canonical list returns it unchanged.
+ *
+ * @example
+ * ```ts
+ * const normalizer = new QueryNormalizer({ table: 'products', columns: new Set(['price']) });
+ * normalizer.normalize(['greaterThan("price", 5)']); // ['{"method":"greaterThan","attribute":"price","values":[5]}']
+ * ```
+ */
+export class QueryNormalizer {
+  // Parsing JSON or legacy text costs microseconds; a cache hit must cost well under one, so each distinct
+  // string is parsed once. Bounded: cleared when full, since a few hot queries refill it at once.
+  private readonly memo = new Map<string, Parsed>();
+
+  constructor(private readonly target: ValidationTarget = {}) {}
+
+  /** @throws QueryError naming the first query that cannot be parsed or is invalid. */
+  normalize(input: QueryInput | undefined): readonly string[] {
+    if (input === undefined) return EMPTY;
+    if (typeof input === 'string') return this.parse(input).alone;
+    if (!Array.isArray(input)) return this.fromNodes(filterNodes(input as FilterObject, this.target.table));
+    const list = input as readonly unknown[];
+    if (list.length === 0) return EMPTY;
+    if (list.length === 1) return this.parse(this.text(list[0])).alone;
+    return compose(list.map((item) => this.parse(this.text(item))));
+  }
+
+  /** Canonical strings for query nodes built by the ORM itself (from filters, orderBy, paging). */
+  fromNodes(nodes: readonly QueryNode[]): readonly string[] {
+    return compose(nodes.map((node) => this.fromNode(node)));
+  }
+
+  /** Canonical strings for a mix of already-normalised strings and nodes. */
+  combine(queries: readonly string[], nodes: readonly QueryNode[]): readonly string[] {
+    return compose([...queries.map((text) => this.parse(text)), ...nodes.map((node) => this.fromNode(node))]);
+  }
+
+  private fromNode(node: QueryNode): Parsed {
+    const text = canonicalString(node);
+    return parsed(validateNode(node, text, this.target), text);
+  }
+
+  private text(item: unknown): string {
+    if (typeof item !== 'string') {
+      throw new QueryError(this.target.table, String(item), 'a query must be a string (use Query helpers or a filter object)');
+    }
+    return item;
+  }
+
+  private parse(raw: string): Parsed {
+    const known = this.memo.get(raw);
+    if (known !== undefined) return known;
+    const node = raw.trimStart().startsWith('{') ? parseJson(raw, this.target.table) : parseLegacyQuery(raw, this.target.table);
+    const result = parsed(validateNode(node, raw, this.target), canonicalString(node));
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(raw, result);
+    return result;
+  }
+}
+
+function parsed(kind: QueryKind, text: string): Parsed {
+  return { kind, text, alone: Object.freeze([text]) };
+}
+
+function parseJson(raw: string, table: string | undefined): QueryNode {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new QueryError(table, raw, `not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as QueryNode).method !== 'string') {
+    throw new QueryError(table, raw, 'a query object needs a "method"');
+  }
+  return value as QueryNode;
+}
+
+function compose(items: readonly Parsed[]): readonly string[] {
+  const sorted = [...items].sort((a, b) => {
+    const byKind = ORDER[a.kind] - ORDER[b.kind];
+    if (byKind !== 0) return byKind;
+    return a.kind === 'filter' || a.kind === 'select' ? compareText(a.text, b.text) : 0;
+  });
+  const out: string[] = [];
+  let previous: Parsed | undefined;
+  for (const item of sorted) {
+    const duplicate = previous !== undefined && previous.text === item.text && (item.kind === 'filter' || item.kind === 'select');
+    if (!duplicate) out.push(item.text);
+    previous = item;
+  }
+  return out;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,94 @@
+import { QueryError } from '../errors/query-error.js';
+import { NESTED, NO_ATTRIBUTE, isQueryNode, queryKind, type QueryKind, type QueryNode } from './query-node.js';
+
+/** Columns every row has besides the declared ones, queryable by filters and orders. */
+export const SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['$id', '$sequence', '$createdAt', '$updatedAt']);
+
+const AT_LEAST_ONE = new Set(['equal', 'contains', 'containsAny', 'containsAll', 'notContains', 'exists', 'notExists', 'select', 'elemMatch']);
+const EXACTLY_ONE = new Set([
+  'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'search', 'notSearch', 'startsWith',
+  'notStartsWith', 'endsWith', 'notEndsWith', 'regex', 'limit', 'offset', 'cursorAfter', 'cursorBefore',
+]);
+const EXACTLY_TWO = new Set(['between', 'notBetween']);
+const NONE = new Set(['isNull', 'isNotNull', 'orderAsc', 'orderDesc', 'orderRandom']);
+const GEOMETRY = /^(distance|vector|crosses|notCrosses|intersects|notIntersects|overlaps|notOverlaps|touches|notTouches)/;
+
+/** Where a query is checked: the table (for messages) and its columns (when known, to catch typos). */
+export interface ValidationTarget {
+  readonly table?: string;
+  readonly columns?: ReadonlySet<string>;
+}
+
+/**
+ * Checks one query node the way Appwrite would (method, attribute, number and type of values, known
+ * columns) and returns its kind. `raw` is the caller's spelling, used in the error.
+ *
+ * @throws QueryError naming the query and the reason.
+ */
+export function validateNode(node: QueryNode, raw: string, target: ValidationTarget, nested = false): QueryKind {
+  const fail = (reason: string): never => {
+    throw new QueryError(target.table, raw, reason);
+  };
+  const { method, attribute } = node;
+  const kind = queryKind(method) ?? fail(`unknown method "${method}"`);
+  if (nested && kind !== 'filter') fail(`"${method}" cannot be nested in and/or/elemMatch`);
+  if (attribute !== undefined && typeof attribute !== 'string') fail('attribute must be a string');
+  if (NO_ATTRIBUTE.has(method)) {
+    if (attribute !== undefined && attribute !== '') fail(`"${method}" takes no attribute`);
+  } else if (attribute === undefined || attribute === '') {
+    fail(`"${method}" needs an attribute`);
+  } else if (method !== 'elemMatch') {
+    checkColumn(attribute, target, fail);
+  }
+  if (node.values !== undefined && !Array.isArray(node.values)) fail('values must be an array');
+  const values = node.values ?? [];
+  const count = values.length;
+  if (AT_LEAST_ONE.has(method) && count < 1) fail(`"${method}" needs at least one value`);
+  if (EXACTLY_ONE.has(method) && count !== 1) fail(`"${method}" needs exactly one value`);
+  if (EXACTLY_TWO.has(method) && count !== 2) fail(`"${method}" needs exactly two values`);
+  if (NONE.has(method) && count !== 0) fail(`"${method}" takes no values`);
+  if ((method === 'and' || method === 'or') && count < 2) fail(`"${method}" needs at least two queries`);
+  if (NESTED.has(method)) {
+    for (const child of values) {
+      if (!isQueryNode(child)) fail(`"${method}" values must be queries`);
+      validateNode(child as QueryNode, raw, target, true);
+    }
+    return kind;
+  }
+  checkValues(method, values, target, fail);
+  return kind;
+}
+
+function checkValues(method: string, values: readonly unknown[], target: ValidationTarget, fail: (reason: string) => never): void {
+  if (method === 'limit' || method === 'offset') {
+    const n = values[0];
+    const min = method === 'limit' ? 1 : 0;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min) fail(`"${method}" needs an integer >= ${min}`);
+    return;
+  }
+  if (method === 'cursorAfter' || method === 'cursorBefore') {
+    if (typeof values[0] !== 'string' || values[0] === '') fail(`"${method}" needs a row id`);
+    return;
+  }
+  if (method === 'select' || method === 'exists' || method === 'notExists') {
+    for (const value of values) {
+      if (typeof value !== 'string') fail(`"${method}" values must be column names`);
+      if (value !== '*') checkColumn(value as string, target, fail, method === 'select');
+    }
+    return;
+  }
+  if (GEOMETRY.test(method)) return;
+  for (const value of values) {
+    if (typeof value === 'number' && !Number.isFinite(value)) fail('values must be finite numbers');
+    if (typeof value === 'object' && value !== null) fail('values must be strings, numbers, booleans or null');
+  }
+}
+
+function checkColumn(name: string, target: ValidationTarget, fail: (reason: string) => never, selecting = false): void {
+  const columns = target.columns;
+  if (columns === undefined || columns.has(name) || SYSTEM_COLUMNS.has(name)) return;
+  if (selecting && (name === '$permissions' || name === '$tableId' || name === '$databaseId')) return;
+  const dot = name.indexOf('.');
+  if (dot > 0 && columns.has(name.slice(0, dot))) return;
+  fail(`unknown column "${name}"`);
+}

@@ -1,0 +1,49 @@
+import { AppwriteError } from '../errors/appwrite-error.js';
+
+/** How requests are retried. Defaults: 3 attempts in all, 100 ms base delay, 2 s at most between attempts. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. @default 3 */
+  readonly attempts: number;
+  /** Delay ceiling before the second attempt; doubles for each further attempt. @default 100 */
+  readonly baseDelayMs: number;
+  /** Upper bound of any single delay. @default 2000 */
+  readonly maxDelayMs: number;
+}
+
+/** The defaults of {@link RetryPolicy}. */
+export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2000 });
+
+/** Randomness and waiting, replaceable in tests. */
+export interface RetryEnvironment {
+  readonly random: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+const REAL: RetryEnvironment = {
+  random: Math.random,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * Runs `attempt` until it succeeds, fails with an error that is not worth retrying, or runs out of attempts.
+ * Retried: {@link AppwriteError}s with status 429, 5xx or 0 (no answer). Waits are exponential with full
+ * jitter (a random delay between 0 and min(maxDelayMs, baseDelayMs * 2^n)), so that many clients failing
+ * together do not retry together. Use it for idempotent requests only: reads, and writes that name their row.
+ *
+ * @example
+ * ```ts
+ * const rows = await withRetry(() => adapter.listRows('products', []), DEFAULT_RETRY);
+ * ```
+ */
+export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, env: RetryEnvironment = REAL): Promise<T> {
+  const attempts = Math.max(1, Math.floor(policy.attempts));
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= attempts || !(error instanceof AppwriteError) || !error.retryable) throw error;
+      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+      await env.sleep(Math.floor(env.random() * ceiling));
+    }
+  }
+}
