@@ -1,0 +1,68 @@
+/**
+ * Where an invalidation comes from. `'local'`: a write or an explicit call in this process (the Redis bridge
+ * publishes these); `'remote'`: received from another instance through the bridge (never re-published);
+ * `'webhook'`: an Appwrite webhook; `'resync'`: a bridge reconnect, when messages may have been missed.
+ */
+export type InvalidationOrigin = 'local' | 'remote' | 'webhook' | 'resync';
+
+/** Payload of each cache event. */
+export interface CacheEventMap {
+  /** A read answered from the cache. */
+  hit: { readonly table: string; readonly key: string };
+  /** A read not in the cache; `coalesced` when it joined a load already in flight. */
+  miss: { readonly table: string; readonly key: string; readonly coalesced: boolean };
+  /** A table's entries were dropped and its generation bumped. */
+  invalidate: { readonly table: string; readonly origin: InvalidationOrigin };
+  /** An entry was dropped to respect `maxEntries` or `maxBytes`. */
+  evict: { readonly table: string; readonly key: string };
+}
+
+/** Name of a cache event. */
+export type CacheEventName = keyof CacheEventMap;
+
+/** Listener of one cache event. */
+export type CacheListener<E extends CacheEventName> = (payload: CacheEventMap[E]) => void;
+
+type ListenerSets = { readonly [E in CacheEventName]: Set<CacheListener<E>> };
+
+/**
+ * Typed, synchronous event emitter for the cache. A listener that throws is reported as a process warning
+ * and never breaks the cache operation that emitted the event.
+ *
+ * @example
+ * ```ts
+ * const events = new CacheEvents();
+ * events.on('invalidate', ({ table, origin }) => console.log(`${table} invalidated (${origin})`));
+ * events.emit('invalidate', { table: 'products', origin: 'local' });
+ * ```
+ */
+export class CacheEvents {
+  readonly #listeners: ListenerSets = { hit: new Set(), miss: new Set(), invalidate: new Set(), evict: new Set() };
+
+  /** Adds `listener` for `event`. Adding the same function twice keeps one. */
+  on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
+    (this.#listeners[event] as Set<CacheListener<E>>).add(listener);
+  }
+
+  /** Removes `listener` from `event`. */
+  off<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
+    (this.#listeners[event] as Set<CacheListener<E>>).delete(listener);
+  }
+
+  /** True when `event` has at least one listener; lets hot paths skip building a payload. */
+  has(event: CacheEventName): boolean {
+    return this.#listeners[event].size > 0;
+  }
+
+  /** Calls every listener of `event` with `payload`. */
+  emit<E extends CacheEventName>(event: E, payload: CacheEventMap[E]): void {
+    for (const listener of this.#listeners[event] as Set<CacheListener<E>>) {
+      try {
+        listener(payload);
+      } catch (error) {
+        // A metrics or logging listener must not fail a read or leave an invalidation half done.
+        process.emitWarning(error instanceof Error ? error : new Error(String(error)), 'CacheListenerWarning');
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/** What identifies one cached read: who asks, which table, which operation, which canonical queries. */
+export interface CacheKeyParts {
+  /** Identity the read acts as: `'key'` for the API key, `'jwt:<hash>'` for one user. */
+  readonly scope: string;
+  /** Table id. */
+  readonly table: string;
+  /** Read operation, such as `'get'`, `'list'` or `'count'`. */
+  readonly operation: string;
+  /** Canonical Appwrite query strings (JSON), already normalised by the caller. */
+  readonly queries: readonly string[];
+}
+
+/**
+ * Builds the cache key `scope|table|operation|query1|query2...`.
+ *
+ * Two requests share an entry exactly when their parts are equal. The key is unambiguous as long as scope,
+ * table and operation contain no `|` and each query is a complete JSON text: a `|` inside a query sits in a
+ * JSON string, so no split of one query list can spell another list of complete queries.
+ *
+ * @example
+ * ```ts
+ * cacheKey({ scope: 'key', table: 'products', operation: 'get', queries: ['{"method":"equal","attribute":"$id","values":["p1"]}'] });
+ * // 'key|products|get|{"method":"equal","attribute":"$id","values":["p1"]}'
+ * ```
+ */
+export function cacheKey(parts: CacheKeyParts): string {
+  return parts.scope + '|' + parts.table + '|' + parts.operation + '|' + parts.queries.join('|');
+}

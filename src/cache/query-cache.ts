@@ -1,0 +1,321 @@
+import { LRUCache } from 'lru-cache';
+import { OrmError } from '../errors/orm-error.js';
+import { cacheKey, type CacheKeyParts } from './cache-key.js';
+import { CacheEvents, type CacheEventName, type CacheListener, type InvalidationOrigin } from './cache-events.js';
+import { CacheStatsRegistry, type CacheStatsSnapshot, type TableCounters } from './cache-stats.js';
+import { deepFreeze } from './deep-freeze.js';
+import { currentCacheContext } from './request-context.js';
+import { SingleFlight, type Flight } from './single-flight.js';
+import { estimateEntrySize } from './size-estimate.js';
+import { TableGenerations, type TableGeneration } from './table-generations.js';
+
+/** Settings of a {@link QueryCache}, resolved by the caller (the server config supplies the defaults). */
+export interface QueryCacheOptions {
+  /** Time to live of an entry in milliseconds, unless a read gives its own; 0 stores nothing, `Infinity` never expires. */
+  readonly ttl: number;
+  /** Most entries held; the least recently used go first. */
+  readonly maxEntries: number;
+  /** Most estimated bytes held; an entry larger than this is returned to its callers but not stored. */
+  readonly maxBytes: number;
+  /** When false, every read goes to its loader and nothing is stored. */
+  readonly enabled: boolean;
+  /** Time source for TTLs, in milliseconds. For tests; defaults to `performance`. */
+  readonly clock?: { now(): number };
+}
+
+/** One read: what identifies it in the cache, and how to cache it. */
+export interface CacheReadRequest extends CacheKeyParts {
+  /** Time to live of this result in milliseconds, instead of the cache's default. */
+  readonly ttl?: number;
+  /** `false` loads without looking in the cache and stores nothing. Default true. */
+  readonly cache?: boolean;
+}
+
+interface Entry {
+  readonly value: unknown;
+  readonly table: string;
+  readonly size: number;
+  readonly counters: TableCounters;
+  readonly keys: Set<string>;
+}
+
+/**
+ * The in-process query cache: one bounded LRU of read results keyed by identity, table, operation and
+ * queries, with per-table generations so that no read overlapping a write or an invalidation is stored,
+ * single-flight loads, deep-frozen values, stats, events, and a per-request record of outcomes.
+ *
+ * @example
+ * ```ts
+ * const cache = new QueryCache({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, enabled: true });
+ * const request = { scope: 'key', table: 'products', operation: 'list', queries: [] };
+ * const rows = await cache.read(request, () => tablesDB.listRows({ databaseId, tableId: 'products' }));
+ * const settle = cache.beginWrite('products');
+ * try { await tablesDB.createRow({ databaseId, tableId: 'products', rowId, data }); } finally { settle(); }
+ * ```
+ */
+export class QueryCache {
+  readonly #enabled: boolean;
+  readonly #ttl: number;
+  readonly #maxBytes: number;
+  readonly #lru: LRUCache<string, Entry>;
+  readonly #generations = new TableGenerations();
+  readonly #stats = new CacheStatsRegistry();
+  readonly #flights = new SingleFlight();
+  readonly #events = new CacheEvents();
+  readonly #keysByTable = new Map<string, Set<string>>();
+
+  constructor(options: QueryCacheOptions) {
+    assertOptions(options);
+    this.#enabled = options.enabled;
+    this.#ttl = options.ttl;
+    this.#maxBytes = options.maxBytes;
+    const clock = options.clock;
+    this.#lru = new LRUCache<string, Entry>({
+      max: options.maxEntries,
+      maxSize: options.maxBytes,
+      disposeAfter: (entry, key, reason) => this.#dropped(entry, key, reason),
+      // lru-cache takes a start time of 0 to mean "no TTL", so an injected clock starting at 0 is shifted by
+      // one; and it memoises the time for 1 ms of real time, which an injected clock must not be subject to.
+      ...(clock === undefined ? {} : { perf: { now: () => clock.now() + 1 }, ttlResolution: 0 }),
+    });
+  }
+
+  /**
+   * Returns the cached result of `request`, or calls `load`, deep-freezes its result, stores it and returns
+   * it. Concurrent identical misses share one `load`. A `null` or `undefined` result is cached like any other;
+   * an error is passed on and never cached.
+   *
+   * @example
+   * ```ts
+   * const row = await cache.read({ scope: 'key', table: 'products', operation: 'get', queries: [idQuery] },
+   *   () => getRowOrNull('p1'));
+   * ```
+   */
+  read<T>(request: CacheReadRequest, load: () => Promise<T>): Promise<T> {
+    if (!this.#enabled || request.cache === false) return this.#bypass(request.table, load);
+    const key = cacheKey(request);
+    const entry = this.#lru.get(key);
+    if (entry !== undefined) {
+      entry.counters.hits++;
+      const context = currentCacheContext();
+      if (context !== undefined) context.record(request.table, 'hit');
+      if (this.#events.has('hit')) this.#events.emit('hit', { table: request.table, key });
+      return Promise.resolve(entry.value as T);
+    }
+    return this.#miss(key, request, load);
+  }
+
+  /**
+   * Marks the start of a write to `table`: bumps its generation now and returns `settle`, to call once when
+   * the write resolves or fails. `settle` invalidates the table (origin `'local'`); calling it again does nothing.
+   *
+   * @example
+   * ```ts
+   * const settle = cache.beginWrite('products');
+   * try { return await tablesDB.updateRow(params); } finally { settle(); }
+   * ```
+   */
+  beginWrite(table: string): () => void {
+    // Bumping at the start as well keeps reads that begin during the write from joining a load started
+    // before it; settling bumps again because the write's outcome is only known (or given up on) then.
+    this.#generations.of(table).bump();
+    let settled = false;
+    return () => {
+      if (settled) return;
+      settled = true;
+      this.invalidate(table, 'local');
+    };
+  }
+
+  /**
+   * Drops every entry of `table`, bumps its generation (loads in flight will not be stored), marks it not
+   * updated and emits `invalidate` with `origin`.
+   *
+   * @example
+   * ```ts
+   * bridge.onMessage(({ table }) => cache.invalidate(table, 'remote'));
+   * ```
+   */
+  invalidate(table: string, origin: InvalidationOrigin = 'local'): void {
+    const state = this.#generations.of(table);
+    state.bump();
+    state.updated = false;
+    const keys = this.#keysByTable.get(table);
+    if (keys !== undefined) for (const key of [...keys]) this.#lru.delete(key);
+    this.#stats.of(table).invalidations++;
+    this.#events.emit('invalidate', { table, origin });
+  }
+
+  /**
+   * Invalidates every table the cache has seen, each with its own `invalidate` event.
+   *
+   * @example
+   * ```ts
+   * subscriber.on('reconnect', () => cache.invalidateAll('resync'));
+   * ```
+   */
+  invalidateAll(origin: InvalidationOrigin = 'local'): void {
+    for (const table of [...this.#generations.tables()]) this.invalidate(table, origin);
+  }
+
+  /**
+   * True when `table` has been read since its last invalidation (a hit, or a miss whose result was current).
+   *
+   * @example
+   * ```ts
+   * await products.all();
+   * cache.isUpdated('products'); // true
+   * ```
+   */
+  isUpdated(table: string): boolean {
+    return this.#generations.peek(table)?.updated ?? false;
+  }
+
+  /**
+   * `true` marks `table` fresh without reading it; `false` invalidates it (origin `'local'`).
+   *
+   * @example
+   * ```ts
+   * cache.setUpdated('products', false); // entries dropped, isUpdated('products') === false
+   * ```
+   */
+  setUpdated(table: string, flag: boolean): void {
+    if (flag) this.#generations.of(table).updated = true;
+    else this.invalidate(table, 'local');
+  }
+
+  /**
+   * Hits, misses, hit rate, coalesced misses, invalidations, evictions, entries and bytes, in total and per table.
+   *
+   * @example
+   * ```ts
+   * const { total, tables } = cache.stats();
+   * console.log(total.hitRate, tables.products?.entries);
+   * ```
+   */
+  stats(): CacheStatsSnapshot {
+    return this.#stats.snapshot();
+  }
+
+  /**
+   * Subscribes to `'hit'`, `'miss'`, `'invalidate'` or `'evict'`.
+   *
+   * @example
+   * ```ts
+   * cache.on('invalidate', ({ table, origin }) => { if (origin === 'local') bridge.publish(table); });
+   * ```
+   */
+  on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
+    this.#events.on(event, listener);
+  }
+
+  /**
+   * Removes a listener added with {@link QueryCache.on}.
+   *
+   * @example
+   * ```ts
+   * cache.off('invalidate', onInvalidate);
+   * ```
+   */
+  off<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
+    this.#events.off(event, listener);
+  }
+
+  /**
+   * Drops every entry and marks every table not updated, without emitting `invalidate` or counting
+   * invalidations. Stats counters are kept.
+   *
+   * @example
+   * ```ts
+   * await db.closeListeners(); // stops the bridge, then clears the cache
+   * ```
+   */
+  clear(): void {
+    for (const table of this.#generations.tables()) {
+      const state = this.#generations.of(table);
+      // Loads in flight started before the clear; bumping keeps them from refilling it.
+      state.bump();
+      state.updated = false;
+    }
+    this.#lru.clear();
+  }
+
+  #miss<T>(key: string, request: CacheReadRequest, load: () => Promise<T>): Promise<T> {
+    const table = request.table;
+    const state = this.#generations.of(table);
+    const counters = this.#stats.of(table);
+    counters.misses++;
+    currentCacheContext()?.record(table, 'miss');
+    const joined = this.#flights.join(key, state.generation);
+    if (joined !== undefined) counters.coalesced++;
+    if (this.#events.has('miss')) this.#events.emit('miss', { table, key, coalesced: joined !== undefined });
+    if (joined !== undefined) return joined.promise as Promise<T>;
+    // Registered before `load` is called, so a load that throws synchronously still finds its flight to release.
+    const flight = this.#flights.start(key, state.generation);
+    flight.promise = this.#load(key, request, state, counters, flight, load);
+    return flight.promise as Promise<T>;
+  }
+
+  async #load<T>(
+    key: string,
+    request: CacheReadRequest,
+    state: TableGeneration,
+    counters: TableCounters,
+    flight: Flight,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    let value: T;
+    try {
+      value = deepFreeze(await load()) as T;
+    } catch (error) {
+      // Released in the same tick as the failure, so the next caller retries instead of sharing the error.
+      this.#flights.release(key, flight);
+      throw error;
+    }
+    this.#flights.release(key, flight);
+    // A load that started before a bump may predate the change behind it: its callers get it, the cache does not.
+    if (state.generation === flight.generation) {
+      state.updated = true;
+      this.#store(key, request.table, value, request.ttl ?? this.#ttl, counters);
+    }
+    return value;
+  }
+
+  #store(key: string, table: string, value: unknown, ttl: number, counters: TableCounters): void {
+    if (!(ttl > 0)) return;
+    const size = estimateEntrySize(key, value);
+    if (size > this.#maxBytes) return;
+    let keys = this.#keysByTable.get(table);
+    if (keys === undefined) {
+      keys = new Set();
+      this.#keysByTable.set(table, keys);
+    }
+    this.#lru.set(key, { value, table, size, counters, keys }, { ttl: ttl === Number.POSITIVE_INFINITY ? 0 : ttl, size });
+    keys.add(key);
+    counters.entries++;
+    counters.bytes += size;
+  }
+
+  #dropped(entry: Entry, key: string, reason: LRUCache.DisposeReason): void {
+    entry.keys.delete(key);
+    entry.counters.entries--;
+    entry.counters.bytes -= entry.size;
+    if (reason !== 'evict') return;
+    entry.counters.evictions++;
+    if (this.#events.has('evict')) this.#events.emit('evict', { table: entry.table, key });
+  }
+
+  async #bypass<T>(table: string, load: () => Promise<T>): Promise<T> {
+    currentCacheContext()?.record(table, 'bypass');
+    return deepFreeze(await load()) as T;
+  }
+}
+
+function assertOptions(options: QueryCacheOptions): void {
+  const problem =
+    !(options.ttl >= 0) ? `ttl must be a number of milliseconds >= 0, got ${String(options.ttl)}`
+    : !Number.isSafeInteger(options.maxEntries) || options.maxEntries < 1 ? `maxEntries must be a positive integer, got ${String(options.maxEntries)}`
+    : !Number.isSafeInteger(options.maxBytes) || options.maxBytes < 1 ? `maxBytes must be a positive integer, got ${String(options.maxBytes)}`
+    : undefined;
+  if (problem !== undefined) throw new OrmError('E_CONFIG', `cache: ${problem}`);
+}
