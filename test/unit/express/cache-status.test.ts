@@ -6,7 +6,7 @@ import { listen, type Listening } from '../../e2e/support/listen.js';
 
 const cache = new QueryCache({ ttl: 60_000, maxEntries: 100, maxBytes: 1_000_000, enabled: true });
 const read = (table: string, id: string, options: { cache?: boolean; load?: () => Promise<unknown> } = {}) =>
-  cache.read({ scope: 'key', table, operation: 'get', queries: [id], cache: options.cache }, options.load ?? (async () => ({ id })));
+  cache.read({ scope: 'key', table, operation: 'get', queries: [id], cache: options.cache }, options.load ?? (() => Promise.resolve({ id })));
 
 let releaseSlow: (() => void) | undefined;
 const app = express();
