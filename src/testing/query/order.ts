@@ -86,6 +86,7 @@ export function afterCursor(cursor: StoredRow, terms: readonly OrderTerm[]): Row
   const cursorKeys = terms.map((t) => keyOf(t.kind, cursor[t.attribute]));
   const clauses: number[] = [];
   terms.forEach((t, i) => { if (t.direction !== 'RANDOM') clauses.push(i); });
+  if (clauses.length === 0) return () => true;
   return (row) => {
     const keys = terms.map((t) => keyOf(t.kind, row[t.attribute]));
     return clauses.some((i) => {
