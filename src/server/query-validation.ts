@@ -73,7 +73,7 @@ function checkValues(method: string, values: readonly unknown[], target: Validat
   if (method === 'select' || method === 'exists' || method === 'notExists') {
     for (const value of values) {
       if (typeof value !== 'string') fail(`"${method}" values must be column names`);
-      if (value !== '*') checkColumn(value as string, target, fail, method === 'select');
+      if (value !== '*') checkColumn(value, target, fail, method === 'select');
     }
     return;
   }

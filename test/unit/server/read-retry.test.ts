@@ -8,7 +8,7 @@ function env(random = 1): RetryEnvironment & { waits: number[] } {
   return { waits, random: () => random * 0.999999, sleep: (ms) => (waits.push(ms), Promise.resolve()) };
 }
 
-function failing(errors: unknown[]): { calls: () => number; run: () => Promise<string> } {
+function failing(errors: Error[]): { calls: () => number; run: () => Promise<string> } {
   let calls = 0;
   return {
     calls: () => calls,

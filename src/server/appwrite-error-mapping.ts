@@ -1,0 +1,42 @@
+import { AppwriteException } from 'node-appwrite';
+import { AppwriteError } from '../errors/appwrite-error.js';
+import { ConflictError } from '../errors/conflict-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import type { OrmError } from '../errors/orm-error.js';
+import { QueryError } from '../errors/query-error.js';
+
+/** What a failed request was doing, to name it in the error. */
+export interface RequestContext {
+  readonly table: string;
+  /** Verb phrase for messages, e.g. `listing rows`, `updating a row`. */
+  readonly action: string;
+  readonly rowId?: string;
+}
+
+const QUERY_TYPES = new Set(['general_query_invalid', 'general_cursor_not_found', 'database_query_order_null']);
+
+/**
+ * Maps whatever a node-appwrite call threw to the ORM's typed errors: 404 `row_not_found` to
+ * {@link NotFoundError} (when a row id is known), 409 to {@link ConflictError}, invalid queries to
+ * {@link QueryError}, any other answer to {@link AppwriteError} with its status and type, and a request that
+ * got no answer (fetch failed, connection dropped) to an {@link AppwriteError} with status 0.
+ */
+export function toOrmError(error: unknown, context: RequestContext): OrmError {
+  const { table, rowId } = context;
+  const row = rowId === undefined ? '' : ` "${rowId}"`;
+  if (!(error instanceof AppwriteException) || error.code === 0) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new AppwriteError(0, 'network_error', `No answer from Appwrite while ${context.action}${row} in table "${table}": ${reason}`,
+      locate(table, rowId), { cause: error });
+  }
+  const type = error.type === '' ? 'unknown' : error.type;
+  if (error.code === 404 && type === 'row_not_found' && rowId !== undefined) return new NotFoundError(table, { rowId }, { cause: error });
+  if (error.code === 409) return new ConflictError(table, rowId, type, error.message, { cause: error });
+  if (error.code === 400 && QUERY_TYPES.has(type)) return new QueryError(table, undefined, `Appwrite rejected the query: ${error.message}`, { cause: error });
+  return new AppwriteError(error.code, type, `Appwrite answered ${error.code} ${type} while ${context.action}${row} in table "${table}": ${error.message}`,
+    locate(table, rowId), { cause: error });
+}
+
+function locate(table: string, rowId: string | undefined): { table: string; rowId?: string } {
+  return rowId === undefined ? { table } : { table, rowId };
+}

@@ -1,0 +1,163 @@
+import { ID } from 'node-appwrite';
+import { deepFreeze } from '../cache/deep-freeze.js';
+import type { BulkRowFailure, BulkRowRef } from '../errors/bulk-partial-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
+import { canonicalString } from './query-canonical.js';
+import type { TableContext } from './table-runtime.js';
+import type { BulkDeleteResult } from './table-types.js';
+import type { BulkRowData, RowRecord } from './tables-db-adapter.js';
+import { underWrite } from './table-writes.js';
+
+interface RowChunk {
+  readonly refs: readonly BulkRowRef[];
+  readonly rows: readonly BulkRowData[];
+}
+
+/**
+ * `createRows` (mode 'create') or `upsertRows` (mode 'upsert') in chunks of 100, under one invalidation.
+ * Every row gets its id before sending (Appwrite's own when given, else a new unique id), so that a failed
+ * chunk can name its rows. Returns the rows in input order.
+ */
+export async function bulkWriteRows(context: TableContext, input: readonly unknown[], mode: 'create' | 'upsert'): Promise<readonly RowRecord[]> {
+  const { runtime, session } = context;
+  const operation = mode === 'create' ? 'bulkCreate' : 'bulkUpsert';
+  const prepared = input.map((row, index) => prepareRow(context, row, index, mode));
+  if (prepared.length === 0) return deepFreeze([]);
+  const chunks: RowChunk[] = chunk(prepared.map((row, index) => ({ row, index }))).map((items) => ({
+    refs: items.map(({ row, index }) => ({ index, id: row.$id })),
+    rows: items.map(({ row }) => row),
+  }));
+  const results = await underWrite(context, () => sendChunks(chunks, (current) => (mode === 'create'
+    ? session.adapter.createRows(runtime.id, current.rows)
+    : session.adapter.upsertRows(runtime.id, current.rows))));
+  const byId = new Map<string, RowRecord>();
+  const succeeded: BulkRowRef[] = [];
+  const failed: BulkRowFailure[] = [];
+  for (const { refs, outcome } of results) {
+    if (!outcome.ok) {
+      failed.push(...refs.map((ref) => ({ ...ref, error: outcome.error })));
+      continue;
+    }
+    succeeded.push(...refs);
+    for (const row of outcome.value.rows) byId.set(String(row.$id), row);
+  }
+  throwIfFailed(runtime.id, operation, succeeded, failed);
+  return deepFreeze(prepared.map((row) => byId.get(row.$id)).filter((row): row is RowRecord => row !== undefined));
+}
+
+function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
+  const definition = context.runtime.definition;
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return validateInsert(definition, row, index) as never;
+  const { $id, $permissions, ...data } = row as Record<string, unknown>;
+  if ($id !== undefined && (typeof $id !== 'string' || $id === '')) fail(context, '$id', 'must be a non-empty string', index);
+  if (mode === 'upsert' && $id === undefined) fail(context, '$id', 'bulkUpsert needs the id of every row', index);
+  if ($permissions !== undefined && !(Array.isArray($permissions) && $permissions.every((p) => typeof p === 'string'))) {
+    fail(context, '$permissions', 'must be a list of permission strings', index);
+  }
+  const body = validateInsert(definition, data, index);
+  const id = typeof $id === 'string' ? $id : ID.unique();
+  return { ...body, $id: id, ...($permissions === undefined ? {} : { $permissions: [...($permissions)] }) };
+}
+
+function fail(context: TableContext, field: string, reason: string, index: number): never {
+  throw new ValidationError(context.runtime.id, [{ field, reason }], index);
+}
+
+interface IdChunk {
+  readonly refs: readonly BulkRowRef[];
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * `bulkUpdate`: one `updateRows` per distinct change and chunk of 100 ids, selected with `equal('$id', ids)`.
+ * Not `upsertRows`: an upsert creates rows that do not exist and, for a row that does, needs every required
+ * field, while an update must change only the given fields of existing rows. Several changes of one id are
+ * merged in input order first, which gives the same row as applying them one after another.
+ */
+export async function bulkUpdateRows(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): Promise<readonly RowRecord[]> {
+  const { runtime, session } = context;
+  const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
+  items.forEach((item, index) => {
+    if (typeof item?.id !== 'string' || item.id === '') fail(context, 'id', 'must be a non-empty string', index);
+    const data = validateUpdate(runtime.definition, item.data, index) as Record<string, unknown>;
+    if (Object.keys(data).length === 0) fail(context, '', 'no field to update', index);
+    const known = merged.get(item.id);
+    if (known === undefined) merged.set(item.id, { index, data });
+    else Object.assign(known.data, data);
+  });
+  if (merged.size === 0) return deepFreeze([]);
+  const groups = new Map<string, { data: Record<string, unknown>; refs: BulkRowRef[] }>();
+  for (const [id, { index, data }] of merged) {
+    const key = stableJson(data);
+    const group = groups.get(key) ?? { data, refs: [] };
+    group.refs.push({ index, id });
+    groups.set(key, group);
+  }
+  const chunks: IdChunk[] = [...groups.values()].flatMap(({ data, refs }) => chunk(refs).map((part) => ({ refs: part, data })));
+  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
+    session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true)));
+  const byId = new Map<string, RowRecord>();
+  const outcome = collectById(runtime.id, results, byId);
+  throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
+  return deepFreeze([...merged.keys()].map((id) => byId.get(id)).filter((row): row is RowRecord => row !== undefined));
+}
+
+/** `bulkDelete`: `deleteRows` with `equal('$id', ids)` per chunk of 100 distinct ids. */
+export async function bulkDeleteRows(context: TableContext, ids: readonly string[]): Promise<BulkDeleteResult> {
+  const { runtime, session } = context;
+  const first = new Map<string, number>();
+  ids.forEach((id, index) => {
+    if (typeof id !== 'string' || id === '') fail(context, '$id', 'must be a non-empty string', index);
+    if (!first.has(id)) first.set(id, index);
+  });
+  if (first.size === 0) return { deleted: [], notFound: [] };
+  const chunks = chunk([...first].map(([id, index]) => ({ index, id }))).map((refs) => ({ refs }));
+  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
+    session.adapter.deleteRows(runtime.id, [idFilter(current.refs)], true)));
+  const deleted = new Set<string>();
+  const succeeded: BulkRowRef[] = [];
+  const failed: BulkRowFailure[] = [];
+  for (const { refs, outcome } of results) {
+    if (!outcome.ok) failed.push(...refs.map((ref) => ({ ...ref, error: outcome.error })));
+    else {
+      for (const row of outcome.value.rows) deleted.add(String(row.$id));
+      succeeded.push(...refs);
+    }
+  }
+  throwIfFailed(runtime.id, 'bulkDelete', succeeded, failed);
+  const order = [...first.keys()];
+  return deepFreeze({ deleted: order.filter((id) => deleted.has(id)), notFound: order.filter((id) => !deleted.has(id)) });
+}
+
+/** Splits chunk outcomes into succeeded and failed rows; an id missing from a successful answer did not exist. */
+function collectById(
+  table: string,
+  results: Awaited<ReturnType<typeof sendChunks<IdChunk, { readonly rows: readonly RowRecord[] }>>>,
+  byId: Map<string, RowRecord>,
+): { succeeded: BulkRowRef[]; failed: BulkRowFailure[] } {
+  const succeeded: BulkRowRef[] = [];
+  const failed: BulkRowFailure[] = [];
+  for (const { refs, outcome } of results) {
+    if (!outcome.ok) {
+      failed.push(...refs.map((ref) => ({ ...ref, error: outcome.error })));
+      continue;
+    }
+    for (const row of outcome.value.rows) byId.set(String(row.$id), row);
+    for (const ref of refs) {
+      if (ref.id !== undefined && byId.has(ref.id)) succeeded.push(ref);
+      else failed.push({ ...ref, error: new NotFoundError(table, { rowId: ref.id ?? '' }) });
+    }
+  }
+  return { succeeded, failed };
+}
+
+function idFilter(refs: readonly BulkRowRef[]): string {
+  return canonicalString({ method: 'equal', attribute: '$id', values: refs.map((ref) => ref.id ?? '') });
+}
+
+function stableJson(data: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
+}

@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import type { Client } from 'node-appwrite';
+import type { CacheEventName, CacheListener } from '../cache/cache-events.js';
+import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
+import { QueryCache } from '../cache/query-cache.js';
+import { ConfigError } from '../errors/config-error.js';
+import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
+import { createAppwriteClient } from './appwrite-client.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './read-retry.js';
+import { TableHandle } from './table-handle.js';
+import { TableRuntime, type Session } from './table-runtime.js';
+import { TablesDbAdapter } from './tables-db-adapter.js';
+
+/** The settings the database needs, as `resolveConfig` produces them. */
+export interface DatabaseConfig {
+  readonly endpoint: string;
+  readonly projectId: string;
+  readonly databaseId: string;
+  /** `false` turns caching off (every read goes to Appwrite). */
+  readonly cache: false | { readonly ttl: number; readonly maxEntries: number; readonly maxBytes: number };
+  readonly retry?: Partial<RetryPolicy>;
+}
+
+/** Something started alongside the database (the Redis bridge...) that `closeListeners()` and `close()` stop. */
+export interface DatabaseListener {
+  /** Stops listening; connections may stay open. Falls back to `close()` when absent. */
+  closeListeners?(): Promise<void> | void;
+  close(): Promise<void> | void;
+}
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions<T extends readonly TableDefinition[]> {
+  readonly config: DatabaseConfig;
+  readonly tables: T;
+  /** A node-appwrite client authenticated with the API key. */
+  readonly client: Client;
+  /** A query cache to use instead of one built from `config.cache` (to share one, or to give it a test clock). */
+  readonly cache?: QueryCache;
+}
+
+/** State every view of one database shares; built by {@link openDatabase}. */
+export interface DatabaseShared {
+  readonly config: DatabaseConfig;
+  readonly retry: RetryPolicy;
+  readonly cache: QueryCache;
+  readonly runtimes: ReadonlyMap<string, TableRuntime>;
+  readonly listeners: Set<DatabaseListener>;
+}
+
+const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
+
+/**
+ * Opens the database: table handles over one query cache, acting with the API key. `ServerORM.init()`
+ * calls it once the schema is in place; call it yourself to skip migrations entirely.
+ *
+ * @example
+ * ```ts
+ * const db = openDatabase({ config, tables: [products] as const, client: createAppwriteClient({ endpoint, projectId, credentials: { apiKey } }) });
+ * await db.table('products').all();
+ * ```
+ */
+export function openDatabase<const T extends readonly TableDefinition[]>(options: OpenDatabaseOptions<T>): Database<T> {
+  const { config, tables } = options;
+  const runtimes = new Map<string, TableRuntime>();
+  for (const definition of tables) {
+    if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
+    runtimes.set(definition.name, new TableRuntime(definition));
+  }
+  const cache = options.cache ?? new QueryCache(config.cache === false ? DISABLED : { ...config.cache, enabled: true });
+  const retry = { ...DEFAULT_RETRY, ...config.retry };
+  const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set() };
+  return new Database<T>(shared, { scope: 'key', cache, adapter: new TablesDbAdapter(options.client, config.databaseId, retry) });
+}
+
+/**
+ * The database instance: typed table handles, the shared query cache, its stats and events, and views that
+ * act as a user. Returned by `ServerORM.init()` (or {@link openDatabase}).
+ *
+ * @example
+ * ```ts
+ * const db = await orm.init(tables);
+ * const products = db.table('products');
+ * db.on('invalidate', ({ table, origin }) => console.log(`${table} invalidated (${origin})`));
+ * console.log(db.stats().total.hitRate);
+ * ```
+ */
+export class Database<T extends readonly TableDefinition[] = readonly TableDefinition[]> {
+  /** The query cache every view of this database shares. */
+  readonly cache: QueryCache;
+  /** The cache scope of this view: `'key'` for the API key, `'jwt:<hash>'` for a user. */
+  readonly scope: string;
+  readonly #shared: DatabaseShared;
+  readonly #session: Session;
+  readonly #handles = new Map<string, TableHandle>();
+
+  /** Built by {@link openDatabase} and {@link Database.as}. */
+  constructor(shared: DatabaseShared, session: Session) {
+    this.#shared = shared;
+    this.#session = session;
+    this.cache = shared.cache;
+    this.scope = session.scope;
+  }
+
+  /** The Appwrite database id. */
+  get databaseId(): string {
+    return this.#shared.config.databaseId;
+  }
+
+  /**
+   * The typed handle of a declared table (the same object on every call).
+   *
+   * @example
+   * ```ts
+   * const products = db.table('products');
+   * ```
+   */
+  table<N extends TableName<T>>(name: N): TableHandle<TableByName<T, N>> {
+    let handle = this.#handles.get(name);
+    if (handle === undefined) {
+      const runtime = this.#shared.runtimes.get(name);
+      if (runtime === undefined) throw new ConfigError(`No table named "${name}" was declared`, { table: name });
+      handle = new TableHandle({ runtime, session: this.#session });
+      this.#handles.set(name, handle);
+    }
+    return handle as unknown as TableHandle<TableByName<T, N>>;
+  }
+
+  /**
+   * A view of the database that acts as a user through a JWT (`account.createJWT()` on the client): Appwrite
+   * applies that user's permissions, and its reads are cached under a scope derived from a hash of the token,
+   * so rows one identity may read are never served to another. Writes through any view invalidate the table
+   * for all of them. Bulk methods need the API key (Appwrite refuses them to users).
+   *
+   * @example
+   * ```ts
+   * const mine = await db.as({ jwt: req.header('x-appwrite-jwt')! }).table('notes').all();
+   * ```
+   */
+  as(identity: { readonly jwt: string }): Database<T> {
+    const { config, retry, cache } = this.#shared;
+    if (typeof identity.jwt !== 'string' || identity.jwt === '') throw new ConfigError('as({ jwt }) needs a non-empty JWT');
+    const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
+    // The scope is a hash: the token itself never enters keys, stats or events.
+    const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
+    return new Database<T>(this.#shared, { scope, cache, adapter: new TablesDbAdapter(client, config.databaseId, retry) });
+  }
+
+  /**
+   * Hits, misses, hit rate, coalesced misses, invalidations, evictions, entries and bytes, in total and per table.
+   *
+   * @example
+   * ```ts
+   * const { total, tables } = db.stats();
+   * ```
+   */
+  stats(): CacheStatsSnapshot {
+    return this.cache.stats();
+  }
+
+  /**
+   * Invalidates every table (each announced like a write's invalidation).
+   *
+   * @example
+   * ```ts
+   * db.invalidateAll();
+   * ```
+   */
+  invalidateAll(): void {
+    this.cache.invalidateAll('local');
+  }
+
+  /**
+   * Subscribes to cache events: `'hit'`, `'miss'`, `'invalidate'`, `'evict'`.
+   *
+   * @example
+   * ```ts
+   * db.on('miss', ({ table, coalesced }) => metrics.increment('cache.miss', { table, coalesced }));
+   * ```
+   */
+  on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
+    this.cache.on(event, listener);
+  }
+
+  /**
+   * Removes a listener added with {@link Database.on}.
+   *
+   * @example
+   * ```ts
+   * db.off('miss', onMiss);
+   * ```
+   */
+  off<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
+    this.cache.off(event, listener);
+  }
+
+  /**
+   * Registers something to stop with the database, such as the Redis bridge.
+   *
+   * @example
+   * ```ts
+   * db.attach(bridge);
+   * ```
+   */
+  attach(listener: DatabaseListener): void {
+    this.#shared.listeners.add(listener);
+  }
+
+  /**
+   * Stops every attached listener (the Redis bridge stops receiving and publishing) and empties the cache.
+   *
+   * @example
+   * ```ts
+   * await db.closeListeners();
+   * ```
+   */
+  async closeListeners(): Promise<void> {
+    const listeners = [...this.#shared.listeners];
+    await Promise.all(listeners.map(async (listener) => {
+      await (listener.closeListeners === undefined ? listener.close() : listener.closeListeners());
+    }));
+    this.cache.clear();
+  }
+
+  /**
+   * Closes every attached listener and its connections, and empties the cache. Call it on shutdown.
+   *
+   * @example
+   * ```ts
+   * process.on('SIGTERM', () => void db.close());
+   * ```
+   */
+  async close(): Promise<void> {
+    const listeners = [...this.#shared.listeners];
+    this.#shared.listeners.clear();
+    await Promise.all(listeners.map(async (listener) => {
+      await listener.close();
+    }));
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,400 @@
+import { NotFoundError } from '../errors/not-found-error.js';
+import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
+import type { TableDefinition } from '../schema/table-definition.js';
+import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows } from './bulk-writes.js';
+import { orderNodes } from './filter-object.js';
+import type { QueryNode } from './query-node.js';
+import type { QueryInput } from './query-normalizer.js';
+import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
+import type { TableContext } from './table-runtime.js';
+import type {
+  AllOptions, BulkCreateRow, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
+  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableQuery, WriteOptions,
+} from './table-types.js';
+import * as writes from './table-writes.js';
+
+const DEFAULT_ALL_PAGE = 500;
+const DEFAULT_ITERATE_PAGE = 100;
+
+/**
+ * A typed handle on one table, from `db.table(name)`. Every read goes through the query cache (per identity,
+ * table and canonical query; rows come back deep-frozen); every write invalidates the table.
+ *
+ * @example
+ * ```ts
+ * const products = db.table('products');
+ * const office = await products.find({ category: 'office' });   // Appwrite, then cached
+ * await products.update(office[0]!.$id, { price: 3 });            // invalidates 'products'
+ * ```
+ */
+export class TableHandle<D extends TableDefinition = TableDefinition> implements AsyncIterable<RowOf<D>> {
+  readonly #context: TableContext<D>;
+
+  /** Built by `Database.table()`. */
+  constructor(context: TableContext<D>) {
+    this.#context = context;
+  }
+
+  /** The table's name in the declaration. */
+  get name(): D['name'] {
+    return this.#context.runtime.definition.name;
+  }
+
+  /** The Appwrite table id. */
+  get id(): string {
+    return this.#context.runtime.id;
+  }
+
+  /**
+   * The row with this id, or `null` if there is none (a missing row is cached too).
+   *
+   * @example
+   * ```ts
+   * const pen = await products.get('pen'); // null when missing
+   * ```
+   */
+  async get(id: string, options?: ReadOptions): Promise<RowOf<D> | null> {
+    return (await readRow(this.#context, id, options)) as RowOf<D> | null;
+  }
+
+  /**
+   * The row with this id; throws {@link NotFoundError} if there is none.
+   *
+   * @example
+   * ```ts
+   * const pen = await products.getOrFail('pen');
+   * ```
+   */
+  async getOrFail(id: string, options?: ReadOptions): Promise<RowOf<D>> {
+    const row = await this.get(id, options);
+    if (row === null) throw new NotFoundError(this.id, { rowId: id });
+    return row;
+  }
+
+  /**
+   * One `listRows` request: the rows matching the queries, as Appwrite pages them (25 unless a limit says
+   * otherwise). Use {@link TableHandle.all} or {@link TableHandle.iterate} for every row.
+   *
+   * @example
+   * ```ts
+   * await products.find([Query.equal('category', 'office'), Query.orderDesc('price'), Query.limit(10)]);
+   * await products.find('greaterThan("price", 5)');
+   * await products.find({ category: 'office' });
+   * ```
+   */
+  async find(queries?: TableQuery<D>, options?: ReadOptions): Promise<readonly RowOf<D>[]> {
+    return (await readList(this.#context, this.#normalize(queries), options)) as readonly RowOf<D>[];
+  }
+
+  /**
+   * The first row matching the queries (their limit replaced by 1), or `null`.
+   *
+   * @example
+   * ```ts
+   * const cheapest = await products.findOne([Query.orderAsc('price')]);
+   * ```
+   */
+  async findOne(queries?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D> | null> {
+    return (await readFirst(this.#context, this.#normalize(queries), options)) as RowOf<D> | null;
+  }
+
+  /**
+   * Every matching row, fetched page by page with cursors (never cut at Appwrite's 25) and cached as one entry.
+   *
+   * @example
+   * ```ts
+   * const everything = await products.all();
+   * const office = await products.all({ where: { category: 'office' }, pageSize: 1000 });
+   * ```
+   */
+  async all(options?: AllOptions<D>): Promise<readonly RowOf<D>[]> {
+    const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ALL_PAGE);
+    return (await readAll(this.#context, this.#normalize(options?.where), pageSize, options)) as readonly RowOf<D>[];
+  }
+
+  /**
+   * The first row matching the filters (or queries), or `null`. Same as {@link TableHandle.findOne}.
+   *
+   * @example
+   * ```ts
+   * const admin = await users.first({ role: 'admin' });
+   * ```
+   */
+  first(filters?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D> | null> {
+    return this.findOne(filters, options);
+  }
+
+  /**
+   * The first row matching the filters; throws {@link NotFoundError} if none does.
+   *
+   * @example
+   * ```ts
+   * const admin = await users.firstOrFail({ role: 'admin' });
+   * ```
+   */
+  async firstOrFail(filters?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D>> {
+    const row = await this.findOne(filters, options);
+    if (row === null) throw new NotFoundError(this.id, { filter: describe(filters) });
+    return row;
+  }
+
+  /**
+   * How many rows match the filters, from Appwrite's `total`. Appwrite counts at most 5000: a larger
+   * result reads 5000.
+   *
+   * @example
+   * ```ts
+   * const offices = await products.count({ category: 'office' });
+   * ```
+   */
+  async count(filtersOrQueries?: TableQuery<D>, options?: ReadOptions): Promise<number> {
+    return readCount(this.#context, this.#normalize(filtersOrQueries), options);
+  }
+
+  /**
+   * Rows matching plain equality filters, ordered (`'-price'` descending), paged and optionally narrowed to
+   * some columns.
+   *
+   * @example
+   * ```ts
+   * await products.query({ category: 'office' }, { orderBy: ['-price', 'name'], limit: 10, offset: 20 });
+   * const names = await products.query({}, { select: ['name'] }); // rows with name and $id
+   * ```
+   */
+  query(filters: TableQuery<D>, options?: QueryOptions<D> & { readonly select?: undefined }): Promise<readonly RowOf<D>[]>;
+  query<K extends ColumnName<D>>(filters: TableQuery<D>, options: QueryOptions<D, K> & { readonly select: readonly K[] }): Promise<readonly SelectedRow<D, K>[]>;
+  async query(filters: TableQuery<D>, options: QueryOptions<D> = {}): Promise<readonly unknown[]> {
+    const { runtime } = this.#context;
+    const nodes: QueryNode[] = [];
+    if (options.orderBy !== undefined) nodes.push(...orderNodes(options.orderBy, runtime.id));
+    if (options.limit !== undefined) nodes.push({ method: 'limit', values: [options.limit] });
+    if (options.offset !== undefined) nodes.push({ method: 'offset', values: [options.offset] });
+    if (options.select !== undefined) nodes.push({ method: 'select', values: options.select });
+    return readList(this.#context, runtime.normalizer.combine(this.#normalize(filters), nodes), options);
+  }
+
+  /**
+   * Iterates over every matching row, one cached page (`limit` + `cursorAfter`) at a time: for tables too
+   * large to hold at once.
+   *
+   * @example
+   * ```ts
+   * for await (const row of products.iterate({ category: 'office' }, { pageSize: 200 })) console.log(row.name);
+   * ```
+   */
+  iterate(queries?: TableQuery<D>, options?: IterateOptions): AsyncIterableIterator<RowOf<D>> {
+    const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ITERATE_PAGE);
+    return iterateRows(this.#context, this.#normalize(queries), pageSize, options) as AsyncIterableIterator<RowOf<D>>;
+  }
+
+  /**
+   * Iterates over every row of the table, like `iterate()`.
+   *
+   * @example
+   * ```ts
+   * for await (const row of products) console.log(row.$id);
+   * ```
+   */
+  [Symbol.asyncIterator](): AsyncIterator<RowOf<D>> {
+    return this.iterate();
+  }
+
+  /**
+   * Validates and creates a row; invalidates the table.
+   *
+   * @example
+   * ```ts
+   * const pen = await products.create({ name: 'Pen', price: 2, category: 'office' }, { id: 'pen' });
+   * ```
+   */
+  async create(data: InsertOf<D>, options?: CreateOptions): Promise<RowOf<D>> {
+    return (await writes.createRow(this.#context, data, options)) as RowOf<D>;
+  }
+
+  /**
+   * Validates and sets the given fields of a row; throws {@link NotFoundError} if it does not exist.
+   *
+   * @example
+   * ```ts
+   * await products.update('pen', { price: 3 });
+   * ```
+   */
+  async update(id: string, data: UpdateOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+    return (await writes.updateRow(this.#context, id, data, options)) as RowOf<D>;
+  }
+
+  /**
+   * Creates the row with this id, or replaces the given fields if it exists. The data is validated as a
+   * complete row.
+   *
+   * @example
+   * ```ts
+   * await products.upsert('pen', { name: 'Pen', price: 2, category: 'office' });
+   * ```
+   */
+  async upsert(id: string, data: InsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+    return (await writes.upsertRow(this.#context, id, data, options)) as RowOf<D>;
+  }
+
+  /**
+   * Deletes a row; throws {@link NotFoundError} if it does not exist.
+   *
+   * @example
+   * ```ts
+   * await products.delete('pen');
+   * ```
+   */
+  delete(id: string): Promise<void> {
+    return writes.deleteRow(this.#context, id);
+  }
+
+  /**
+   * Adds `by` (default 1) to a numeric column atomically on the server, never above `max` if given.
+   *
+   * @example
+   * ```ts
+   * const row = await products.increment('pen', 'stock', 5);
+   * ```
+   */
+  async increment(id: string, column: NumericColumn<D>, by = 1, options?: { readonly max?: number }): Promise<RowOf<D>> {
+    return (await writes.stepColumn(this.#context, id, column, by, 1, options?.max)) as RowOf<D>;
+  }
+
+  /**
+   * Subtracts `by` (default 1) from a numeric column atomically on the server, never below `min` if given.
+   *
+   * @example
+   * ```ts
+   * await products.decrement('pen', 'stock', 1, { min: 0 });
+   * ```
+   */
+  async decrement(id: string, column: NumericColumn<D>, by = 1, options?: { readonly min?: number }): Promise<RowOf<D>> {
+    return (await writes.stepColumn(this.#context, id, column, by, -1, options?.min)) as RowOf<D>;
+  }
+
+  /**
+   * Creates rows with `createRows`, 100 per request, one invalidation for the call. Every row is validated
+   * (errors name its index) before anything is sent. A failed request throws a `BulkPartialError` listing
+   * the rows written and those not.
+   *
+   * @example
+   * ```ts
+   * await products.bulkCreate([{ name: 'Pen', price: 2, category: 'office' }, { $id: 'ink', name: 'Ink', price: 5, category: 'office' }]);
+   * ```
+   */
+  async bulkCreate(rows: readonly BulkCreateRow<D>[]): Promise<readonly RowOf<D>[]> {
+    return (await bulkWriteRows(this.#context, rows, 'create')) as readonly RowOf<D>[];
+  }
+
+  /**
+   * Creates or replaces rows by `$id` with `upsertRows`, 100 per request, one invalidation for the call.
+   *
+   * @example
+   * ```ts
+   * await products.bulkUpsert([{ $id: 'pen', name: 'Pen', price: 2, category: 'office' }]);
+   * ```
+   */
+  async bulkUpsert(rows: readonly BulkUpsertRow<D>[]): Promise<readonly RowOf<D>[]> {
+    return (await bulkWriteRows(this.#context, rows, 'upsert')) as readonly RowOf<D>[];
+  }
+
+  /**
+   * Sets fields of existing rows, each with its own change. Rows with the same change go in one
+   * `updateRows` request (100 ids each); ids that do not exist are reported in a `BulkPartialError`.
+   *
+   * @example
+   * ```ts
+   * await products.bulkUpdate([{ id: 'pen', data: { price: 3 } }, { id: 'ink', data: { price: 3 } }]); // one request
+   * ```
+   */
+  async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<readonly RowOf<D>[]> {
+    return (await bulkUpdateRows(this.#context, items)) as readonly RowOf<D>[];
+  }
+
+  /**
+   * Deletes rows by id with `deleteRows`, 100 ids per request; reports which ids were deleted and which
+   * did not exist.
+   *
+   * @example
+   * ```ts
+   * const { deleted, notFound } = await products.bulkDelete(['pen', 'ink']);
+   * ```
+   */
+  bulkDelete(ids: readonly string[]): Promise<BulkDeleteResult> {
+    return bulkDeleteRows(this.#context, ids);
+  }
+
+  /**
+   * Sets the same fields on every row matching the queries (one `updateRows`); returns how many changed.
+   * At least one filter is required.
+   *
+   * @example
+   * ```ts
+   * const changed = await products.updateWhere({ category: 'office' }, { price: 1 });
+   * ```
+   */
+  updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
+    return writes.updateWhere(this.#context, this.#normalize(queries), data);
+  }
+
+  /**
+   * Deletes every row matching the queries (one `deleteRows`); returns how many were deleted. At least one
+   * filter is required.
+   *
+   * @example
+   * ```ts
+   * const removed = await products.deleteWhere([Query.lessThan('stock', 1)]);
+   * ```
+   */
+  deleteWhere(queries: TableQuery<D>): Promise<number> {
+    return writes.deleteWhere(this.#context, this.#normalize(queries));
+  }
+
+  /**
+   * True when the table was read since its last invalidation and nothing invalidated it since.
+   *
+   * @example
+   * ```ts
+   * await products.all();
+   * products.isUpdated(); // true, until the next write or invalidation
+   * ```
+   */
+  isUpdated(): boolean {
+    return this.#context.session.cache.isUpdated(this.id);
+  }
+
+  /**
+   * `true` marks the table fresh without reading it; `false` drops its cached entries and marks it stale.
+   *
+   * @example
+   * ```ts
+   * products.setUpdated(false); // the next read goes to Appwrite
+   * ```
+   */
+  setUpdated(flag: boolean): void {
+    this.#context.session.cache.setUpdated(this.id, flag);
+  }
+
+  /**
+   * Drops the table's cached entries (for every identity) and announces it, like a write does.
+   *
+   * @example
+   * ```ts
+   * products.invalidate();
+   * ```
+   */
+  invalidate(): void {
+    this.#context.session.cache.invalidate(this.id, 'local');
+  }
+
+  #normalize(queries: TableQuery<D> | undefined): readonly string[] {
+    return this.#context.runtime.normalizer.normalize(queries as QueryInput | undefined);
+  }
+}
+
+function describe(filters: unknown): string {
+  if (filters === undefined) return 'any filter (the table is empty)';
+  if (typeof filters === 'string') return filters;
+  if (Array.isArray(filters)) return (filters as readonly string[]).join(', ');
+  return JSON.stringify(filters, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}

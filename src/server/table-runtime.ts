@@ -1,0 +1,52 @@
+import type { QueryCache } from '../cache/query-cache.js';
+import { schemaFingerprint } from '../schema/fingerprint.js';
+import { tableId, type TableDefinition } from '../schema/table-definition.js';
+import { QueryNormalizer } from './query-normalizer.js';
+import type { TablesDbAdapter } from './tables-db-adapter.js';
+
+/** Cache operation names of one table, each tagged with the schema fingerprint. */
+export interface TableOperations {
+  readonly get: string;
+  readonly list: string;
+  readonly all: string;
+  readonly count: string;
+}
+
+/**
+ * What every view (API key, each JWT) of one table shares: the declaration, the Appwrite id, the query
+ * normaliser with its memo, and the cache operation names. Built once per table when the database opens.
+ */
+export class TableRuntime<D extends TableDefinition = TableDefinition> {
+  readonly id: string;
+  readonly normalizer: QueryNormalizer;
+  readonly operations: TableOperations;
+  readonly numericColumns: ReadonlySet<string>;
+  /** The table's own TTL, if its declaration sets one. */
+  readonly ttl: number | undefined;
+
+  constructor(readonly definition: D) {
+    this.id = tableId(definition);
+    this.normalizer = new QueryNormalizer({ table: this.id, columns: new Set(Object.keys(definition.schema)) });
+    // The fingerprint goes into every key: entries cached under an older declaration are never read again.
+    const fingerprint = schemaFingerprint(definition);
+    this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}` };
+    this.numericColumns = new Set(
+      Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),
+    );
+    this.ttl = definition.cache?.ttl;
+  }
+}
+
+/** The identity a view of the database acts as, with its cache scope and its Appwrite adapter. */
+export interface Session {
+  /** `'key'` for the API key, `'jwt:<hash>'` for a user's JWT. */
+  readonly scope: string;
+  readonly cache: QueryCache;
+  readonly adapter: TablesDbAdapter;
+}
+
+/** Everything a table handle needs: the shared table runtime and the session it acts in. */
+export interface TableContext<D extends TableDefinition = TableDefinition> {
+  readonly runtime: TableRuntime<D>;
+  readonly session: Session;
+}

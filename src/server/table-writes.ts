@@ -1,0 +1,83 @@
+import { deepFreeze } from '../cache/deep-freeze.js';
+import { QueryError } from '../errors/query-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { methodOf } from './table-reads.js';
+import type { TableContext } from './table-runtime.js';
+import type { CreateOptions, WriteOptions } from './table-types.js';
+import type { RowRecord } from './tables-db-adapter.js';
+
+/**
+ * Runs one write under the cache's write protocol: the table's generation is bumped before the request and
+ * the table invalidated when it settles, whatever the outcome (after a timeout or a 5xx the write may have
+ * happened), so no read overlapping the write is ever stored.
+ */
+export async function underWrite<T>(context: TableContext, request: () => Promise<T>): Promise<T> {
+  const settle = context.session.cache.beginWrite(context.runtime.id);
+  try {
+    return await request();
+  } finally {
+    settle();
+  }
+}
+
+export async function createRow(context: TableContext, data: unknown, options: CreateOptions = {}): Promise<RowRecord> {
+  const { runtime, session } = context;
+  const body = validateInsert(runtime.definition, data);
+  return deepFreeze(await underWrite(context, () => session.adapter.createRow(runtime.id, options.id, body, options.permissions)));
+}
+
+export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
+  const { runtime, session } = context;
+  const body = validateUpdate(runtime.definition, data);
+  return deepFreeze(await underWrite(context, () => session.adapter.updateRow(runtime.id, rowId, body, options.permissions)));
+}
+
+export async function upsertRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
+  const { runtime, session } = context;
+  const body = validateInsert(runtime.definition, data);
+  return deepFreeze(await underWrite(context, () => session.adapter.upsertRow(runtime.id, rowId, body, options.permissions)));
+}
+
+export function deleteRow(context: TableContext, rowId: string): Promise<void> {
+  return underWrite(context, () => context.session.adapter.deleteRow(context.runtime.id, rowId));
+}
+
+/** `increment` (sign 1) or `decrement` (sign -1) of a numeric column, with an optional bound. */
+export async function stepColumn(context: TableContext, rowId: string, column: string, by: number, sign: 1 | -1, bound?: number): Promise<RowRecord> {
+  const { runtime, session } = context;
+  if (!runtime.numericColumns.has(column)) {
+    throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
+  }
+  if (!Number.isFinite(by) || by < 0) {
+    throw new ValidationError(runtime.id, [{ field: column, reason: `the step must be a finite number >= 0, got ${by}` }]);
+  }
+  const adapter = session.adapter;
+  return deepFreeze(await underWrite(context, () => (sign === 1
+    ? adapter.incrementRowColumn(runtime.id, rowId, column, by, bound)
+    : adapter.decrementRowColumn(runtime.id, rowId, column, by, bound))));
+}
+
+/** `updateRows` on every row matching canonical queries; returns how many rows changed. */
+export async function updateWhere(context: TableContext, queries: readonly string[], data: unknown): Promise<number> {
+  const { runtime, session } = context;
+  requireFilter(context, queries, 'updateWhere');
+  const body = validateUpdate(runtime.definition, data);
+  return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false))).total;
+}
+
+/** `deleteRows` on every row matching canonical queries; returns how many rows were deleted. */
+export async function deleteWhere(context: TableContext, queries: readonly string[]): Promise<number> {
+  requireFilter(context, queries, 'deleteWhere');
+  return (await underWrite(context, () => context.session.adapter.deleteRows(context.runtime.id, queries, false))).total;
+}
+
+const NOT_FILTERS = new Set(['select', 'orderAsc', 'orderDesc', 'orderRandom', 'cursorAfter', 'cursorBefore', 'limit', 'offset']);
+
+/** An empty filter would change every row of the table: refuse it rather than guess. */
+function requireFilter(context: TableContext, queries: readonly string[], method: string): void {
+  if (!queries.some((query) => !NOT_FILTERS.has(methodOf(query)))) {
+    throw new QueryError(context.runtime.id, '[]',
+      `${method} needs at least one filter; to target every row, say so with Query.isNotNull('$id')`);
+  }
+}

@@ -1,0 +1,145 @@
+import { TablesDB, type Client } from 'node-appwrite';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { toOrmError, type RequestContext } from './appwrite-error-mapping.js';
+import { withRetry, type RetryPolicy } from './read-retry.js';
+
+/** A row as Appwrite returns it: system fields and columns, as a plain object. */
+export type RowRecord = Readonly<Record<string, unknown>>;
+
+/** One page of `listRows`. `total` is 0 unless asked for, and Appwrite caps it at 5000. */
+export interface RowPage {
+  readonly total: number;
+  readonly rows: readonly RowRecord[];
+}
+
+/** Data of one row in a bulk create or upsert, with its id and optional permissions. */
+export type BulkRowData = Readonly<Record<string, unknown>> & { readonly $id: string; readonly $permissions?: readonly string[] };
+
+/**
+ * The one place the ORM calls node-appwrite's TablesDB for rows. Every failure comes out as a typed
+ * `OrmError`; reads and writes that name their rows are retried per the {@link RetryPolicy}; results are
+ * plain objects (the SDK parses JSON into prototype-less objects).
+ *
+ * @example
+ * ```ts
+ * const adapter = new TablesDbAdapter(client, 'shop', DEFAULT_RETRY);
+ * const page = await adapter.listRows('products', [Query.limit(10)]);
+ * ```
+ */
+export class TablesDbAdapter {
+  private readonly api: TablesDB;
+
+  constructor(client: Client, readonly databaseId: string, private readonly retry: RetryPolicy) {
+    this.api = new TablesDB(client);
+  }
+
+  async listRows(tableId: string, queries: readonly string[], total = false): Promise<RowPage> {
+    const page = await this.call({ table: tableId, action: 'listing rows' }, true,
+      () => this.api.listRows({ databaseId: this.databaseId, tableId, queries: [...queries], total }));
+    return { total: page.total, rows: page.rows.map(plainRow) };
+  }
+
+  /** The row, or `null` when it does not exist (or the caller may not read it: Appwrite answers 404 then). */
+  async getRow(tableId: string, rowId: string): Promise<RowRecord | null> {
+    try {
+      return plainRow(await this.call({ table: tableId, action: 'reading row', rowId }, true,
+        () => this.api.getRow({ databaseId: this.databaseId, tableId, rowId })));
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** Retried only when the caller chose the id: a retry then cannot create a second row. */
+  async createRow(tableId: string, rowId: string | undefined, data: object, permissions?: readonly string[]): Promise<RowRecord> {
+    const id = rowId ?? 'unique()';
+    return plainRow(await this.call({ table: tableId, action: 'creating row', ...(rowId === undefined ? {} : { rowId }) }, rowId !== undefined,
+      () => this.api.createRow({ databaseId: this.databaseId, tableId, rowId: id, data, ...perms(permissions) })));
+  }
+
+  async upsertRow(tableId: string, rowId: string, data: object, permissions?: readonly string[]): Promise<RowRecord> {
+    return plainRow(await this.call({ table: tableId, action: 'upserting row', rowId }, true,
+      () => this.api.upsertRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
+  }
+
+  async updateRow(tableId: string, rowId: string, data: object, permissions?: readonly string[]): Promise<RowRecord> {
+    return plainRow(await this.call({ table: tableId, action: 'updating row', rowId }, true,
+      () => this.api.updateRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
+  }
+
+  async deleteRow(tableId: string, rowId: string): Promise<void> {
+    let attempts = 0;
+    try {
+      await this.call({ table: tableId, action: 'deleting row', rowId }, true, () => {
+        attempts += 1;
+        return this.api.deleteRow({ databaseId: this.databaseId, tableId, rowId });
+      });
+    } catch (error) {
+      // A retried delete that finds no row means an earlier attempt, whose answer was lost, deleted it.
+      if (!(error instanceof NotFoundError && attempts > 1)) throw error;
+    }
+  }
+
+  async incrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
+    return plainRow(await this.call({ table: tableId, action: `incrementing "${column}" of row`, rowId }, false,
+      () => this.api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { max: limit }) })));
+  }
+
+  async decrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
+    return plainRow(await this.call({ table: tableId, action: `decrementing "${column}" of row`, rowId }, false,
+      () => this.api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { min: limit }) })));
+  }
+
+  /** Not retried: a lost answer followed by a retry would report the first attempt's rows as conflicts. */
+  async createRows(tableId: string, rows: readonly BulkRowData[]): Promise<RowPage> {
+    return page(await this.call({ table: tableId, action: 'creating rows' }, false,
+      () => this.api.createRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
+  }
+
+  async upsertRows(tableId: string, rows: readonly BulkRowData[]): Promise<RowPage> {
+    return page(await this.call({ table: tableId, action: 'upserting rows' }, true,
+      () => this.api.upsertRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
+  }
+
+  /** `byIds`: the queries select rows by `$id`, so repeating the request changes nothing more: retried. */
+  async updateRows(tableId: string, data: object, queries: readonly string[], byIds: boolean): Promise<RowPage> {
+    return page(await this.call({ table: tableId, action: 'updating rows' }, byIds,
+      () => this.api.updateRows({ databaseId: this.databaseId, tableId, data, queries: [...queries] })));
+  }
+
+  async deleteRows(tableId: string, queries: readonly string[], byIds: boolean): Promise<RowPage> {
+    return page(await this.call({ table: tableId, action: 'deleting rows' }, byIds,
+      () => this.api.deleteRows({ databaseId: this.databaseId, tableId, queries: [...queries] })));
+  }
+
+  private call<T>(context: RequestContext, retry: boolean, request: () => Promise<T>): Promise<T> {
+    const attempt = async (): Promise<T> => {
+      try {
+        return await request();
+      } catch (error) {
+        throw toOrmError(error, context);
+      }
+    };
+    return retry ? withRetry(attempt, this.retry) : attempt();
+  }
+}
+
+function perms(permissions: readonly string[] | undefined): { permissions?: string[] } {
+  return permissions === undefined ? {} : { permissions: [...permissions] };
+}
+
+function page(list: { total: number; rows: readonly object[] }): RowPage {
+  return { total: list.total, rows: list.rows.map(plainRow) };
+}
+
+function plainRow(row: object): RowRecord {
+  return plain(row) as RowRecord;
+}
+
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = plain((value as Record<string, unknown>)[key]);
+  return out;
+}
