@@ -1,4 +1,8 @@
 export { OrmError, type OrmErrorCode, type OrmErrorContext } from './orm-error.js';
+export { ConfigError } from './config-error.js';
+export { ValidationError, type ValidationIssue } from './validation-error.js';
+export { MigrationError } from './migration-error.js';
+export { SchemaDriftError } from './schema-drift-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { ConflictError } from './conflict-error.js';
 export { QueryError } from './query-error.js';

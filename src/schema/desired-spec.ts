@@ -1,0 +1,59 @@
+import { DEFAULT_STRING_SIZE, type FieldDefinition } from './field-definition.js';
+import { normalisePermissions } from './permissions.js';
+import type { ColumnSpec, IndexSpec, TableSpec } from './spec.js';
+import { tableId, type TableDefinition } from './table-definition.js';
+
+function defaultOf(field: FieldDefinition): string | number | boolean | null {
+  const fallback = field.default;
+  if (fallback === undefined || fallback === null) return null;
+  return fallback instanceof Date ? fallback.toISOString() : fallback;
+}
+
+/**
+ * The column Appwrite should hold for a field declaration.
+ *
+ * @example
+ * ```ts
+ * columnSpec('name', { type: 'string', required: true }); // { key: 'name', kind: 'string', size: 255, required: true, ... }
+ * ```
+ */
+export function columnSpec(key: string, field: FieldDefinition): ColumnSpec {
+  const base = { key, kind: field.type, required: field.required === true, array: field.array === true, default: defaultOf(field) };
+  switch (field.type) {
+    case 'string':
+      return { ...base, size: field.size ?? DEFAULT_STRING_SIZE };
+    case 'integer':
+    case 'float':
+      return { ...base, ...(field.min === undefined ? {} : { min: field.min }), ...(field.max === undefined ? {} : { max: field.max }) };
+    case 'enum':
+      return { ...base, elements: [...field.enum] };
+    default:
+      return base;
+  }
+}
+
+/**
+ * The table Appwrite should hold for a declaration (after {@link checkTableDefinitions} accepted it).
+ *
+ * @example
+ * ```ts
+ * tableSpec(products).columns.map((column) => column.key);
+ * ```
+ */
+export function tableSpec(definition: TableDefinition): TableSpec {
+  const columns = Object.entries(definition.schema).map(([key, field]) => columnSpec(key, field));
+  const indexes: IndexSpec[] = (definition.indexes ?? []).map((index) => ({
+    key: index.key,
+    type: index.type,
+    columns: [...index.attributes],
+    orders: index.attributes.map((_, position) => index.orders?.[position] ?? 'asc'),
+  }));
+  return {
+    id: tableId(definition),
+    name: definition.name,
+    ...(definition.permissions === undefined ? {} : { permissions: normalisePermissions(definition.permissions) }),
+    ...(definition.rowSecurity === undefined ? {} : { rowSecurity: definition.rowSecurity }),
+    columns,
+    indexes,
+  };
+}

@@ -1,0 +1,86 @@
+import { ConfigError } from '../errors/config-error.js';
+import { FIELD_TYPES, type FieldDefinition, type FieldType } from './field-definition.js';
+import { scalarSchema } from './field-validator.js';
+
+/** Column keys and table ids Appwrite accepts: up to 36 of `[A-Za-z0-9._-]`, not starting with `. _ -`. */
+export const APPWRITE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
+
+const MAX_STRING_SIZE = 1_073_741_824;
+const COMMON_KEYS = ['type', 'required', 'array', 'default'];
+const KEYS_BY_TYPE: Record<FieldType, readonly string[]> = {
+  string: [...COMMON_KEYS, 'size'],
+  integer: [...COMMON_KEYS, 'min', 'max'],
+  float: [...COMMON_KEYS, 'min', 'max'],
+  boolean: COMMON_KEYS,
+  datetime: COMMON_KEYS,
+  email: COMMON_KEYS,
+  url: COMMON_KEYS,
+  ip: COMMON_KEYS,
+  enum: [...COMMON_KEYS, 'enum'],
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkBounds(fail: (reason: string) => never, field: Record<string, unknown>, integer: boolean): void {
+  for (const bound of ['min', 'max'] as const) {
+    const value = field[bound];
+    if (value === undefined) continue;
+    const valid = typeof value === 'number' && (integer ? Number.isSafeInteger(value) : Number.isFinite(value));
+    if (!valid) fail(`${bound} must be ${integer ? 'a safe integer' : 'a finite number'}`);
+  }
+  if (typeof field.min === 'number' && typeof field.max === 'number' && field.min > field.max) {
+    fail(`min ${field.min} is greater than max ${field.max}`);
+  }
+}
+
+function checkTypeSpecific(fail: (reason: string) => never, field: Record<string, unknown>, type: FieldType): void {
+  if (type === 'string' && field.size !== undefined) {
+    const size = field.size;
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_STRING_SIZE) {
+      fail(`size must be an integer from 1 to ${MAX_STRING_SIZE}`);
+    }
+  }
+  if (type === 'integer' || type === 'float') checkBounds(fail, field, type === 'integer');
+  if (type === 'enum') {
+    const values = field.enum;
+    if (!Array.isArray(values) || values.length === 0) fail('enum must be a non-empty list of strings');
+    if (values.some((value) => typeof value !== 'string' || value === '')) fail('enum values must be non-empty strings');
+    if (new Set(values).size !== values.length) fail('enum values must be unique');
+  }
+}
+
+function describe(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : JSON.stringify(value);
+}
+
+/**
+ * Checks one field declaration; throws a {@link ConfigError} naming the table and the field when Appwrite
+ * could not create it or it could never hold a valid row (a default outside min/max, a required field with
+ * a default, an unknown property...).
+ */
+export function checkField(table: string, key: string, field: unknown): asserts field is FieldDefinition {
+  const fail = (reason: string): never => {
+    throw new ConfigError(`Table "${table}", field "${key}": ${reason}`, { table, field: key });
+  };
+  if (!APPWRITE_KEY.test(key)) fail('the key must be 1-36 characters of A-Z a-z 0-9 . _ - and start with a letter or digit');
+  if (!isRecord(field)) return fail('the declaration must be an object such as { type: "string" }');
+  const type = field.type;
+  if (typeof type !== 'string' || !(FIELD_TYPES as readonly string[]).includes(type)) {
+    fail(`unknown type ${describe(type)}; expected one of ${FIELD_TYPES.join(', ')}`);
+  }
+  const fieldType = type as FieldType;
+  const unknown = Object.keys(field).filter((name) => !KEYS_BY_TYPE[fieldType].includes(name));
+  if (unknown.length > 0) fail(`unknown propert${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')} for a ${fieldType} field`);
+  for (const flag of ['required', 'array'] as const) {
+    if (field[flag] !== undefined && typeof field[flag] !== 'boolean') fail(`${flag} must be true or false`);
+  }
+  checkTypeSpecific(fail, field, fieldType);
+  const fallback = field.default;
+  if (fallback === undefined || fallback === null) return;
+  if (field.required === true) fail('a required field cannot have a default (Appwrite rejects it); drop one of the two');
+  if (field.array === true) fail('an array field cannot have a default (Appwrite rejects it)');
+  const parsed = scalarSchema(field as unknown as FieldDefinition).safeParse(fallback);
+  if (!parsed.success) fail(`default ${describe(fallback)} is invalid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+}

@@ -1,0 +1,160 @@
+/**
+ * Properties every field accepts.
+ *
+ * - `required`: the column must hold a value (rows read back never have `null` there). Cannot be combined
+ *   with `default`. @default false
+ * - `array`: the column holds a list of values. Array columns take no default and cannot be indexed.
+ *   @default false
+ * - `default`: value Appwrite stores when a row is created without one.
+ */
+interface BaseField<T> {
+  readonly required?: boolean;
+  readonly array?: boolean;
+  readonly default?: T | null;
+}
+
+/**
+ * Text. `size` is the maximum length in characters. @default size 255
+ *
+ * @example
+ * ```ts
+ * const name = { type: 'string', required: true, size: 128 } as const;
+ * ```
+ */
+export interface StringField extends BaseField<string> {
+  readonly type: 'string';
+  readonly size?: number;
+}
+
+/**
+ * A whole number (64-bit in Appwrite; values beyond ±2^53 lose precision in JavaScript).
+ *
+ * @example
+ * ```ts
+ * const stock = { type: 'integer', min: 0, default: 0 } as const;
+ * ```
+ */
+export interface IntegerField extends BaseField<number> {
+  readonly type: 'integer';
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/**
+ * A floating-point number (Appwrite reports these columns as `double`).
+ *
+ * @example
+ * ```ts
+ * const price = { type: 'float', required: true, min: 0 } as const;
+ * ```
+ */
+export interface FloatField extends BaseField<number> {
+  readonly type: 'float';
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/**
+ * `true` or `false`.
+ *
+ * @example
+ * ```ts
+ * const active = { type: 'boolean', default: true } as const;
+ * ```
+ */
+export interface BooleanField extends BaseField<boolean> {
+  readonly type: 'boolean';
+}
+
+/**
+ * A point in time. Rows carry it as the ISO 8601 string Appwrite returns; writes accept a string or a `Date`.
+ *
+ * @example
+ * ```ts
+ * const publishedAt = { type: 'datetime' } as const;
+ * ```
+ */
+export interface DatetimeField extends BaseField<string | Date> {
+  readonly type: 'datetime';
+}
+
+/**
+ * An e-mail address (a string column with format `email`).
+ *
+ * @example
+ * ```ts
+ * const contact = { type: 'email', required: true } as const;
+ * ```
+ */
+export interface EmailField extends BaseField<string> {
+  readonly type: 'email';
+}
+
+/**
+ * A URL (a string column with format `url`).
+ *
+ * @example
+ * ```ts
+ * const homepage = { type: 'url' } as const;
+ * ```
+ */
+export interface UrlField extends BaseField<string> {
+  readonly type: 'url';
+}
+
+/**
+ * An IPv4 or IPv6 address (a string column with format `ip`).
+ *
+ * @example
+ * ```ts
+ * const lastIp = { type: 'ip' } as const;
+ * ```
+ */
+export interface IpField extends BaseField<string> {
+  readonly type: 'ip';
+}
+
+/**
+ * One of a fixed list of strings. With `as const` (or inline in `init([...])`) the row type is the union
+ * of the values.
+ *
+ * @example
+ * ```ts
+ * const status = { type: 'enum', enum: ['draft', 'live'], default: 'draft' } as const;
+ * ```
+ */
+export interface EnumField<E extends string = string> extends BaseField<E> {
+  readonly type: 'enum';
+  readonly enum: readonly E[];
+}
+
+/** Any field declaration. The `type` decides the column Appwrite creates and the TypeScript type of the value. */
+export type FieldDefinition =
+  | StringField
+  | IntegerField
+  | FloatField
+  | BooleanField
+  | DatetimeField
+  | EmailField
+  | UrlField
+  | IpField
+  | EnumField;
+
+/** Every field type name. */
+export type FieldType = FieldDefinition['type'];
+
+/** The field types, in declaration order (for run-time checks). */
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'integer', 'float', 'boolean', 'datetime', 'email', 'url', 'ip', 'enum'];
+
+/**
+ * A table's fields, keyed by column key.
+ *
+ * @example
+ * ```ts
+ * const schema = { name: { type: 'string', required: true }, price: { type: 'float', min: 0 } } as const satisfies SchemaDefinition;
+ * ```
+ */
+export type SchemaDefinition = Readonly<Record<string, FieldDefinition>>;
+
+/** Size given to string columns declared without one. */
+export const DEFAULT_STRING_SIZE = 255;

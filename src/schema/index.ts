@@ -1,0 +1,31 @@
+export {
+  DEFAULT_STRING_SIZE,
+  FIELD_TYPES,
+  type BooleanField,
+  type DatetimeField,
+  type EmailField,
+  type EnumField,
+  type FieldDefinition,
+  type FieldType,
+  type FloatField,
+  type IntegerField,
+  type IpField,
+  type SchemaDefinition,
+  type StringField,
+  type UrlField,
+} from './field-definition.js';
+export { defineTable, tableId, type IndexDefinition, type TableByName, type TableDefinition, type TableName } from './table-definition.js';
+export type { InferInsert, InferRow, InferUpdate, InsertOf, RowOf, SerializedInsert, SerializedUpdate, SystemFields, UpdateOf } from './infer.js';
+export { rowSchemas, type RowSchemas } from './row-schemas.js';
+export { validateInsert, validateUpdate } from './row-validation.js';
+export { schemaFingerprint } from './fingerprint.js';
+export { checkTableDefinitions } from './definition-check.js';
+export { columnSpec, tableSpec } from './desired-spec.js';
+export { normaliseColumn, normaliseIndex, normaliseTable, type RawColumn, type RawIndex, type RawTable } from './live-state.js';
+export type { ColumnSpec, IndexSpec, LiveColumn, LiveIndex, LiveState, LiveTable, ResourceStatus, TableSpec } from './spec.js';
+export type { MigrationPlan, MigrationStep, PlanNote, PlanOptions, PropertyChange, RefusedChange, TableSettings } from './migration-plan.js';
+export { planMigration, type PlanInput } from './planner.js';
+export { differenceLines, renderPlan } from './plan-renderer.js';
+export type { MigrationPort } from './migration-port.js';
+export { applyPlan, type ApplyOptions, type MigrationProgress, type MigrationResult } from './applier.js';
+export type { PollOptions } from './resource-waiter.js';

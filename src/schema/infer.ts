@@ -1,0 +1,118 @@
+import type { FieldDefinition, SchemaDefinition } from './field-definition.js';
+import type { TableDefinition } from './table-definition.js';
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The value of one element of a field, as read back from Appwrite (datetimes stay ISO strings). */
+type ReadScalar<F extends FieldDefinition> = F extends { readonly type: 'integer' | 'float' }
+  ? number
+  : F extends { readonly type: 'boolean' }
+    ? boolean
+    : F extends { readonly type: 'enum'; readonly enum: readonly (infer E)[] }
+      ? E
+      : string;
+
+/** Datetimes are written as ISO strings or `Date`s; every other scalar is written as it is read. */
+type WriteScalar<F extends FieldDefinition> = F extends { readonly type: 'datetime' } ? string | Date : ReadScalar<F>;
+
+/** `array: true` gives a list, an absent or `false` flag a scalar, a widened `boolean` flag either. */
+type Arrayed<F extends FieldDefinition, V> = 'array' extends keyof F
+  ? F extends { readonly array: true }
+    ? readonly V[]
+    : F extends { readonly array: false }
+      ? V
+      : V | readonly V[]
+  : V;
+
+type RequiredKeys<S extends SchemaDefinition> = {
+  [K in keyof S]: S[K] extends { readonly required: true } ? K : never;
+}[keyof S];
+type OptionalKeys<S extends SchemaDefinition> = Exclude<keyof S, RequiredKeys<S>>;
+
+/**
+ * Fields Appwrite adds to every row. All read-only; `$sequence` is a string (Appwrite 1.9), dates are
+ * ISO 8601 strings.
+ */
+export interface SystemFields {
+  readonly $id: string;
+  readonly $sequence: string;
+  readonly $createdAt: string;
+  readonly $updatedAt: string;
+  readonly $permissions: readonly string[];
+  readonly $tableId: string;
+  readonly $databaseId: string;
+}
+
+/**
+ * A row as reads return it: every declared field (optional ones `T | null`), arrays as read-only lists,
+ * plus the {@link SystemFields}. Everything is read-only: cached rows are shared and frozen.
+ *
+ * @example
+ * ```ts
+ * const schema = { name: { type: 'string', required: true }, price: { type: 'float' } } as const;
+ * type Product = InferRow<typeof schema>; // { readonly name: string; readonly price: number | null; readonly $id: string; ... }
+ * ```
+ */
+export type InferRow<S extends SchemaDefinition> = Simplify<
+  { readonly [K in RequiredKeys<S>]: Arrayed<S[K], ReadScalar<S[K]>> } & {
+    readonly [K in OptionalKeys<S>]: Arrayed<S[K], ReadScalar<S[K]>> | null;
+  } & SystemFields
+>;
+
+/** The data a create takes, with datetimes as written (`string | Date`) or as sent (ISO string). */
+type InsertShape<S extends SchemaDefinition, Serialized extends boolean> = Simplify<
+  { [K in RequiredKeys<S>]: Arrayed<S[K], Serialized extends true ? ReadScalar<S[K]> : WriteScalar<S[K]>> } & {
+    [K in OptionalKeys<S>]?: Arrayed<S[K], Serialized extends true ? ReadScalar<S[K]> : WriteScalar<S[K]>> | null;
+  }
+>;
+
+/**
+ * The data `create()` takes: required fields must be present, the others may be omitted or `null`;
+ * datetimes accept a string or a `Date`; keys the schema does not declare are a compile error.
+ *
+ * @example
+ * ```ts
+ * const schema = { name: { type: 'string', required: true }, publishedAt: { type: 'datetime' } } as const;
+ * const data: InferInsert<typeof schema> = { name: 'Pen', publishedAt: new Date() };
+ * ```
+ */
+export type InferInsert<S extends SchemaDefinition> = InsertShape<S, false>;
+
+/**
+ * What {@link InferInsert} data becomes after validation: datetimes are ISO strings.
+ *
+ * @example
+ * ```ts
+ * const sent: SerializedInsert<typeof schema> = validateInsert(products, { name: 'Pen', publishedAt: new Date() });
+ * ```
+ */
+export type SerializedInsert<S extends SchemaDefinition> = InsertShape<S, true>;
+
+/**
+ * The data `update()` takes: any subset of the fields; optional fields may be set to `null`.
+ *
+ * @example
+ * ```ts
+ * const change: InferUpdate<typeof schema> = { publishedAt: null };
+ * ```
+ */
+export type InferUpdate<S extends SchemaDefinition> = Partial<InferInsert<S>>;
+
+/** What {@link InferUpdate} data becomes after validation: datetimes are ISO strings. */
+export type SerializedUpdate<S extends SchemaDefinition> = Partial<SerializedInsert<S>>;
+
+/**
+ * The row type of a table declaration.
+ *
+ * @example
+ * ```ts
+ * type Product = RowOf<typeof products>;
+ * ```
+ */
+export type RowOf<D extends TableDefinition> = InferRow<D['schema']>;
+
+/** The create data of a table declaration. */
+export type InsertOf<D extends TableDefinition> = InferInsert<D['schema']>;
+
+/** The update data of a table declaration. */
+export type UpdateOf<D extends TableDefinition> = InferUpdate<D['schema']>;

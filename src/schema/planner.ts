@@ -1,0 +1,152 @@
+import { columnChanges, describeIndex, describeType, needsRecreate, sameIndex } from './column-diff.js';
+import type { MigrationPlan, MigrationStep, PlanNote, PlanOptions, PropertyChange, RefusedChange } from './migration-plan.js';
+import { renderPlan } from './plan-renderer.js';
+import type { ColumnSpec, IndexSpec, LiveState, LiveTable, TableSpec } from './spec.js';
+
+/** What the planner compares: the declared tables against the live state, for one database. */
+export interface PlanInput {
+  readonly databaseId: string;
+  /** Name given to the database when it has to be created. */
+  readonly databaseName: string;
+  readonly desired: readonly TableSpec[];
+  readonly live: LiveState;
+  readonly options?: PlanOptions;
+}
+
+interface TablePlan {
+  readonly steps: MigrationStep[];
+  readonly refused: RefusedChange[];
+  readonly notes: PlanNote[];
+}
+
+function settingsChanges(desired: TableSpec, live: LiveTable): PropertyChange[] {
+  const changes: PropertyChange[] = [];
+  if (desired.name !== live.name) changes.push({ property: 'name', from: live.name, to: desired.name });
+  const permissions = desired.permissions;
+  if (permissions !== undefined && (permissions.length !== live.permissions.length || permissions.some((entry) => !live.permissions.includes(entry)))) {
+    changes.push({ property: 'permissions', from: live.permissions, to: permissions });
+  }
+  if (desired.rowSecurity !== undefined && desired.rowSecurity !== live.rowSecurity) {
+    changes.push({ property: 'rowSecurity', from: live.rowSecurity, to: desired.rowSecurity });
+  }
+  return changes;
+}
+
+function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, plan: TablePlan): Set<string> {
+  const tableId = desired.id;
+  const deleted = new Set<string>();
+  const creates: MigrationStep[] = [];
+  const updates: MigrationStep[] = [];
+  const liveColumns = new Map(live.columns.filter((column) => column.status !== 'deleting').map((column) => [column.key, column]));
+  const remove = (column: ColumnSpec, reason: 'removed' | 'typeChange' | 'failed', replacement?: ColumnSpec): void => {
+    deleted.add(column.key);
+    plan.steps.push({ kind: 'deleteColumn', tableId, column, reason, ...(replacement === undefined ? {} : { replacement }), destructive: reason !== 'failed' });
+  };
+  for (const column of desired.columns) {
+    const current = liveColumns.get(column.key);
+    liveColumns.delete(column.key);
+    if (current === undefined) {
+      creates.push({ kind: 'createColumn', tableId, column, destructive: false });
+    } else if (current.status === 'failed') {
+      remove(current, 'failed');
+      creates.push({ kind: 'createColumn', tableId, column, destructive: false });
+    } else if (needsRecreate(current, column)) {
+      const detail = `${describeType(current)} -> ${describeType(column)}`;
+      if (options.allowDestructive !== true) {
+        plan.refused.push({ kind: 'typeChange', tableId, key: column.key, detail, option: 'allowDestructive' });
+        continue;
+      }
+      remove(current, 'typeChange', column);
+      creates.push({ kind: 'createColumn', tableId, column, destructive: false });
+    } else {
+      const changes = columnChanges(current, column);
+      if (changes.length > 0) updates.push({ kind: 'updateColumn', tableId, column, changes, destructive: false });
+    }
+  }
+  for (const column of liveColumns.values()) {
+    if (column.status === 'failed') remove(column, 'failed');
+    else if (options.allowDestructive === true) remove(column, 'removed');
+    else plan.refused.push({ kind: 'removeColumn', tableId, key: column.key, detail: describeType(column), option: 'allowDestructive' });
+  }
+  plan.steps.push(...creates, ...updates);
+  return deleted;
+}
+
+function planIndexes(desired: TableSpec, live: LiveTable, options: PlanOptions, deletedColumns: ReadonlySet<string>, plan: TablePlan): MigrationStep[] {
+  const tableId = desired.id;
+  const drops: MigrationStep[] = [];
+  const declared = new Map(desired.indexes.map((index) => [index.key, index]));
+  const kept = new Set<string>();
+  const drop = (index: IndexSpec, reason: 'undeclared' | 'changed' | 'dependency'): void => {
+    drops.push({ kind: 'deleteIndex', tableId, index, reason, destructive: false });
+  };
+  for (const index of live.indexes.filter((candidate) => candidate.status !== 'deleting')) {
+    const wanted = declared.get(index.key);
+    if (index.columns.some((column) => deletedColumns.has(column))) drop(index, 'dependency');
+    else if (wanted === undefined) {
+      if (options.dropIndexes === true) drop(index, 'undeclared');
+      else plan.notes.push({ kind: 'keptIndex', tableId, key: index.key });
+    } else if (sameIndex(index, wanted)) kept.add(index.key);
+    else if (options.dropIndexes === true) drop(index, 'changed');
+    else {
+      kept.add(index.key);
+      plan.refused.push({ kind: 'changeIndex', tableId, key: index.key, detail: `${describeIndex(index)} -> ${describeIndex(wanted)}`, option: 'dropIndexes' });
+    }
+  }
+  const creates: MigrationStep[] = desired.indexes
+    .filter((index) => !kept.has(index.key))
+    .map((index) => ({ kind: 'createIndex', tableId, index, destructive: false }));
+  plan.steps.push(...creates);
+  return drops;
+}
+
+function planTable(desired: TableSpec, live: LiveTable, options: PlanOptions): TablePlan {
+  const plan: TablePlan = { steps: [], refused: [], notes: [] };
+  const changes = settingsChanges(desired, live);
+  const settings = { name: desired.name, permissions: desired.permissions ?? live.permissions, rowSecurity: desired.rowSecurity ?? live.rowSecurity };
+  const head: MigrationStep[] = changes.length > 0 ? [{ kind: 'updateTable', tableId: desired.id, settings, changes, destructive: false }] : [];
+  const deleted = planColumns(desired, live, options, plan);
+  const drops = planIndexes(desired, live, options, deleted, plan);
+  // Indexes go before the columns they name: Appwrite refuses to delete a column an index still uses.
+  plan.steps.unshift(...head, ...drops);
+  return plan;
+}
+
+/**
+ * Compares the declared tables with the live state and lists, in the order they must run, the writes that
+ * bring Appwrite to the declaration. Pure: reads nothing, writes nothing. An unchanged schema gives an
+ * empty plan. Changes that would lose data are refused (listed in `refused`) unless `allowDestructive` is
+ * set; undeclared indexes are kept (noted) unless `dropIndexes` is set.
+ *
+ * @example
+ * ```ts
+ * const plan = planMigration({ databaseId: 'shop', databaseName: 'shop', desired: tables.map(tableSpec), live });
+ * console.log(plan.text);
+ * ```
+ */
+export function planMigration(input: PlanInput): MigrationPlan {
+  const options = input.options ?? {};
+  const steps: MigrationStep[] = [];
+  const refused: RefusedChange[] = [];
+  const notes: PlanNote[] = [];
+  if (!input.live.databaseExists) steps.push({ kind: 'createDatabase', databaseId: input.databaseId, name: input.databaseName, destructive: false });
+  const liveTables = new Map(input.live.tables.map((table) => [table.id, table]));
+  for (const desired of input.desired) {
+    const live = liveTables.get(desired.id);
+    liveTables.delete(desired.id);
+    if (live === undefined) {
+      steps.push({ kind: 'createTable', table: desired, destructive: false });
+      continue;
+    }
+    const plan = planTable(desired, live, options);
+    steps.push(...plan.steps);
+    refused.push(...plan.refused);
+    notes.push(...plan.notes);
+  }
+  for (const table of liveTables.values()) {
+    if (options.allowDestructive === true) steps.push({ kind: 'deleteTable', tableId: table.id, name: table.name, destructive: true });
+    else refused.push({ kind: 'removeTable', tableId: table.id, detail: `${table.columns.length} columns`, option: 'allowDestructive' });
+  }
+  const plan = { databaseId: input.databaseId, steps, refused, notes };
+  return { ...plan, text: renderPlan(plan) };
+}

@@ -1,0 +1,76 @@
+import type { FieldType } from './field-definition.js';
+
+/**
+ * What a column is, in the one normalised form the planner compares: float columns are `float` whatever
+ * the server reports (`double`), email/url/ip/enum are told apart by kind rather than by `format`, and
+ * `min`/`max` are `undefined` when unset (not the type's bounds). Columns of a type the ORM does not declare
+ * (text, varchar, relationship...) have kind `other`.
+ */
+export interface ColumnSpec {
+  readonly key: string;
+  readonly kind: FieldType | 'other';
+  /** The type Appwrite reports, kept for messages about `other` columns. */
+  readonly rawType?: string;
+  readonly required: boolean;
+  readonly array: boolean;
+  readonly default: string | number | boolean | null;
+  /** Maximum length; string columns only. */
+  readonly size?: number;
+  readonly min?: number;
+  readonly max?: number;
+  /** Allowed values; enum columns only. */
+  readonly elements?: readonly string[];
+}
+
+/** An index in normalised form: one lower-case order per column. */
+export interface IndexSpec {
+  readonly key: string;
+  readonly type: string;
+  readonly columns: readonly string[];
+  readonly orders: readonly ('asc' | 'desc')[];
+}
+
+/**
+ * A table as declared. `permissions` and `rowSecurity` are `undefined` when the declaration leaves them out:
+ * they are then set at creation only and not compared afterwards.
+ */
+export interface TableSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly permissions?: readonly string[];
+  readonly rowSecurity?: boolean;
+  readonly columns: readonly ColumnSpec[];
+  readonly indexes: readonly IndexSpec[];
+}
+
+/** Lifecycle of a column or index as Appwrite reports it. */
+export type ResourceStatus = 'available' | 'processing' | 'deleting' | 'stuck' | 'failed';
+
+/** A column as it exists in Appwrite. */
+export interface LiveColumn extends ColumnSpec {
+  readonly status: ResourceStatus;
+  readonly error: string;
+}
+
+/** An index as it exists in Appwrite. */
+export interface LiveIndex extends IndexSpec {
+  readonly status: ResourceStatus;
+  readonly error: string;
+}
+
+/** A table as it exists in Appwrite. */
+export interface LiveTable {
+  readonly id: string;
+  readonly name: string;
+  readonly permissions: readonly string[];
+  readonly rowSecurity: boolean;
+  readonly columns: readonly LiveColumn[];
+  readonly indexes: readonly LiveIndex[];
+}
+
+/** Everything the planner needs to know about the database, read in one request. */
+export interface LiveState {
+  /** False when Appwrite answered 404 `database_not_found`. */
+  readonly databaseExists: boolean;
+  readonly tables: readonly LiveTable[];
+}

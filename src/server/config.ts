@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type { Cluster, Redis, RedisOptions } from 'ioredis';
+import { z } from 'zod';
+import { defaultBridgeChannel } from '../cache/bridge-channel.js';
+import { ConfigError } from '../errors/config-error.js';
+
+/** Where the ORM reports what it does. Only `warn` and `error` are required. */
+export interface OrmLogger {
+  debug?(message: string, context?: Record<string, unknown>): void;
+  info?(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+/** Query cache settings. */
+export interface CacheConfig {
+  /** Lifetime of a cached query result in ms (`Infinity`: until invalidated; a table's `cache.ttl` overrides it). @default 300_000 */
+  readonly ttl?: number;
+  /** Most cached results held; the least recently used go first. @default 10_000 */
+  readonly maxEntries?: number;
+  /** Most estimated bytes held. @default 67_108_864 (64 MiB) */
+  readonly maxBytes?: number;
+  /**
+   * Redis for the cross-instance invalidation bridge: a URL, ioredis options, or a connected client.
+   * Without it each instance invalidates only its own cache. @default undefined (no bridge)
+   */
+  readonly redis?: string | RedisOptions | Redis | Cluster;
+  /** Redis channel of the bridge. @default `appwrite-orm:<projectId>:<databaseId>:invalidate` */
+  readonly channel?: string;
+  /** This instance's id on the bridge (its own messages are ignored). @default a random UUID */
+  readonly instanceId?: string;
+}
+
+/** How schema migrations behave. */
+export interface MigrateConfig {
+  /** Drop indexes the schema no longer declares, and recreate changed ones. @default false */
+  readonly dropIndexes?: boolean;
+  /** Allow changes that lose data: removing columns and tables, recreating a column whose type changed. @default false */
+  readonly allowDestructive?: boolean;
+  /** Schema requests in flight at once. @default 8 */
+  readonly concurrency?: number;
+  /** Longest wait for one column or index to become available, in ms. @default 60_000 */
+  readonly timeoutMs?: number;
+}
+
+/** Retries of failed reads (429, 5xx, no answer). */
+export interface RetryConfig {
+  /** Attempts in all, the first included. @default 3 */
+  readonly attempts?: number;
+  /** Wait before the first retry in ms; doubles on each retry. @default 100 */
+  readonly baseDelayMs?: number;
+  /** Longest wait between two attempts in ms. @default 2_000 */
+  readonly maxDelayMs?: number;
+}
+
+/**
+ * Settings of a {@link ServerORM}. `endpoint`, `projectId`, `databaseId` and `apiKey` are required.
+ *
+ * @example
+ * ```ts
+ * const config: ServerORMConfig = {
+ *   endpoint: 'https://cloud.appwrite.io/v1', projectId: 'shop', databaseId: 'main',
+ *   apiKey: process.env.APPWRITE_API_KEY!, autoMigrate: true, cache: { ttl: 60_000 },
+ * };
+ * ```
+ */
+export interface ServerORMConfig {
+  /** Appwrite API endpoint, e.g. `https://cloud.appwrite.io/v1`. */
+  readonly endpoint: string;
+  readonly projectId: string;
+  /** The database the tables live in; created by migrations when missing. */
+  readonly databaseId: string;
+  /** A server API key with the databases, tables, columns, indexes and rows scopes. Never logged. */
+  readonly apiKey: string;
+  /** Name given to the database when a migration creates it. @default databaseId */
+  readonly databaseName?: string;
+  /** `init` migrates Appwrite to the declared schema. @default false */
+  readonly autoMigrate?: boolean;
+  /** `init` checks that Appwrite matches the schema and throws `SchemaDriftError` if not (when autoMigrate is off). @default true */
+  readonly autoValidate?: boolean;
+  readonly migrate?: MigrateConfig;
+  /** Query cache settings; `false` turns caching off. @default {} (all defaults) */
+  readonly cache?: false | CacheConfig;
+  readonly retry?: RetryConfig;
+  /** @default warnings and errors to the console, nothing else */
+  readonly logger?: OrmLogger;
+}
+
+/** The configuration with every default filled in; the one object the rest of the server reads. */
+export interface ResolvedConfig {
+  readonly endpoint: string;
+  readonly projectId: string;
+  readonly databaseId: string;
+  /** Not enumerable: it stays out of `JSON.stringify`, `console.log` and spreads of the config. */
+  readonly apiKey: string;
+  readonly databaseName: string;
+  readonly autoMigrate: boolean;
+  readonly autoValidate: boolean;
+  readonly migrate: Required<MigrateConfig>;
+  readonly cache: {
+    readonly enabled: boolean;
+    readonly ttl: number;
+    readonly maxEntries: number;
+    readonly maxBytes: number;
+    readonly redis?: string | RedisOptions | Redis | Cluster;
+    readonly channel: string;
+    readonly instanceId: string;
+  };
+  readonly retry: Required<RetryConfig>;
+  readonly logger: Required<OrmLogger>;
+}
+
+const required = (name: string) => z.string({ error: `${name} is required (a non-empty string)` }).min(1, `${name} is required (a non-empty string)`);
+const count = z.number().int().positive();
+const endpoint = required('endpoint').refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'endpoint must be an http:// or https:// URL such as https://cloud.appwrite.io/v1');
+const logFn = z.custom<(message: string, context?: Record<string, unknown>) => void>((value) => typeof value === 'function', 'must be a function');
+
+const schema = z.object({
+  endpoint,
+  projectId: required('projectId'),
+  databaseId: required('databaseId'),
+  apiKey: required('apiKey'),
+  databaseName: z.string().min(1).max(128).optional(),
+  autoMigrate: z.boolean().default(false),
+  autoValidate: z.boolean().optional(),
+  migrate: z
+    .object({ dropIndexes: z.boolean().default(false), allowDestructive: z.boolean().default(false), concurrency: count.default(8), timeoutMs: count.default(60_000) })
+    .strict()
+    .default({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
+  cache: z
+    .union([
+      z.literal(false),
+      z
+        .object({
+          ttl: z.union([z.number().min(0), z.literal(Infinity)]).default(300_000),
+          maxEntries: count.default(10_000),
+          maxBytes: count.default(64 * 1024 * 1024),
+          redis: z.custom<string | RedisOptions | Redis | Cluster>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null), 'must be a Redis URL, ioredis options or an ioredis client').optional(),
+          channel: z.string().min(1).optional(),
+          instanceId: z.string().min(1).optional(),
+        })
+        .strict(),
+    ])
+    .default({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 }),
+  retry: z
+    .object({ attempts: count.default(3), baseDelayMs: z.number().min(0).default(100), maxDelayMs: z.number().min(0).default(2_000) })
+    .strict()
+    .default({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
+  logger: z.object({ debug: logFn.optional(), info: logFn.optional(), warn: logFn, error: logFn }).optional(),
+});
+
+const noop = (): void => undefined;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  // Only paths and rule messages: zod does not echo input values, so the API key cannot leak into the text.
+  return issues.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.map(String).join('.')}: ${issue.message}`)).join('; ');
+}
+
+/**
+ * Validates a {@link ServerORMConfig} and fills in every default: the one place defaults live. Throws a
+ * `ConfigError` listing what is wrong; the API key's value never appears in it.
+ *
+ * @example
+ * ```ts
+ * const resolved = resolveConfig({ endpoint, projectId, databaseId, apiKey, cache: false });
+ * resolved.cache.enabled; // false
+ * ```
+ */
+export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
+  const parsed = schema.safeParse(config);
+  if (!parsed.success) throw new ConfigError(`Invalid ServerORM config: ${describeIssues(parsed.error.issues)}`);
+  const { apiKey, cache, logger, ...rest } = parsed.data;
+  const cacheSettings = cache === false ? { enabled: false, ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 } : { enabled: true, ...cache };
+  const resolved = {
+    ...rest,
+    endpoint: rest.endpoint.replace(/\/+$/, ''),
+    databaseName: rest.databaseName ?? rest.databaseId,
+    autoValidate: rest.autoValidate ?? !rest.autoMigrate,
+    cache: {
+      ...cacheSettings,
+      channel: (cache === false ? undefined : cache.channel) ?? defaultBridgeChannel(rest.projectId, rest.databaseId),
+      instanceId: (cache === false ? undefined : cache.instanceId) ?? randomUUID(),
+    },
+    logger: {
+      debug: logger?.debug?.bind(config.logger) ?? noop,
+      info: logger?.info?.bind(config.logger) ?? noop,
+      warn: logger?.warn.bind(config.logger) ?? ((message: string) => console.warn(`[appwrite-orm] ${message}`)),
+      error: logger?.error.bind(config.logger) ?? ((message: string) => console.error(`[appwrite-orm] ${message}`)),
+    },
+  };
+  Object.defineProperty(resolved, 'apiKey', { value: apiKey, enumerable: false });
+  return Object.freeze(resolved) as ResolvedConfig;
+}

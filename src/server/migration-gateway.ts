@@ -1,0 +1,229 @@
+import { AppwriteException, OrderBy, Query, TablesDBIndexType, type TablesDB } from 'node-appwrite';
+import { MigrationError } from '../errors/migration-error.js';
+import { normaliseTable, type RawTable } from '../schema/live-state.js';
+import type { TableSettings } from '../schema/migration-plan.js';
+import type { MigrationPort } from '../schema/migration-port.js';
+import type { ColumnSpec, IndexSpec, LiveState, LiveTable, TableSpec } from '../schema/spec.js';
+
+/** Tables per `listTables` page: one request reads the whole schema of any realistic database. */
+const PAGE_SIZE = 1000;
+/** Appwrite's bounds for "no min/max" (PHP_INT_MIN/MAX, ±PHP_FLOAT_MAX), sent to clear a bound. */
+const INT_MIN = -9223372036854775808n;
+const INT_MAX = 9223372036854775807n;
+
+function appwriteError(error: unknown): AppwriteException | undefined {
+  return error instanceof AppwriteException ? error : undefined;
+}
+
+/** The `default` a column update sends: `null` clears it (the SDK insists on the parameter being present). */
+function updateDefault<T>(column: ColumnSpec): T {
+  return column.default as T;
+}
+
+function inlineColumn(column: ColumnSpec): Record<string, unknown> {
+  return {
+    key: column.key,
+    type: column.kind,
+    required: column.required,
+    array: column.array,
+    ...(column.default === null ? {} : { default: column.default }),
+    ...(column.size === undefined ? {} : { size: column.size }),
+    ...(column.min === undefined ? {} : { min: column.min }),
+    ...(column.max === undefined ? {} : { max: column.max }),
+    ...(column.elements === undefined ? {} : { elements: column.elements }),
+  };
+}
+
+function inlineIndex(index: IndexSpec): Record<string, unknown> {
+  return { key: index.key, type: index.type, attributes: index.columns, orders: index.orders.map((order) => order.toUpperCase()) };
+}
+
+/**
+ * The {@link MigrationPort} over node-appwrite's `TablesDB`: the one place that calls TablesDB's schema
+ * methods. Reads the whole schema with one `listTables` call; turns Appwrite's 409 on creates and 404 on
+ * deletes into success; wraps every other failure into a `MigrationError` naming the table and key.
+ *
+ * @example
+ * ```ts
+ * const gateway = new MigrationGateway(new TablesDB(client), 'shop');
+ * const live = await gateway.readState();
+ * ```
+ */
+export class MigrationGateway implements MigrationPort {
+  constructor(
+    private readonly tablesDB: TablesDB,
+    private readonly databaseId: string,
+  ) {}
+
+  async readState(): Promise<LiveState> {
+    const tables: LiveTable[] = [];
+    for (let cursor: string | undefined; ; ) {
+      const queries = [Query.limit(PAGE_SIZE), ...(cursor === undefined ? [] : [Query.cursorAfter(cursor)])];
+      let page: RawTable[];
+      try {
+        page = (await this.tablesDB.listTables({ databaseId: this.databaseId, queries, total: false })).tables;
+      } catch (error) {
+        // Only Appwrite's own "no such database" means missing: a 401 or an outage must never lead to a create.
+        if (appwriteError(error)?.code === 404 && appwriteError(error)?.type === 'database_not_found') return { databaseExists: false, tables: [] };
+        throw this.failure('read the tables of', `database ${this.databaseId}`, error, {});
+      }
+      tables.push(...page.map(normaliseTable));
+      if (page.length < PAGE_SIZE) return { databaseExists: true, tables };
+      cursor = page[page.length - 1]?.$id;
+    }
+  }
+
+  async readTable(tableId: string): Promise<LiveTable | null> {
+    try {
+      return normaliseTable(await this.tablesDB.getTable({ databaseId: this.databaseId, tableId }));
+    } catch (error) {
+      if (appwriteError(error)?.code === 404) return null;
+      throw this.failure('read', `table ${tableId}`, error, { table: tableId });
+    }
+  }
+
+  createDatabase(name: string): Promise<void> {
+    return this.create('create', `database ${this.databaseId}`, {}, () => this.tablesDB.create({ databaseId: this.databaseId, name }));
+  }
+
+  createTable(table: TableSpec): Promise<void> {
+    return this.create('create', `table ${table.id}`, { table: table.id }, () =>
+      this.tablesDB.createTable({
+        databaseId: this.databaseId,
+        tableId: table.id,
+        name: table.name,
+        permissions: [...(table.permissions ?? [])],
+        rowSecurity: table.rowSecurity ?? false,
+        columns: table.columns.map(inlineColumn),
+        indexes: table.indexes.map(inlineIndex),
+      }),
+    );
+  }
+
+  async updateTable(tableId: string, settings: TableSettings): Promise<void> {
+    const { name, rowSecurity } = settings;
+    await this.run('update', `table ${tableId}`, { table: tableId }, () =>
+      this.tablesDB.updateTable({ databaseId: this.databaseId, tableId, name, permissions: [...settings.permissions], rowSecurity }),
+    );
+  }
+
+  deleteTable(tableId: string): Promise<void> {
+    return this.delete(`table ${tableId}`, { table: tableId }, () => this.tablesDB.deleteTable({ databaseId: this.databaseId, tableId }));
+  }
+
+  createColumn(tableId: string, column: ColumnSpec): Promise<void> {
+    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, array: column.array };
+    const fallback = column.default ?? undefined;
+    const bounds = { min: column.min, max: column.max };
+    const call = (): Promise<unknown> => {
+      switch (column.kind) {
+        case 'string':
+          return this.tablesDB.createStringColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined });
+        case 'integer':
+          return this.tablesDB.createIntegerColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
+        case 'float':
+          return this.tablesDB.createFloatColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
+        case 'boolean':
+          return this.tablesDB.createBooleanColumn({ ...params, xdefault: fallback as boolean | undefined });
+        case 'datetime':
+          return this.tablesDB.createDatetimeColumn({ ...params, xdefault: fallback as string | undefined });
+        case 'email':
+          return this.tablesDB.createEmailColumn({ ...params, xdefault: fallback as string | undefined });
+        case 'url':
+          return this.tablesDB.createUrlColumn({ ...params, xdefault: fallback as string | undefined });
+        case 'ip':
+          return this.tablesDB.createIpColumn({ ...params, xdefault: fallback as string | undefined });
+        case 'enum':
+          return this.tablesDB.createEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: fallback as string | undefined });
+        case 'other':
+          throw new MigrationError(`Cannot create column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
+      }
+    };
+    return this.create('create', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
+  }
+
+  async updateColumn(tableId: string, column: ColumnSpec): Promise<void> {
+    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required };
+    const call = (): Promise<unknown> => {
+      switch (column.kind) {
+        case 'string':
+          return this.tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+        case 'integer':
+          return this.tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
+        case 'float':
+          return this.tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
+        case 'boolean':
+          return this.tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
+        case 'datetime':
+          return this.tablesDB.updateDatetimeColumn({ ...params, xdefault: updateDefault(column) });
+        case 'email':
+          return this.tablesDB.updateEmailColumn({ ...params, xdefault: updateDefault(column) });
+        case 'url':
+          return this.tablesDB.updateUrlColumn({ ...params, xdefault: updateDefault(column) });
+        case 'ip':
+          return this.tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
+        case 'enum':
+          return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
+        case 'other':
+          throw new MigrationError(`Cannot update column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
+      }
+    };
+    await this.run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
+  }
+
+  deleteColumn(tableId: string, key: string): Promise<void> {
+    return this.delete(`column ${tableId}.${key}`, { table: tableId, field: key }, () => this.tablesDB.deleteColumn({ databaseId: this.databaseId, tableId, key }));
+  }
+
+  createIndex(tableId: string, index: IndexSpec): Promise<void> {
+    return this.create('create', `index ${tableId}.${index.key}`, { table: tableId, field: index.key }, () =>
+      this.tablesDB.createIndex({
+        databaseId: this.databaseId,
+        tableId,
+        key: index.key,
+        type: index.type as TablesDBIndexType,
+        columns: [...index.columns],
+        orders: index.orders.map((order) => (order === 'desc' ? OrderBy.Desc : OrderBy.Asc)),
+      }),
+    );
+  }
+
+  deleteIndex(tableId: string, key: string): Promise<void> {
+    return this.delete(`index ${tableId}.${key}`, { table: tableId, field: key }, () => this.tablesDB.deleteIndex({ databaseId: this.databaseId, tableId, key }));
+  }
+
+  private async create(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      // 409: another process created it first (two instances starting at once); the plan's goal is reached.
+      if (appwriteError(error)?.code === 409) return;
+      throw this.failure(verb, what, error, context);
+    }
+  }
+
+  private async delete(what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      // 404: already gone (deleted by another process); the plan's goal is reached.
+      if (appwriteError(error)?.code === 404) return;
+      throw this.failure('delete', what, error, context);
+    }
+  }
+
+  private async run(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      throw this.failure(verb, what, error, context);
+    }
+  }
+
+  private failure(verb: string, what: string, error: unknown, context: { table?: string; field?: string }): MigrationError {
+    if (error instanceof MigrationError) return error;
+    const exception = appwriteError(error);
+    const detail = exception === undefined ? (error instanceof Error ? error.message : String(error)) : `${exception.message} (${exception.type || 'error'}, HTTP ${exception.code})`;
+    return new MigrationError(`Could not ${verb} ${what}: ${detail}`, context, { cause: error });
+  }
+}
