@@ -1,0 +1,15 @@
+import type { InvalidationOrigin } from '../cache/cache-events.js';
+
+/**
+ * What the Express helpers need from a database. The `Database` that `ServerORM.init()` returns has it;
+ * the interface keeps the helpers usable with any view of it (`db.as({ jwt })` shares the same cache).
+ */
+export interface ExpressDatabase {
+  /** The Appwrite database id: webhook events for other databases are ignored. */
+  readonly databaseId: string;
+  /** The Appwrite ids of the declared tables. */
+  tableIds(): readonly string[];
+  stats(): unknown;
+  invalidateAll(): void;
+  readonly cache: { invalidate(table: string, origin?: InvalidationOrigin): void };
+}
