@@ -1,4 +1,5 @@
-export { QueryCache, type QueryCacheOptions, type CacheReadRequest } from './query-cache.js';
+export { QueryCache } from './query-cache.js';
+export type { QueryCacheOptions, CacheReadRequest } from './query-cache-options.js';
 export { cacheKey, type CacheKeyParts } from './cache-key.js';
 export type { CacheEventMap, CacheEventName, CacheListener, InvalidationOrigin } from './cache-events.js';
 export type { CacheStats, CacheStatsSnapshot } from './cache-stats.js';

@@ -1,43 +1,14 @@
-import { LRUCache } from 'lru-cache';
-import { OrmError } from '../errors/orm-error.js';
-import { cacheKey, type CacheKeyParts } from './cache-key.js';
+import { CacheEntries } from './cache-entries.js';
+import { cacheKey } from './cache-key.js';
 import { CacheEvents, type CacheEventName, type CacheListener, type InvalidationOrigin } from './cache-events.js';
 import { CacheStatsRegistry, type CacheStatsSnapshot, type TableCounters } from './cache-stats.js';
 import { deepFreeze } from './deep-freeze.js';
+import { assertQueryCacheOptions, type CacheReadRequest, type QueryCacheOptions } from './query-cache-options.js';
 import { currentCacheContext } from './request-context.js';
 import { SingleFlight, type Flight } from './single-flight.js';
-import { estimateEntrySize } from './size-estimate.js';
 import { TableGenerations, type TableGeneration } from './table-generations.js';
 
-/** Settings of a {@link QueryCache}, resolved by the caller (the server config supplies the defaults). */
-export interface QueryCacheOptions {
-  /** Time to live of an entry in milliseconds, unless a read gives its own; 0 stores nothing, `Infinity` never expires. */
-  readonly ttl: number;
-  /** Most entries held; the least recently used go first. */
-  readonly maxEntries: number;
-  /** Most estimated bytes held; an entry larger than this is returned to its callers but not stored. */
-  readonly maxBytes: number;
-  /** When false, every read goes to its loader and nothing is stored. */
-  readonly enabled: boolean;
-  /** Time source for TTLs, in milliseconds. For tests; defaults to `performance`. */
-  readonly clock?: { now(): number };
-}
-
-/** One read: what identifies it in the cache, and how to cache it. */
-export interface CacheReadRequest extends CacheKeyParts {
-  /** Time to live of this result in milliseconds, instead of the cache's default. */
-  readonly ttl?: number;
-  /** `false` loads without looking in the cache and stores nothing. Default true. */
-  readonly cache?: boolean;
-}
-
-interface Entry {
-  readonly value: unknown;
-  readonly table: string;
-  readonly size: number;
-  readonly counters: TableCounters;
-  readonly keys: Set<string>;
-}
+export type { CacheReadRequest, QueryCacheOptions } from './query-cache-options.js';
 
 /**
  * The in-process query cache: one bounded LRU of read results keyed by identity, table, operation and
@@ -56,28 +27,17 @@ interface Entry {
 export class QueryCache {
   readonly #enabled: boolean;
   readonly #ttl: number;
-  readonly #maxBytes: number;
-  readonly #lru: LRUCache<string, Entry>;
   readonly #generations = new TableGenerations();
   readonly #stats = new CacheStatsRegistry();
   readonly #flights = new SingleFlight();
   readonly #events = new CacheEvents();
-  readonly #keysByTable = new Map<string, Set<string>>();
+  readonly #entries: CacheEntries;
 
   constructor(options: QueryCacheOptions) {
-    assertOptions(options);
+    assertQueryCacheOptions(options);
     this.#enabled = options.enabled;
     this.#ttl = options.ttl;
-    this.#maxBytes = options.maxBytes;
-    const clock = options.clock;
-    this.#lru = new LRUCache<string, Entry>({
-      max: options.maxEntries,
-      maxSize: options.maxBytes,
-      disposeAfter: (entry, key, reason) => this.#dropped(entry, key, reason),
-      // lru-cache takes a start time of 0 to mean "no TTL", so an injected clock starting at 0 is shifted by
-      // one; and it memoises the time for 1 ms of real time, which an injected clock must not be subject to.
-      ...(clock === undefined ? {} : { perf: { now: () => clock.now() + 1 }, ttlResolution: 0 }),
-    });
+    this.#entries = new CacheEntries({ ...options, events: this.#events });
   }
 
   /**
@@ -94,7 +54,7 @@ export class QueryCache {
   read<T>(request: CacheReadRequest, load: () => Promise<T>): Promise<T> {
     if (!this.#enabled || request.cache === false) return this.#bypass(request.table, load);
     const key = cacheKey(request);
-    const entry = this.#lru.get(key);
+    const entry = this.#entries.get(key);
     if (entry !== undefined) {
       entry.counters.hits++;
       const context = currentCacheContext();
@@ -140,8 +100,7 @@ export class QueryCache {
     const state = this.#generations.of(table);
     state.bump();
     state.updated = false;
-    const keys = this.#keysByTable.get(table);
-    if (keys !== undefined) for (const key of [...keys]) this.#lru.delete(key);
+    this.#entries.deleteTable(table);
     this.#stats.of(table).invalidations++;
     this.#events.emit('invalidate', { table, origin });
   }
@@ -237,7 +196,7 @@ export class QueryCache {
       state.bump();
       state.updated = false;
     }
-    this.#lru.clear();
+    this.#entries.clear();
   }
 
   #miss<T>(key: string, request: CacheReadRequest, load: () => Promise<T>): Promise<T> {
@@ -276,46 +235,13 @@ export class QueryCache {
     // A load that started before a bump may predate the change behind it: its callers get it, the cache does not.
     if (state.generation === flight.generation) {
       state.updated = true;
-      this.#store(key, request.table, value, request.ttl ?? this.#ttl, counters);
+      this.#entries.set(key, request.table, value, request.ttl ?? this.#ttl, counters);
     }
     return value;
-  }
-
-  #store(key: string, table: string, value: unknown, ttl: number, counters: TableCounters): void {
-    if (!(ttl > 0)) return;
-    const size = estimateEntrySize(key, value);
-    if (size > this.#maxBytes) return;
-    let keys = this.#keysByTable.get(table);
-    if (keys === undefined) {
-      keys = new Set();
-      this.#keysByTable.set(table, keys);
-    }
-    this.#lru.set(key, { value, table, size, counters, keys }, { ttl: ttl === Number.POSITIVE_INFINITY ? 0 : ttl, size });
-    keys.add(key);
-    counters.entries++;
-    counters.bytes += size;
-  }
-
-  #dropped(entry: Entry, key: string, reason: LRUCache.DisposeReason): void {
-    entry.keys.delete(key);
-    entry.counters.entries--;
-    entry.counters.bytes -= entry.size;
-    if (reason !== 'evict') return;
-    entry.counters.evictions++;
-    if (this.#events.has('evict')) this.#events.emit('evict', { table: entry.table, key });
   }
 
   async #bypass<T>(table: string, load: () => Promise<T>): Promise<T> {
     currentCacheContext()?.record(table, 'bypass');
     return deepFreeze(await load()) as T;
   }
-}
-
-function assertOptions(options: QueryCacheOptions): void {
-  const problem =
-    !(options.ttl >= 0) ? `ttl must be a number of milliseconds >= 0, got ${String(options.ttl)}`
-    : !Number.isSafeInteger(options.maxEntries) || options.maxEntries < 1 ? `maxEntries must be a positive integer, got ${String(options.maxEntries)}`
-    : !Number.isSafeInteger(options.maxBytes) || options.maxBytes < 1 ? `maxBytes must be a positive integer, got ${String(options.maxBytes)}`
-    : undefined;
-  if (problem !== undefined) throw new OrmError('E_CONFIG', `cache: ${problem}`);
 }

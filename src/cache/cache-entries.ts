@@ -1,0 +1,101 @@
+import { LRUCache } from 'lru-cache';
+import type { CacheEvents } from './cache-events.js';
+import type { TableCounters } from './cache-stats.js';
+import { estimateEntrySize } from './size-estimate.js';
+
+/** One stored result, with what its removal must update. */
+export interface CacheEntry {
+  readonly value: unknown;
+  readonly table: string;
+  readonly size: number;
+  /** Counters of the entry's table, so that a hit counts itself without a lookup. */
+  readonly counters: TableCounters;
+  /** Key set of the entry's table, so that an invalidation drops the table without scanning the LRU. */
+  readonly keys: Set<string>;
+}
+
+/** Bounds and time source of {@link CacheEntries}. */
+export interface CacheEntriesOptions {
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  readonly clock?: { now(): number };
+  /** Where `evict` is emitted. */
+  readonly events: CacheEvents;
+}
+
+/**
+ * The bounded LRU of stored results, with per-table key sets and per-table entry and byte accounting kept
+ * exact through every removal (eviction, expiry, deletion, replacement).
+ *
+ * @example
+ * ```ts
+ * const entries = new CacheEntries({ maxEntries: 100, maxBytes: 1_000_000, events: new CacheEvents() });
+ * entries.set('key|products|get|', 'products', row, 60_000, stats.of('products'));
+ * entries.get('key|products|get|')?.value; // row
+ * entries.deleteTable('products');
+ * ```
+ */
+export class CacheEntries {
+  readonly #lru: LRUCache<string, CacheEntry>;
+  readonly #maxBytes: number;
+  readonly #events: CacheEvents;
+  readonly #keysByTable = new Map<string, Set<string>>();
+
+  constructor(options: CacheEntriesOptions) {
+    this.#maxBytes = options.maxBytes;
+    this.#events = options.events;
+    const clock = options.clock;
+    this.#lru = new LRUCache<string, CacheEntry>({
+      max: options.maxEntries,
+      maxSize: options.maxBytes,
+      disposeAfter: (entry, key, reason) => this.#dropped(entry, key, reason),
+      // lru-cache takes a start time of 0 to mean "no TTL", so an injected clock starting at 0 is shifted by
+      // one; and it memoises the time for 1 ms of real time, which an injected clock must not be subject to.
+      ...(clock === undefined ? {} : { perf: { now: () => clock.now() + 1 }, ttlResolution: 0 }),
+    });
+  }
+
+  /** The live entry for `key`; an expired one is removed and `undefined` returned. */
+  get(key: string): CacheEntry | undefined {
+    return this.#lru.get(key);
+  }
+
+  /**
+   * Stores `value` for `ttl` milliseconds (`Infinity`: no expiry). Stores nothing when `ttl` is not positive
+   * or the entry's estimated size exceeds `maxBytes`.
+   */
+  set(key: string, table: string, value: unknown, ttl: number, counters: TableCounters): void {
+    if (!(ttl > 0)) return;
+    const size = estimateEntrySize(key, value);
+    if (size > this.#maxBytes) return;
+    let keys = this.#keysByTable.get(table);
+    if (keys === undefined) {
+      keys = new Set();
+      this.#keysByTable.set(table, keys);
+    }
+    this.#lru.set(key, { value, table, size, counters, keys }, { ttl: ttl === Number.POSITIVE_INFINITY ? 0 : ttl, size });
+    keys.add(key);
+    counters.entries++;
+    counters.bytes += size;
+  }
+
+  /** Removes every entry of `table`. */
+  deleteTable(table: string): void {
+    const keys = this.#keysByTable.get(table);
+    if (keys !== undefined) for (const key of [...keys]) this.#lru.delete(key);
+  }
+
+  /** Removes every entry. */
+  clear(): void {
+    this.#lru.clear();
+  }
+
+  #dropped(entry: CacheEntry, key: string, reason: LRUCache.DisposeReason): void {
+    entry.keys.delete(key);
+    entry.counters.entries--;
+    entry.counters.bytes -= entry.size;
+    if (reason !== 'evict') return;
+    entry.counters.evictions++;
+    if (this.#events.has('evict')) this.#events.emit('evict', { table: entry.table, key });
+  }
+}

@@ -1,0 +1,60 @@
+import { OrmError } from '../errors/orm-error.js';
+import type { CacheKeyParts } from './cache-key.js';
+
+/**
+ * Settings of a {@link QueryCache}, resolved by the caller (the server config supplies the defaults:
+ * ttl 300,000 ms, 10,000 entries, 64 MiB).
+ *
+ * @example
+ * ```ts
+ * const options: QueryCacheOptions = { ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, enabled: true };
+ * ```
+ */
+export interface QueryCacheOptions {
+  /** Time to live of an entry in milliseconds, unless a read gives its own; 0 stores nothing, `Infinity` never expires. */
+  readonly ttl: number;
+  /** Most entries held; the least recently used go first. */
+  readonly maxEntries: number;
+  /** Most estimated bytes held; an entry larger than this is returned to its callers but not stored. */
+  readonly maxBytes: number;
+  /** When false, every read goes to its loader and nothing is stored. */
+  readonly enabled: boolean;
+  /** Time source for TTLs, in milliseconds. For tests; defaults to `performance`. */
+  readonly clock?: { now(): number };
+}
+
+/**
+ * One read: what identifies it in the cache, and how to cache it.
+ *
+ * @example
+ * ```ts
+ * const request: CacheReadRequest = { scope: 'key', table: 'products', operation: 'list', queries, ttl: 10_000 };
+ * ```
+ */
+export interface CacheReadRequest extends CacheKeyParts {
+  /** Time to live of this result in milliseconds, instead of the cache's default. */
+  readonly ttl?: number;
+  /** `false` loads without looking in the cache and stores nothing. Default true. */
+  readonly cache?: boolean;
+}
+
+/**
+ * Throws an `E_CONFIG` error naming the first invalid setting.
+ *
+ * @example
+ * ```ts
+ * assertQueryCacheOptions({ ttl: -1, maxEntries: 10, maxBytes: 1_000, enabled: true }); // throws: ttl must be ...
+ * ```
+ */
+export function assertQueryCacheOptions(options: QueryCacheOptions): void {
+  const problem =
+    !(options.ttl >= 0) ? `ttl must be a number of milliseconds >= 0, got ${String(options.ttl)}`
+    : !isPositiveInteger(options.maxEntries) ? `maxEntries must be a positive integer, got ${String(options.maxEntries)}`
+    : !isPositiveInteger(options.maxBytes) ? `maxBytes must be a positive integer, got ${String(options.maxBytes)}`
+    : undefined;
+  if (problem !== undefined) throw new OrmError('E_CONFIG', `cache: ${problem}`);
+}
+
+function isPositiveInteger(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 1;
+}
