@@ -4,15 +4,16 @@ import { parseInstant } from './instant.js';
 /**
  * String comparison follows MariaDB's default utf8mb4 collation (tables are created without an explicit
  * COLLATE): case- and accent-insensitive, trailing spaces ignored by `=` and `<` but not by LIKE. The
- * reference marks the exact collation on Appwrite Cloud UNVERIFIED; this models `utf8mb4_general_ci`
- * by folding (lower case, accents stripped) and comparing code points.
+ * reference marks the exact collation on Appwrite Cloud UNVERIFIED; this models `utf8mb4_general_ci`,
+ * which weighs each letter as its unaccented upper case (so `_` sorts after letters), by folding text that
+ * way and comparing code points.
  */
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}/gu;
 
 /** Case- and accent-folded text, as the collation sees it. */
 export function fold(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return ASCII.test(text) ? text.toUpperCase() : text.normalize('NFD').replace(MARKS, '').toUpperCase();
 }
 
 /** The text SQL would compare for a stored value (objects and arrays as their JSON). */

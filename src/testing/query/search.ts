@@ -10,7 +10,7 @@ const WORD = /[\p{L}\p{N}_]+/gu;
 const RESERVED = /[@+\-*)(<>~"]/g;
 
 function tokens(text: string): string[] {
-  return fold(text).match(WORD) ?? [];
+  return fold(text).toLowerCase().match(WORD) ?? [];
 }
 
 function indexed(token: string): boolean {

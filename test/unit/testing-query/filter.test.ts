@@ -22,6 +22,11 @@ describe('comparison filters', () => {
     expect(ids(Query.equal('$sequence', '3'))).toEqual(['r3']);
   });
 
+  it('equality ignores trailing spaces (PAD SPACE collation)', () => {
+    expect(ids(Query.equal('name', 'alice   '))).toEqual(['r1', 'r5']);
+    expect(ids(Query.endsWith('name', 'alice'))).toEqual(['r1']);
+  });
+
   it('notEqual never matches NULL', () => {
     expect(ids(Query.notEqual('age', 30))).toEqual(['r2', 'r3']);
     expect(ids(Query.notEqual('active', true))).toEqual(['r2', 'r5']);
@@ -33,6 +38,8 @@ describe('comparison filters', () => {
     expect(ids(Query.greaterThan('score', 0))).toEqual(['r1', 'r2']);
     expect(ids(Query.greaterThanEqual('score', 0))).toEqual(['r1', 'r2', 'r4']);
     expect(ids(Query.greaterThan('name', 'b'))).toEqual(['r2', 'r3']);
+    // utf8mb4_general_ci weighs letters as upper case, so '_' (0x5F) sorts after every letter.
+    expect(ids(Query.greaterThan('name', 'alicf'))).toEqual(['r2', 'r3', 'r4']);
   });
 
   it('compares datetimes by instant', () => {
