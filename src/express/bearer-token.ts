@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import { OrmError } from '../errors/orm-error.js';
+import { ConfigError } from '../errors/config-error.js';
 
 /**
  * An `authorize` function for {@link cacheAdmin} that accepts requests carrying
@@ -14,7 +14,7 @@ import { OrmError } from '../errors/orm-error.js';
  */
 export function bearerToken(token: string): (req: Request) => boolean {
   if (typeof token !== 'string' || token.length === 0) {
-    throw new OrmError('E_CONFIG', 'bearerToken: the admin token must be a non-empty string');
+    throw new ConfigError('bearerToken: the admin token must be a non-empty string');
   }
   const expected = sha256(token);
   return (req) => {
