@@ -3,7 +3,15 @@ import type { CacheEvents } from './cache-events.js';
 import type { TableCounters } from './cache-stats.js';
 import { estimateEntrySize } from './size-estimate.js';
 
-/** One stored result, with what its removal must update. */
+/**
+ * One stored result, with what its removal must update.
+ *
+ * @example
+ * ```ts
+ * const entry = entries.get(key);
+ * if (entry !== undefined) entry.counters.hits++;
+ * ```
+ */
 export interface CacheEntry {
   readonly value: unknown;
   readonly table: string;
@@ -14,7 +22,14 @@ export interface CacheEntry {
   readonly keys: Set<string>;
 }
 
-/** Bounds and time source of {@link CacheEntries}. */
+/**
+ * Bounds and time source of {@link CacheEntries}.
+ *
+ * @example
+ * ```ts
+ * new CacheEntries({ maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, clock: fakeClock, events });
+ * ```
+ */
 export interface CacheEntriesOptions {
   readonly maxEntries: number;
   readonly maxBytes: number;

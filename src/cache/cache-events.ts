@@ -2,10 +2,22 @@
  * Where an invalidation comes from. `'local'`: a write or an explicit call in this process (the Redis bridge
  * publishes these); `'remote'`: received from another instance through the bridge (never re-published);
  * `'webhook'`: an Appwrite webhook; `'resync'`: a bridge reconnect, when messages may have been missed.
+ *
+ * @example
+ * ```ts
+ * cache.on('invalidate', ({ table, origin }) => { if (origin === 'local') publish(table); });
+ * ```
  */
 export type InvalidationOrigin = 'local' | 'remote' | 'webhook' | 'resync';
 
-/** Payload of each cache event. */
+/**
+ * Payload of each cache event.
+ *
+ * @example
+ * ```ts
+ * const onMiss = (event: CacheEventMap['miss']) => metrics.increment('cache.miss', { table: event.table });
+ * ```
+ */
 export interface CacheEventMap {
   /** A read answered from the cache. */
   hit: { readonly table: string; readonly key: string };
@@ -17,10 +29,24 @@ export interface CacheEventMap {
   evict: { readonly table: string; readonly key: string };
 }
 
-/** Name of a cache event. */
+/**
+ * Name of a cache event.
+ *
+ * @example
+ * ```ts
+ * const watched: CacheEventName[] = ['hit', 'miss'];
+ * ```
+ */
 export type CacheEventName = keyof CacheEventMap;
 
-/** Listener of one cache event. */
+/**
+ * Listener of one cache event.
+ *
+ * @example
+ * ```ts
+ * const onEvict: CacheListener<'evict'> = ({ table, key }) => log.debug(`evicted ${key} of ${table}`);
+ * ```
+ */
 export type CacheListener<E extends CacheEventName> = (payload: CacheEventMap[E]) => void;
 
 type ListenerSets = { readonly [E in CacheEventName]: Set<CacheListener<E>> };

@@ -1,4 +1,11 @@
-/** What identifies one cached read: who asks, which table, which operation, which canonical queries. */
+/**
+ * What identifies one cached read: who asks, which table, which operation, which canonical queries.
+ *
+ * @example
+ * ```ts
+ * const parts: CacheKeyParts = { scope: 'jwt:9f86d0', table: 'orders', operation: 'list', queries: [limitQuery] };
+ * ```
+ */
 export interface CacheKeyParts {
   /** Identity the read acts as: `'key'` for the API key, `'jwt:<hash>'` for one user. */
   readonly scope: string;

@@ -1,4 +1,11 @@
-/** Cache figures for one table or for all of them. */
+/**
+ * Cache figures for one table or for all of them.
+ *
+ * @example
+ * ```ts
+ * const { hits, misses, hitRate }: CacheStats = cache.stats().total;
+ * ```
+ */
 export interface CacheStats {
   /** Reads answered from the cache. */
   readonly hits: number;
@@ -18,7 +25,15 @@ export interface CacheStats {
   readonly bytes: number;
 }
 
-/** Figures in total and per table id. */
+/**
+ * Figures in total and per table id.
+ *
+ * @example
+ * ```ts
+ * const snapshot: CacheStatsSnapshot = cache.stats();
+ * for (const [table, stats] of Object.entries(snapshot.tables)) console.log(table, stats.entries, stats.bytes);
+ * ```
+ */
 export interface CacheStatsSnapshot {
   readonly total: CacheStats;
   readonly tables: Readonly<Record<string, CacheStats>>;

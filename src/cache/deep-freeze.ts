@@ -1,4 +1,11 @@
-/** `T` with every nested property and element read-only. */
+/**
+ * `T` with every nested property and element read-only.
+ *
+ * @example
+ * ```ts
+ * type Row = DeepReadonly<{ tags: string[] }>; // { readonly tags: readonly string[] }
+ * ```
+ */
 export type DeepReadonly<T> = T extends (...args: never[]) => unknown
   ? T
   : T extends readonly (infer E)[]

@@ -1,15 +1,36 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** How the cache answered one read: from the cache, by loading it, or by loading without the cache. */
+/**
+ * How the cache answered one read: from the cache, by loading it, or by loading without the cache.
+ *
+ * @example
+ * ```ts
+ * const loaded = context.reads.filter((read) => read.outcome === 'miss').length;
+ * ```
+ */
 export type CacheOutcome = 'hit' | 'miss' | 'bypass';
 
-/** One read recorded in a cache context. */
+/**
+ * One read recorded in a cache context.
+ *
+ * @example
+ * ```ts
+ * const tables = new Set(context.reads.map((read: CacheRead) => read.table));
+ * ```
+ */
 export interface CacheRead {
   readonly table: string;
   readonly outcome: CacheOutcome;
 }
 
-/** Summary of a context's reads, as the `X-Cache-Status` header reports it. */
+/**
+ * Summary of a context's reads, as the `X-Cache-Status` header reports it.
+ *
+ * @example
+ * ```ts
+ * res.setHeader('X-Cache-Status', context.status());
+ * ```
+ */
 export type CacheStatus = 'HIT' | 'MISS' | 'BYPASS';
 
 /**

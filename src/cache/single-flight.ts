@@ -1,4 +1,11 @@
-/** One load in progress, shared by every identical read that arrives while it runs in the same generation. */
+/**
+ * One load in progress, shared by every identical read that arrives while it runs in the same generation.
+ *
+ * @example
+ * ```ts
+ * const value = await (flights.join(key, generation)?.promise ?? load());
+ * ```
+ */
 export interface Flight {
   /** Table generation the load started under. */
   readonly generation: number;
