@@ -86,6 +86,16 @@ export interface ServerORMConfig {
   readonly logger?: OrmLogger;
 }
 
+/** Cache settings with every default filled in. */
+export interface ResolvedCacheConfig {
+  readonly ttl: number;
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  readonly redis?: string | RedisOptions | Redis | Cluster;
+  readonly channel: string;
+  readonly instanceId: string;
+}
+
 /** The configuration with every default filled in; the one object the rest of the server reads. */
 export interface ResolvedConfig {
   readonly endpoint: string;
@@ -97,15 +107,8 @@ export interface ResolvedConfig {
   readonly autoMigrate: boolean;
   readonly autoValidate: boolean;
   readonly migrate: Required<MigrateConfig>;
-  readonly cache: {
-    readonly enabled: boolean;
-    readonly ttl: number;
-    readonly maxEntries: number;
-    readonly maxBytes: number;
-    readonly redis?: string | RedisOptions | Redis | Cluster;
-    readonly channel: string;
-    readonly instanceId: string;
-  };
+  /** `false` when caching is off. */
+  readonly cache: false | ResolvedCacheConfig;
   readonly retry: Required<RetryConfig>;
   readonly logger: Required<OrmLogger>;
 }
@@ -170,24 +173,22 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
  * @example
  * ```ts
  * const resolved = resolveConfig({ endpoint, projectId, databaseId, apiKey, cache: false });
- * resolved.cache.enabled; // false
+ * resolved.cache; // false
  * ```
  */
 export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
   const parsed = schema.safeParse(config);
   if (!parsed.success) throw new ConfigError(`Invalid ServerORM config: ${describeIssues(parsed.error.issues)}`);
   const { apiKey, cache, logger, ...rest } = parsed.data;
-  const cacheSettings = cache === false ? { enabled: false, ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 } : { enabled: true, ...cache };
   const resolved = {
     ...rest,
     endpoint: rest.endpoint.replace(/\/+$/, ''),
     databaseName: rest.databaseName ?? rest.databaseId,
     autoValidate: rest.autoValidate ?? !rest.autoMigrate,
-    cache: {
-      ...cacheSettings,
-      channel: (cache === false ? undefined : cache.channel) ?? defaultBridgeChannel(rest.projectId, rest.databaseId),
-      instanceId: (cache === false ? undefined : cache.instanceId) ?? randomUUID(),
-    },
+    cache:
+      cache === false
+        ? false
+        : { ...cache, channel: cache.channel ?? defaultBridgeChannel(rest.projectId, rest.databaseId), instanceId: cache.instanceId ?? randomUUID() },
     logger: {
       debug: logger?.debug?.bind(config.logger) ?? noop,
       info: logger?.info?.bind(config.logger) ?? noop,

@@ -1,3 +1,45 @@
 export { OrmError, type OrmErrorCode, type OrmErrorContext } from '../errors/index.js';
 export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOptions } from '../cache/warm-tasks.js';
 export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../cache/cache-warmer.js';
+export { ServerORM, type MigrateOptions } from './server-orm.js';
+export { resolveConfig, type ServerORMConfig, type ResolvedConfig, type ResolvedCacheConfig, type CacheConfig, type MigrateConfig, type RetryConfig, type OrmLogger } from './config.js';
+export { ConfigError, ValidationError, type ValidationIssue, MigrationError, SchemaDriftError } from '../errors/index.js';
+export {
+  defineTable,
+  tableId,
+  rowSchemas,
+  validateInsert,
+  validateUpdate,
+  schemaFingerprint,
+  renderPlan,
+  type FieldDefinition,
+  type FieldType,
+  type StringField,
+  type IntegerField,
+  type FloatField,
+  type BooleanField,
+  type DatetimeField,
+  type EmailField,
+  type UrlField,
+  type IpField,
+  type EnumField,
+  type SchemaDefinition,
+  type IndexDefinition,
+  type TableDefinition,
+  type TableName,
+  type TableByName,
+  type InferRow,
+  type InferInsert,
+  type InferUpdate,
+  type RowOf,
+  type InsertOf,
+  type UpdateOf,
+  type SystemFields,
+  type RowSchemas,
+  type MigrationPlan,
+  type MigrationStep,
+  type RefusedChange,
+  type PlanNote,
+  type MigrationResult,
+  type MigrationProgress,
+} from '../schema/index.js';
