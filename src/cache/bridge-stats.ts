@@ -1,9 +1,9 @@
 /**
- * Where the bridge stands: `idle` before `start()`, `connecting` until Redis first answers,
- * `connected` while both connections are up and subscribed, `reconnecting` after a loss (ioredis
- * retries in the background), `closed` after `close()`.
+ * Where the bridge stands: `idle` before `start()`, `connecting` until both connections are first up,
+ * `connected` while both are up and subscribed, `reconnecting` after a loss (ioredis retries in the
+ * background), `stopped` after `closeListeners()` (connections still open), `closed` after `close()`.
  */
-export type BridgeState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
+export type BridgeState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'stopped' | 'closed';
 
 /** Counters of one bridge since it was created. */
 export interface BridgeCounters {

@@ -3,17 +3,17 @@ import { ALL_TABLES } from './bridge-message.js';
 import { BridgePublisher } from './bridge-publisher.js';
 import { createBridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
 import { BridgeSubscriber } from './bridge-subscriber.js';
-
-/** Where an invalidation came from, as the query cache reports it. */
-export type BridgeInvalidationOrigin = 'local' | 'remote' | 'webhook' | 'resync';
+import type { InvalidationOrigin } from './cache-events.js';
 
 /** The part of the query cache the bridge uses. */
 export interface BridgeCache {
-  invalidate(table: string, origin?: BridgeInvalidationOrigin): void;
-  invalidateAll(origin?: BridgeInvalidationOrigin): void;
-  on(event: 'invalidate', listener: (event: { readonly table: string; readonly origin: BridgeInvalidationOrigin }) => void): unknown;
-  off(event: 'invalidate', listener: (event: { readonly table: string; readonly origin: BridgeInvalidationOrigin }) => void): unknown;
+  invalidate(table: string, origin?: InvalidationOrigin): void;
+  invalidateAll(origin?: InvalidationOrigin): void;
+  on(event: 'invalidate', listener: InvalidationListener): unknown;
+  off(event: 'invalidate', listener: InvalidationListener): unknown;
 }
+
+type InvalidationListener = (event: { readonly table: string; readonly origin: InvalidationOrigin }) => void;
 
 /** Where the bridge reports trouble. */
 export interface BridgeLogger {
@@ -70,8 +70,8 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
   const counters = createBridgeCounters();
   const connections = openBridgeConnections(options.redis);
   const publisher = new BridgePublisher(connections.publisher, identity, counters, options.pendingLimit);
-  let phase: 'idle' | 'started' | 'closed' = 'idle';
-  let everSubscribed = false;
+  let phase: 'idle' | 'started' | 'stopped' | 'closed' = 'idle';
+  let everConnected = false;
   let outageWarned = false;
   let malformedWarned = false;
   let firstAttempt: (() => void) | undefined;
@@ -89,23 +89,28 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     },
     subscribed: () => {
       if (outageWarned) logger.info?.(`appwrite-orm: the Redis invalidation bridge on "${channel}" is connected again; every local table was invalidated`);
-      everSubscribed = true;
       outageWarned = false;
-      firstAttempt?.();
+      noteConnected();
     },
   });
 
-  const onInvalidate = (event: { readonly table: string; readonly origin: BridgeInvalidationOrigin }): void => {
+  const onInvalidate: InvalidationListener = (event) => {
     // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
     if (event.origin === 'local' || event.origin === 'webhook') publisher.announce(event.table);
   };
-  const onPublisherReady = (): void => publisher.flush();
-  const onError = (error: Error): void => {
-    firstAttempt?.();
-    if (outageWarned || phase === 'closed') return;
-    outageWarned = true;
-    logger.warn(`appwrite-orm: the Redis invalidation bridge cannot reach Redis (${error.message}); the cache keeps serving (stale for at most its TTL) and reconnects in the background`);
+  const onPublisherReady = (): void => {
+    publisher.flush();
+    noteConnected();
   };
+  // One warning per outage, however many connections fail and however often ioredis retries.
+  const warnOutage = (reason: string): void => {
+    firstAttempt?.();
+    if (outageWarned || phase !== 'started') return;
+    outageWarned = true;
+    logger.warn(`appwrite-orm: the Redis invalidation bridge ${reason}; the cache keeps serving (stale for at most its TTL) and reconnects in the background`);
+  };
+  const onError = (error: Error): void => warnOutage(`cannot reach Redis (${error.message})`);
+  const onClose = (): void => warnOutage('lost its connection to Redis');
 
   const stopListening = async (): Promise<void> => {
     cache.off('invalidate', onInvalidate);
@@ -119,7 +124,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
       phase = 'started';
       cache.on('invalidate', onInvalidate);
       connections.publisher.on('ready', onPublisherReady);
-      for (const connection of connections.owned) connection.on('error', onError);
+      for (const connection of connections.owned) connection.on('error', onError).on('close', onClose);
       const settled = new Promise<void>((resolve) => (firstAttempt = resolve));
       subscriber.attach();
       // Connection errors arrive as 'error' events (handled above); the promises only repeat them.
@@ -129,7 +134,9 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
       firstAttempt = undefined;
     },
     async closeListeners() {
-      if (phase === 'started') await stopListening();
+      if (phase !== 'started') return;
+      phase = 'stopped';
+      await stopListening();
     },
     async close() {
       if (phase === 'closed') return;
@@ -156,7 +163,13 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
   function currentState(): BridgeState {
     if (phase !== 'started') return phase;
     if (subscriber.isSubscribed && connections.publisher.status === 'ready') return 'connected';
-    return everSubscribed ? 'reconnecting' : 'connecting';
+    return everConnected ? 'reconnecting' : 'connecting';
+  }
+
+  function noteConnected(): void {
+    if (currentState() !== 'connected') return;
+    everConnected = true;
+    firstAttempt?.();
   }
 
   async function quit(connection: RedisConnection): Promise<void> {

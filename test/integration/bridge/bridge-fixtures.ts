@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { QueryCache } from '../../../src/cache/query-cache.js';
+import type { InvalidationOrigin } from '../../../src/cache/cache-events.js';
+import type { RedisSource } from '../../../src/cache/bridge-connections.js';
+import { createRedisBridge, type RedisBridge } from '../../../src/cache/redis-bridge.js';
+
+/** One simulated application instance: its own cache and bridge, and what they saw. */
+export interface Instance {
+  readonly id: string;
+  readonly cache: QueryCache;
+  readonly bridge: RedisBridge;
+  readonly invalidations: { table: string; origin: InvalidationOrigin }[];
+  readonly warnings: string[];
+  readonly infos: string[];
+  /** Reads `table` through the cache so that it is cached and `isUpdated(table)` is true. */
+  fill(table: string): Promise<void>;
+}
+
+/** Tracks everything a test opens, to close it in afterEach. */
+export class Fixtures {
+  private readonly closers: (() => Promise<unknown>)[] = [];
+
+  /** A channel no other test uses. */
+  channel(): string {
+    return `appwrite-orm-test:${randomUUID()}:invalidate`;
+  }
+
+  instance(options: { redis: RedisSource; channel: string; databaseId?: string; id?: string; pendingLimit?: number }): Instance {
+    const id = options.id ?? randomUUID();
+    const cache = new QueryCache({ ttl: 60_000, maxEntries: 1_000, maxBytes: 1 << 20, enabled: true });
+    const invalidations: Instance['invalidations'] = [];
+    const warnings: string[] = [];
+    const infos: string[] = [];
+    cache.on('invalidate', (event) => invalidations.push({ ...event }));
+    const bridge = createRedisBridge({
+      cache,
+      redis: options.redis,
+      channel: options.channel,
+      instanceId: id,
+      databaseId: options.databaseId ?? 'main',
+      logger: { warn: (message) => warnings.push(message), info: (message) => infos.push(message) },
+      ...(options.pendingLimit === undefined ? {} : { pendingLimit: options.pendingLimit }),
+    });
+    this.closers.push(() => bridge.close());
+    const fill = async (table: string): Promise<void> => {
+      await cache.read({ scope: 'key', table, operation: 'list', queries: [] }, () => Promise.resolve([{ table }]));
+    };
+    return { id, cache, bridge, invalidations, warnings, infos, fill };
+  }
+
+  /** A plain ioredis client, to publish raw payloads. */
+  redis(url = 'redis://127.0.0.1:6379'): Redis {
+    const client = new Redis(url);
+    this.closers.push(async () => {
+      if (client.status === 'ready') await client.quit();
+      else client.disconnect();
+    });
+    return client;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.closers.splice(0).map((close) => close()));
+  }
+}
