@@ -74,7 +74,10 @@ function comparePredicate(query: ParsedQuery, attribute: QueryAttribute): RowPre
   const keys = query.values.map((value) => keyOf(kind, value)).filter((k): k is number | string => k !== null);
   const [a, b] = keys;
   const cell = (row: StoredRow): number | string | null => keyOf(kind, row[key]);
-  const test = (check: (v: number | string) => boolean): RowPredicate => (row) => { const v = cell(row); return v !== null && check(v); };
+  const test = (check: (v: number | string) => boolean): RowPredicate => (row) => {
+    const v = cell(row);
+    return v !== null && check(v);
+  };
   if (a === undefined) return () => false;
   switch (query.method) {
     case 'equal': { const set = new Set(keys); return test((v) => set.has(v)); }
@@ -93,8 +96,14 @@ function compile(query: ParsedQuery, attributes: Attributes): RowPredicate {
   const attribute = attributes.get(query.attribute) ?? { ...FALLBACK, key: query.attribute };
   const key = attribute.key;
   switch (query.method) {
-    case 'and': { const all = childQueries(query).map((q) => compile(q, attributes)); return (row) => all.every((p) => p(row)); }
-    case 'or': { const any = childQueries(query).map((q) => compile(q, attributes)); return (row) => any.some((p) => p(row)); }
+    case 'and': {
+      const all = childQueries(query).map((q) => compile(q, attributes));
+      return (row) => all.every((p) => p(row));
+    }
+    case 'or': {
+      const any = childQueries(query).map((q) => compile(q, attributes));
+      return (row) => any.some((p) => p(row));
+    }
     case 'isNull': return (row) => row[key] === null || row[key] === undefined;
     case 'isNotNull': return (row) => row[key] !== null && row[key] !== undefined;
     case 'search': { const match = searchMatcher(String(query.values[0])); return (row) => match(row[key]); }

@@ -38,7 +38,8 @@ export function orderTerms(queries: readonly ParsedQuery[], attributes: Readonly
 
 /** cursorBefore runs the query with every direction flipped, then reverses the page. */
 export function flipped(terms: readonly OrderTerm[]): OrderTerm[] {
-  return terms.map((t) => ({ ...t, direction: t.direction === 'ASC' ? 'DESC' : t.direction === 'DESC' ? 'ASC' : t.direction }));
+  const opposite: Record<Direction, Direction> = { ASC: 'DESC', DESC: 'ASC', RANDOM: 'RANDOM' };
+  return terms.map((t) => ({ ...t, direction: opposite[t.direction] }));
 }
 
 /** MariaDB sorts NULL before every value. */

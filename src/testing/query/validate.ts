@@ -23,6 +23,8 @@ const ALLOWED: Record<QueryContext, ReadonlySet<MethodType>> = {
 const INT_MAX = '9,223,372,036,854,775,807';
 const INTERNAL = new Set(['$id', '$sequence', '$createdAt', '$updatedAt', '$permissions', '$collection']);
 const UID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,35}$/;
+const UID_MESSAGE = 'Invalid cursor: UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. '
+  + "Can't start with a leading underscore";
 
 function methodType(query: ParsedQuery): MethodType {
   switch (query.method) {
@@ -38,8 +40,7 @@ function methodType(query: ParsedQuery): MethodType {
 /** utopia `Validator/UID` on a cursor value, with Appwrite's message. */
 function checkCursor(query: ParsedQuery): string | null {
   const id = query.values[0];
-  return typeof id === 'string' && UID.test(id) ? null
-    : "Invalid cursor: UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can't start with a leading underscore";
+  return typeof id === 'string' && UID.test(id) ? null : UID_MESSAGE;
 }
 
 function checkOrder(query: ParsedQuery, attributes: Attributes): string | null {
