@@ -7,8 +7,11 @@ import type { BridgeCounters } from './bridge-stats.js';
 export interface SubscriberActions {
   /** Invalidate one table, or every table for '*', because another instance changed it. */
   invalidate(table: string): void;
-  /** Invalidate every table because messages may have been missed. */
-  resync(): void;
+  /**
+   * Invalidate every table because messages may have been missed: after a reconnect, a gap in a
+   * sender's numbers, or (`'first'`) on the first subscription, for whatever was cached before it.
+   */
+  resync(reason: 'reconnect' | 'gap' | 'first'): void;
   /** A payload that is not a valid message arrived. */
   malformed(raw: string): void;
   /** The subscription is (again) active. */
@@ -17,8 +20,8 @@ export interface SubscriberActions {
 
 /**
  * Listens on the channel and applies other instances' invalidations. It subscribes on every
- * 'ready' of its connection; every subscription but a first clean one resynchronises, as does a
- * gap in a sender's sequence numbers (the .NET FusionCache auto-recovery, applied to the receiver).
+ * 'ready' of its connection and then resynchronises, as it does on a gap in a sender's sequence
+ * numbers (the .NET FusionCache auto-recovery, applied to the receiver).
  *
  * @example
  * ```ts
@@ -69,13 +72,14 @@ export class BridgeSubscriber {
     this.connection.subscribe(this.identity.channel).then(
       () => {
         if (!this.listening) return;
-        // Messages sent while there was no subscription are lost: after anything but a first clean
-        // connection, drop every table. Subscribing first means nothing slips in between.
-        const missed = this.hadSubscription || this.lostConnection;
+        // Messages sent while there was no subscription are lost, so every table is dropped once the
+        // subscription is active (subscribing first means nothing slips in between). Before the first
+        // one that is only what the cache filled in the moments before; after an outage, everything.
+        const reason = this.hadSubscription || this.lostConnection ? 'reconnect' : 'first';
         this.hadSubscription = true;
         this.lostConnection = false;
         this.sequences.reset();
-        if (missed) this.actions.resync();
+        this.actions.resync(reason);
         this.actions.subscribed();
       },
       // The connection dropped again before the subscription took: the next 'ready' retries.
@@ -102,7 +106,7 @@ export class BridgeSubscriber {
     }
     this.counters.applied += 1;
     if (this.sequences.observe(message.origin, message.seq) === 'gap') {
-      this.actions.resync();
+      this.actions.resync('gap');
       return;
     }
     this.actions.invalidate(message.table);

@@ -78,8 +78,8 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
 
   const subscriber = new BridgeSubscriber(connections.subscriber, identity, counters, {
     invalidate: (table) => (table === ALL_TABLES ? cache.invalidateAll('remote') : cache.invalidate(table, 'remote')),
-    resync: () => {
-      counters.resyncs += 1;
+    resync: (reason) => {
+      if (reason !== 'first') counters.resyncs += 1;
       cache.invalidateAll('resync');
     },
     malformed: (raw) => {

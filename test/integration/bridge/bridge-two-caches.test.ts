@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { attachRedisBridge } from '../../../src/cache/bridge-attach.js';
 import { defaultBridgeChannel } from '../../../src/cache/bridge-channel.js';
+import { QueryCache } from '../../../src/cache/query-cache.js';
 import { Fixtures } from './bridge-fixtures.js';
 
 const REDIS = 'redis://127.0.0.1:6379';
@@ -116,6 +118,35 @@ describe('the Redis bridge between two caches (shared Redis on 127.0.0.1:6379)',
     await vi.waitFor(() => expect(b.invalidations).toHaveLength(2), { timeout: 5_000, interval: 5 });
     expect(b.invalidations.every((event) => event.origin === 'remote')).toBe(true);
     expect(b.bridge.stats().resyncs).toBe(0);
+  });
+
+  it('drops what was cached before its first subscription, without counting a resync', async () => {
+    const a = fixtures.instance({ redis: REDIS, channel: fixtures.channel() });
+    await a.fill('products');
+    await a.bridge.start();
+    expect(a.cache.isUpdated('products')).toBe(false);
+    expect(a.invalidations).toEqual([{ table: 'products', origin: 'resync' }]);
+    expect(a.bridge.stats().resyncs).toBe(0);
+  });
+
+  it('is started by attachRedisBridge only when cache.redis is set', async () => {
+    const channel = fixtures.channel();
+    const a = fixtures.instance({ redis: REDIS, channel, id: 'a' });
+    await a.bridge.start();
+    await a.fill('products');
+    const cache = new QueryCache({ ttl: 60_000, maxEntries: 100, maxBytes: 1 << 20, enabled: true });
+    const warn = (message: string): void => void message;
+    expect(attachRedisBridge(cache, { projectId: 'p', databaseId: 'main', cache: false }, { warn })).toBeUndefined();
+    expect(attachRedisBridge(cache, { projectId: 'p', databaseId: 'main', cache: {} }, { warn })).toBeUndefined();
+    const bridge = attachRedisBridge(cache, { projectId: 'p', databaseId: 'main', cache: { redis: REDIS, channel } }, { warn });
+    expect(bridge).toBeDefined();
+    try {
+      await vi.waitFor(() => expect(bridge?.state).toBe('connected'), { timeout: 5_000, interval: 5 });
+      cache.invalidate('products');
+      await vi.waitFor(() => expect(a.cache.isUpdated('products')).toBe(false), { timeout: 5_000, interval: 5 });
+    } finally {
+      await bridge?.close();
+    }
   });
 
   it('stops publishing and receiving after closeListeners()', async () => {

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { defaultBridgeChannel } from './bridge-channel.js';
+import type { RedisSource } from './bridge-connections.js';
+import { createRedisBridge, type BridgeCache, type BridgeLogger, type RedisBridge } from './redis-bridge.js';
+
+/** The part of the resolved server configuration that decides whether and how a bridge runs. */
+export interface BridgeSettings {
+  readonly projectId: string;
+  readonly databaseId: string;
+  readonly cache: false | { readonly redis?: RedisSource; readonly channel?: string; readonly instanceId?: string };
+}
+
+/**
+ * Creates and starts the Redis invalidation bridge of a database when `cache.redis` is set; returns
+ * `undefined` otherwise. It does not wait for Redis: messages to send wait until the publisher is
+ * connected, and the first subscription drops whatever the cache filled before it. Stop it with
+ * `closeListeners()` / `close()`.
+ *
+ * @example
+ * ```ts
+ * const bridge = attachRedisBridge(cache, resolvedConfig, resolvedConfig.logger);
+ * // on shutdown
+ * await bridge?.close();
+ * ```
+ */
+export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, logger: BridgeLogger): RedisBridge | undefined {
+  if (config.cache === false || config.cache.redis === undefined) return undefined;
+  const bridge = createRedisBridge({
+    cache,
+    redis: config.cache.redis,
+    channel: config.cache.channel ?? defaultBridgeChannel(config.projectId, config.databaseId),
+    instanceId: config.cache.instanceId ?? randomUUID(),
+    databaseId: config.databaseId,
+    logger,
+  });
+  // start() never rejects: with Redis down it warns once and ioredis keeps retrying.
+  void bridge.start();
+  return bridge;
+}
