@@ -66,7 +66,9 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
     if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
     runtimes.set(definition.name, new TableRuntime(definition));
   }
-  const cache = options.cache ?? new QueryCache(config.cache === false ? DISABLED : { ...config.cache, enabled: true });
+  const settings = config.cache;
+  const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
+    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true });
   const retry = { ...DEFAULT_RETRY, ...config.retry };
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set() };
   return new Database<T>(shared, { scope: 'key', cache, adapter: new TablesDbAdapter(options.client, config.databaseId, retry) });

@@ -43,3 +43,14 @@ export {
   type MigrationResult,
   type MigrationProgress,
 } from '../schema/index.js';
+export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
+export { TableHandle } from './table-handle.js';
+export type {
+  ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
+  NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
+} from './table-types.js';
+export { parseLegacyQuery } from './legacy-query-parser.js';
+export type { QueryInput } from './query-normalizer.js';
+export type { FilterObject, FilterScalar } from './filter-object.js';
+export type { RetryPolicy } from './read-retry.js';
+export { NotFoundError, ConflictError, QueryError, AppwriteError, BulkPartialError, type BulkRowRef, type BulkRowFailure } from '../errors/index.js';
