@@ -1,0 +1,25 @@
+import { randomInt } from 'node:crypto';
+
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
+
+/** utopia `Validator/Key` and `UID` description, as Appwrite reports it. */
+export const KEY_DESCRIPTION =
+  "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char";
+
+/** Whether a string is a valid Appwrite key or ID: at most 36 chars of `[A-Za-z0-9._-]`, not starting with `. _ -`. */
+export function isValidKey(value: unknown): value is string {
+  return typeof value === 'string' && KEY.test(value);
+}
+
+/**
+ * A 20-character hex ID shaped like the SDK's `ID.unique()` (PHP `uniqid()`: hex seconds, 5 hex digits of
+ * milliseconds, 7 random hex digits).
+ */
+export function uniqueId(): string {
+  const now = Date.now();
+  const seconds = Math.floor(now / 1000).toString(16);
+  const millis = (now % 1000).toString(16).padStart(5, '0');
+  let random = '';
+  for (let i = 0; i < 7; i++) random += randomInt(16).toString(16);
+  return seconds + millis + random;
+}

@@ -1,0 +1,164 @@
+import { HttpHandler, HttpResponse, type HttpRequestParsedResult } from 'msw';
+import { ApiError } from '../api-error.js';
+import { describeCaller, resolveCaller, type Caller } from '../auth.js';
+import type { EmulatorState } from '../emulator-state.js';
+import { badRequest, unauthorizedScope } from '../errors.js';
+import { faultError } from '../faults.js';
+import { Params, parseSearchParams } from '../params.js';
+import type { RequestLogEntry } from '../request-log.js';
+import { stringifyWire } from '../wire-json.js';
+
+/**
+ * Who may call a route: `public` anyone; `admin` only an API key (databases, tables, columns, indexes: scopes
+ * a user's role lacks); `rows` anyone, with permission checks in the route; `bulk` only an API key.
+ */
+export type Access = 'public' | 'admin' | 'rows' | 'bulk';
+
+/** What a route handler receives. */
+export interface RouteContext {
+  readonly state: EmulatorState;
+  readonly caller: Caller;
+  readonly params: Params;
+  readonly path: Readonly<Record<string, string>>;
+}
+
+/** A route's answer: JSON `body` (bigint-aware), plain `text`, or neither (empty, e.g. 204). */
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly text?: string;
+}
+
+export interface RouteDefinition {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under the server root with `:name` params, e.g. `/v1/tablesdb/:databaseId`. */
+  readonly path: string;
+  /** SDK method name, or a function of the request for routes several SDK methods share. */
+  readonly operation: string | ((path: Readonly<Record<string, string>>, params: Params) => string);
+  readonly access: Access;
+  /** Scope named in `general_unauthorized_scope` errors of `admin` routes. */
+  readonly scope?: string;
+  readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
+}
+
+/** Raw request data the HTTP bridge hands over beside the Fetch `Request` (saves re-reading the body). */
+export const bridgedBodies = new WeakMap<Request, string>();
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export function errorResponse(error: ApiError): Response {
+  return new Response(JSON.stringify(error.toBody()), { status: error.code, headers: JSON_HEADERS });
+}
+
+function replyResponse(reply: Reply): Response {
+  if (reply.body !== undefined) return new Response(stringifyWire(reply.body), { status: reply.status, headers: JSON_HEADERS });
+  if (reply.text !== undefined) return new Response(reply.text, { status: reply.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(null, { status: reply.status });
+}
+
+function pathOf(url: string): { path: string; search: string } {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const query = url.indexOf('?', start);
+  return query < 0 ? { path: url.slice(start), search: '' } : { path: url.slice(start, query), search: url.slice(query + 1) };
+}
+
+async function readParams(request: Request, search: string): Promise<{ params: Params; body: unknown }> {
+  const query = parseSearchParams(new URLSearchParams(search));
+  if (request.method === 'GET' || request.method === 'HEAD') return { params: new Params(query), body: null };
+  const text = bridgedBodies.get(request) ?? (await request.text());
+  if (text.trim() === '') return { params: new Params(query), body: {} };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+  return { params: new Params({ ...query, ...(body as Record<string, unknown>) }), body };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function checkAccess(route: RouteDefinition, caller: Caller): void {
+  if (caller.kind === 'key' || route.access === 'public' || route.access === 'rows') return;
+  if (route.access === 'bulk') {
+    throw unauthorizedScope('The current user or API key does not have the required scopes to access the requested resource.');
+  }
+  throw unauthorizedScope(`${describeCaller(caller)} missing scopes (${JSON.stringify([route.scope ?? 'databases.read'])})`);
+}
+
+async function resolve(state: EmulatorState, route: RouteDefinition, request: Request, path: Readonly<Record<string, string>>): Promise<Response> {
+  const { search } = pathOf(request.url);
+  let entry: RequestLogEntry | undefined;
+  try {
+    const { params, body } = await readParams(request, search);
+    const operation = typeof route.operation === 'string' ? route.operation : route.operation(path, params);
+    entry = {
+      operation,
+      method: request.method,
+      path: pathOf(request.url).path,
+      ...(path.databaseId === undefined ? {} : { databaseId: path.databaseId }),
+      ...(path.tableId === undefined ? {} : { tableId: path.tableId }),
+      ...(path.rowId === undefined ? {} : { rowId: path.rowId }),
+      queries: Array.isArray(params.raw.queries) ? (params.raw.queries as string[]) : [],
+      body,
+      status: 0,
+      startedAt: Date.now(),
+    };
+    state.log.record(entry);
+    const fault = state.faults.take({ operation, method: request.method, tableId: path.tableId });
+    if (fault?.delayMs !== undefined) await sleep(fault.delayMs);
+    if (fault?.drop === true) {
+      entry.status = -1;
+      return HttpResponse.error();
+    }
+    let response: Response;
+    if (fault?.status !== undefined) {
+      response = errorResponse(faultError({ ...fault, status: fault.status }));
+    } else {
+      const caller = resolveCaller(
+        { project: request.headers.get('x-appwrite-project'), key: request.headers.get('x-appwrite-key'), jwt: request.headers.get('x-appwrite-jwt') },
+        state,
+        state.jwts,
+      );
+      checkAccess(route, caller);
+      response = replyResponse(await route.handle({ state, caller, params, path }));
+    }
+    if (fault?.responseDelayMs !== undefined) await sleep(fault.responseDelayMs);
+    entry.status = response.status;
+    return response;
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : new ApiError('general_server_error', `Emulator error: ${String(error)}`, 500);
+    if (entry !== undefined) entry.status = apiError.code;
+    return errorResponse(apiError);
+  }
+}
+
+/**
+ * An msw `HttpHandler` for one emulator route. It matches paths with a regular expression compiled once and
+ * skips msw's cookie parsing, which otherwise dominates the cost of every request.
+ */
+export class RouteHandler extends HttpHandler {
+  private readonly pattern: RegExp;
+  private readonly names: string[] = [];
+
+  constructor(state: EmulatorState, route: RouteDefinition) {
+    super(route.method, `*${route.path}`, ({ request, params }) => resolve(state, route, request, params as Record<string, string>));
+    const source = route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_match, name: string) => {
+      this.names.push(name);
+      return '([^/]+)';
+    });
+    this.pattern = new RegExp(`^${source}/?$`);
+  }
+
+  override parse(args: { request: Request }): Promise<HttpRequestParsedResult> {
+    const match = this.pattern.exec(pathOf(args.request.url).path);
+    const params: Record<string, string> = {};
+    if (match !== null) {
+      this.names.forEach((name, index) => {
+        params[name] = decodeURIComponent(match[index + 1] ?? '');
+      });
+    }
+    return Promise.resolve({ match: { matches: match !== null, params }, cookies: {} });
+  }
+}
