@@ -12,14 +12,16 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
 }
 
-/** A column for a plan line: `string(255)[] required default "x" min 0 enum draft|live`. */
+/** A column for a plan line: `string(255)[] required`, `enum(draft|live) default "draft"`, `integer min 0`. */
 export function describeColumn(column: ColumnSpec): string {
-  const parts = [column.kind === 'string' ? `string(${column.size})${column.array ? '[]' : ''}` : describeType(column)];
+  const suffix = column.array ? '[]' : '';
+  const parts = [
+    column.kind === 'string' ? `string(${column.size})${suffix}` : column.kind === 'enum' ? `enum(${column.elements?.join('|')})${suffix}` : describeType(column),
+  ];
   if (column.required) parts.push('required');
   if (column.default !== null) parts.push(`default ${value(column.default)}`);
   if (column.min !== undefined) parts.push(`min ${column.min}`);
   if (column.max !== undefined) parts.push(`max ${column.max}`);
-  if (column.elements !== undefined) parts.push(`enum ${column.elements.join('|')}`);
   return parts.join(' ');
 }
 

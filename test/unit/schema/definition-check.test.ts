@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/errors/config-error.js';
+import { checkTableDefinitions } from '../../../src/schema/definition-check.js';
+import { orders, products } from './fixtures.js';
+
+function failure(tables: unknown): ConfigError {
+  try {
+    checkTableDefinitions(tables);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const table = (schema: Record<string, unknown>, extra: Record<string, unknown> = {}) => [{ name: 'items', schema, ...extra }];
+
+describe('checkTableDefinitions', () => {
+  it('accepts valid declarations', () => {
+    expect(() => checkTableDefinitions([products, orders])).not.toThrow();
+    expect(() => checkTableDefinitions([])).not.toThrow();
+  });
+
+  it.each([
+    [{ price: { type: 'float', min: 0, default: -1 } }, 'Table "items", field "price": default -1 is invalid: Too small: expected number to be >=0', 'price'],
+    [{ qty: { type: 'integer', max: 10, default: 11 } }, 'Table "items", field "qty": default 11 is invalid: Too big: expected number to be <=10', 'qty'],
+    [{ qty: { type: 'integer', default: 1.5 } }, 'Table "items", field "qty": default 1.5 is invalid: Invalid input: expected int, received number', 'qty'],
+    [{ name: { type: 'string', required: true, default: 'x' } }, 'Table "items", field "name": a required field cannot have a default (Appwrite rejects it); drop one of the two', 'name'],
+    [{ tags: { type: 'string', array: true, default: 'x' } }, 'Table "items", field "tags": an array field cannot have a default (Appwrite rejects it)', 'tags'],
+    [{ code: { type: 'string', size: 2, default: 'abc' } }, 'Table "items", field "code": default "abc" is invalid: Too big: expected string to have <=2 characters', 'code'],
+    [{ mood: { type: 'enum', enum: ['a', 'b'], default: 'c' } }, 'Table "items", field "mood": default "c" is invalid: Invalid option: expected one of "a"|"b"', 'mood'],
+    [{ mood: { type: 'enum', enum: [] } }, 'Table "items", field "mood": enum must be a non-empty list of strings', 'mood'],
+    [{ mood: { type: 'enum', enum: ['a', 'a'] } }, 'Table "items", field "mood": enum values must be unique', 'mood'],
+    [{ mail: { type: 'email', default: 'nope' } }, 'Table "items", field "mail": default "nope" is invalid: Invalid email address', 'mail'],
+    [{ at: { type: 'datetime', default: 'yesterday' } }, 'Table "items", field "at": default "yesterday" is invalid: Invalid input: expected an ISO 8601 date string or a valid Date', 'at'],
+    [{ n: { type: 'integer', min: 5, max: 1 } }, 'Table "items", field "n": min 5 is greater than max 1', 'n'],
+    [{ n: { type: 'integer', min: 0.5 } }, 'Table "items", field "n": min must be a safe integer', 'n'],
+    [{ s: { type: 'string', size: 0 } }, 'Table "items", field "s": size must be an integer from 1 to 1073741824', 's'],
+    [{ s: { type: 'text' } }, 'Table "items", field "s": unknown type "text"; expected one of string, integer, float, boolean, datetime, email, url, ip, enum', 's'],
+    [{ s: { type: 'string', requried: true } }, 'Table "items", field "s": unknown property requried for a string field', 's'],
+    [{ s: { type: 'boolean', min: 1 } }, 'Table "items", field "s": unknown property min for a boolean field', 's'],
+    [{ s: { type: 'string', required: 'yes' } }, 'Table "items", field "s": required must be true or false', 's'],
+    [{ $id: { type: 'string' } }, 'Table "items", field "$id": the key must be 1-36 characters of A-Z a-z 0-9 . _ - and start with a letter or digit', '$id'],
+  ])('rejects a bad field %#', (schema, message, field) => {
+    const error = failure(table(schema));
+    expect(error.message).toBe(message);
+    expect(error.code).toBe('E_CONFIG');
+    expect(error.context).toEqual({ table: 'items', field });
+  });
+
+  it.each([
+    [{ indexes: [{ key: 'i', type: 'key', attributes: ['missing'] }] }, 'Table "items", index "i": unknown field "missing"; declared fields: a, tags'],
+    [{ indexes: [{ key: 'i', type: 'key', attributes: ['tags'] }] }, 'Table "items", index "i": field "tags" is an array; Appwrite cannot index array columns'],
+    [{ indexes: [{ key: 'i', type: 'key', attributes: ['a'] }, { key: 'i', type: 'unique', attributes: ['a'] }] }, 'Table "items", index "i": declared twice'],
+    [{ indexes: [{ key: 'i', type: 'spatial', attributes: ['a'] }] }, 'Table "items", index "i": type must be one of key, unique, fulltext'],
+    [{ indexes: [{ key: 'i', type: 'key', attributes: [] }] }, 'Table "items", index "i": attributes must be a non-empty list of field keys'],
+    [{ indexes: [{ key: 'i', type: 'key', attributes: ['a'], orders: ['asc', 'desc'] }] }, "Table \"items\", index \"i\": orders must list 'asc' or 'desc' once per attribute (1)"],
+    [{ permissions: 'read("any")' }, 'Table "items": permissions must be a list of Appwrite permission strings'],
+    [{ rowSecurity: 1 }, 'Table "items": rowSecurity must be true or false'],
+    [{ cache: { ttl: -1 } }, 'Table "items": cache.ttl must be a number of milliseconds >= 0'],
+    [{ id: 'bad id' }, 'Table "items": id "bad id" must be 1-36 characters of A-Z a-z 0-9 . _ - and start with a letter or digit (set id when the name does not fit)'],
+  ])('rejects bad table settings %#', (extra, message) => {
+    const error = failure(table({ a: { type: 'string' }, tags: { type: 'string', array: true } }, extra));
+    expect(error.message).toBe(message);
+    expect(error.context.table).toBe('items');
+  });
+
+  it('accepts indexes on system attributes', () => {
+    expect(() => checkTableDefinitions(table({ a: { type: 'string' } }, { indexes: [{ key: 'recent', type: 'key', attributes: ['$createdAt'] }] }))).not.toThrow();
+  });
+
+  it('rejects duplicate names and ids, and malformed lists', () => {
+    expect(failure([products, products]).message).toBe('Table "products" is declared twice');
+    expect(failure([orders, { name: 'other', id: 'orders_v1', schema: {} }]).message).toBe('Table "other": id "orders_v1" is used by another declared table');
+    expect(failure({}).message).toBe('Tables must be given as a list of table declarations');
+    expect(failure([{ schema: {} }]).message).toBe('Table #0: name must be a non-empty string');
+    expect(failure([{ name: 'x' }]).message).toBe('Table "x": schema must be an object of field declarations');
+  });
+});
