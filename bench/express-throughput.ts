@@ -1,0 +1,98 @@
+/**
+ * Throughput of the example's cached `GET /products` against two references, side by side in one run:
+ * the floor (an Express route answering the same JSON from a constant) and the same route with the cache
+ * off (every request goes to the embedded Appwrite-compatible server). The app and the emulator run in a
+ * child process; autocannon runs here, so the load generator does not share the server's event loop.
+ *
+ * Run: npx tsx bench/express-throughput.ts        (DURATION=5 CONNECTIONS=10 by default)
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import express from 'express';
+import { createApp } from '../examples/express/app.js';
+import { listProducts } from '../examples/express/products-routes.js';
+import { tables } from '../examples/express/schema.js';
+import { seed } from '../examples/express/seed.js';
+import { ServerORM } from '../src/server/server-orm.js';
+import { startAppwriteEmulator } from '../src/testing/index.js';
+
+const DURATION_S = Number(process.env.DURATION ?? 5);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
+const WARMUP_S = 1;
+
+/** Child: the example app twice (cache on, cache off) and the constant route, on one port. */
+async function serve(): Promise<void> {
+  const emulator = await startAppwriteEmulator({ columnDelayMs: 0, indexDelayMs: 0 });
+  const connection = { endpoint: emulator.endpoint, projectId: emulator.projectId, apiKey: emulator.apiKey, databaseId: 'shop' };
+  const cached = await new ServerORM({ ...connection, autoMigrate: true }).init(tables);
+  await seed(cached);
+  const uncached = await new ServerORM({ ...connection, cache: false }).init(tables);
+  const constant = JSON.stringify(await listProducts(cached));
+
+  const app = express();
+  app.get('/constant/products', (_req, res) => {
+    res.type('json').send(constant);
+  });
+  app.use('/nocache', createApp(uncached, { adminToken: 'bench' }));
+  app.use(createApp(cached, { adminToken: 'bench' }));
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+  });
+}
+
+interface Row {
+  readonly name: string;
+  readonly reqPerSec: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failures: number;
+}
+
+async function measure(name: string, url: string): Promise<Row> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  return {
+    name,
+    reqPerSec: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [line] = (await once(child.stdout, 'data')) as [Buffer];
+    const { port } = JSON.parse(line.toString()) as { port: number };
+    const base = `http://127.0.0.1:${port}`;
+    await fetch(`${base}/products`);
+    const [cachedResponse, constantResponse] = await Promise.all([fetch(`${base}/products`), fetch(`${base}/constant/products`)]);
+    const [cachedBody, constantBody] = await Promise.all([cachedResponse.text(), constantResponse.text()]);
+    if (cachedBody !== constantBody) throw new Error('the constant route does not answer the same JSON as GET /products');
+    console.log(`GET /products: X-Cache-Status ${cachedResponse.headers.get('x-cache-status')}, ${cachedBody.length} bytes, same body as the constant route`);
+    console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}; ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up\n`);
+
+    const floor = await measure('constant JSON route (floor)', `${base}/constant/products`);
+    const cached = await measure('GET /products, cached', `${base}/products`);
+    const uncached = await measure('GET /products, cache off', `${base}/nocache/products`);
+    const rows = [floor, cached, uncached];
+    console.log('| route | req/s | p50 ms | p99 ms | vs floor | failures |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const row of rows) {
+      const ratio = `${((row.reqPerSec / floor.reqPerSec) * 100).toFixed(0)}%`;
+      console.log(`| ${row.name} | ${row.reqPerSec.toFixed(0)} | ${row.p50} | ${row.p99} | ${ratio} | ${row.failures} |`);
+    }
+    console.log(`\ncached / floor: ${(cached.reqPerSec / floor.reqPerSec).toFixed(2)} (target >= 0.80); `
+      + `cached / cache off: ${(cached.reqPerSec / uncached.reqPerSec).toFixed(1)}x`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+if (process.argv.includes('--serve')) await serve();
+else await main();
