@@ -54,3 +54,7 @@ export type { QueryInput } from './query-normalizer.js';
 export type { FilterObject, FilterScalar } from './filter-object.js';
 export type { RetryPolicy } from './read-retry.js';
 export { NotFoundError, ConflictError, QueryError, AppwriteError, BulkPartialError, type BulkRowRef, type BulkRowFailure } from '../errors/index.js';
+export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type BridgeCache, type BridgeLogger } from '../cache/redis-bridge.js';
+export { defaultBridgeChannel } from '../cache/bridge-channel.js';
+export type { BridgeStats, BridgeState, BridgeCounters } from '../cache/bridge-stats.js';
+export type { RedisSource } from '../cache/bridge-connections.js';
