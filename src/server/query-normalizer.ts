@@ -1,7 +1,8 @@
 import { QueryError } from '../errors/query-error.js';
-import { filterNodes, type FilterObject } from './filter-object.js';
+import { filterNodes, orderNodes, type FilterObject } from './filter-object.js';
 import { parseLegacyQuery } from './legacy-query-parser.js';
 import { canonicalString } from './query-canonical.js';
+import { BoundedMemo, memoKey } from './query-memo.js';
 import type { QueryKind, QueryNode } from './query-node.js';
 import { validateNode, type ValidationTarget } from './query-validation.js';
 
@@ -10,6 +11,14 @@ import { validateNode, type ValidationTarget } from './query-validation.js';
  * `'equal("active", true)'`, one string or a list of them, or a plain equality filter object.
  */
 export type QueryInput = string | readonly string[] | FilterObject;
+
+/** Order, paging and projection added to a query by `query()`. */
+export interface QueryShape {
+  readonly orderBy?: string | readonly string[];
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly select?: readonly string[];
+}
 
 interface Parsed {
   readonly kind: QueryKind;
@@ -37,7 +46,9 @@ const MEMO_LIMIT = 10_000;
 export class QueryNormalizer {
   // Parsing JSON or legacy text costs microseconds; a cache hit must cost well under one, so each distinct
   // string is parsed once. Bounded: cleared when full, since a few hot queries refill it at once.
-  private readonly memo = new Map<string, Parsed>();
+  private readonly memo = new BoundedMemo<Parsed>(MEMO_LIMIT);
+  // Filter objects and query() calls are memoised by a key of their plain values, for the same reason.
+  private readonly composed = new BoundedMemo<readonly string[]>(MEMO_LIMIT);
 
   constructor(private readonly target: ValidationTarget = {}) {}
 
@@ -45,11 +56,30 @@ export class QueryNormalizer {
   normalize(input: QueryInput | undefined): readonly string[] {
     if (input === undefined) return EMPTY;
     if (typeof input === 'string') return this.parse(input).alone;
-    if (!Array.isArray(input)) return this.fromNodes(filterNodes(input as FilterObject, this.target.table));
+    if (!Array.isArray(input)) return this.fromObject(input as FilterObject);
     const list = input as readonly unknown[];
     if (list.length === 0) return EMPTY;
     if (list.length === 1) return this.parse(this.text(list[0])).alone;
     return compose(list.map((item) => this.parse(this.text(item))));
+  }
+
+  /**
+   * Canonical strings for `query(filters, { orderBy, limit, offset, select })`.
+   *
+   * @throws QueryError for an invalid filter, order, limit, offset or column.
+   */
+  withShape(input: QueryInput, shape: QueryShape): readonly string[] {
+    const key = memoKey({ i: input, o: shape.orderBy, l: shape.limit, f: shape.offset, s: shape.select });
+    const known = key === undefined ? undefined : this.composed.get(key);
+    if (known !== undefined) return known;
+    const nodes: QueryNode[] = [];
+    if (shape.orderBy !== undefined) nodes.push(...orderNodes(shape.orderBy, this.target.table));
+    if (shape.limit !== undefined) nodes.push({ method: 'limit', values: [shape.limit] });
+    if (shape.offset !== undefined) nodes.push({ method: 'offset', values: [shape.offset] });
+    if (shape.select !== undefined) nodes.push({ method: 'select', values: shape.select });
+    const result = this.combine(this.normalize(input), nodes);
+    if (key !== undefined) this.composed.set(key, Object.freeze(result));
+    return result;
   }
 
   /** Canonical strings for query nodes built by the ORM itself (from filters, orderBy, paging). */
@@ -60,6 +90,15 @@ export class QueryNormalizer {
   /** Canonical strings for a mix of already-normalised strings and nodes. */
   combine(queries: readonly string[], nodes: readonly QueryNode[]): readonly string[] {
     return compose([...queries.map((text) => this.parse(text)), ...nodes.map((node) => this.fromNode(node))]);
+  }
+
+  private fromObject(filters: FilterObject): readonly string[] {
+    const key = memoKey(filters);
+    const known = key === undefined ? undefined : this.composed.get(key);
+    if (known !== undefined) return known;
+    const result = this.fromNodes(filterNodes(filters, this.target.table));
+    if (key !== undefined) this.composed.set(key, Object.freeze(result));
+    return result;
   }
 
   private fromNode(node: QueryNode): Parsed {
@@ -79,7 +118,6 @@ export class QueryNormalizer {
     if (known !== undefined) return known;
     const node = raw.trimStart().startsWith('{') ? parseJson(raw, this.target.table) : parseLegacyQuery(raw, this.target.table);
     const result = parsed(validateNode(node, raw, this.target), canonicalString(node));
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(raw, result);
     return result;
   }
@@ -103,6 +141,7 @@ function parseJson(raw: string, table: string | undefined): QueryNode {
 }
 
 function compose(items: readonly Parsed[]): readonly string[] {
+  if (inCanonicalOrder(items)) return items.map((item) => item.text);
   const sorted = [...items].sort((a, b) => {
     const byKind = ORDER[a.kind] - ORDER[b.kind];
     if (byKind !== 0) return byKind;
@@ -120,4 +159,16 @@ function compose(items: readonly Parsed[]): readonly string[] {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** True when `items` are already ordered and free of duplicates, as most hand-written lists are. */
+function inCanonicalOrder(items: readonly Parsed[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1] as Parsed;
+    const b = items[i] as Parsed;
+    const byKind = ORDER[a.kind] - ORDER[b.kind];
+    if (byKind > 0) return false;
+    if (byKind === 0 && (a.kind === 'filter' || a.kind === 'select') && !(a.text < b.text)) return false;
+  }
+  return true;
 }

@@ -2,8 +2,6 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows } from './bulk-writes.js';
-import { orderNodes } from './filter-object.js';
-import type { QueryNode } from './query-node.js';
 import type { QueryInput } from './query-normalizer.js';
 import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
@@ -53,8 +51,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const pen = await products.get('pen'); // null when missing
    * ```
    */
-  async get(id: string, options?: ReadOptions): Promise<RowOf<D> | null> {
-    return (await readRow(this.#context, id, options)) as RowOf<D> | null;
+  get(id: string, options?: ReadOptions): Promise<RowOf<D> | null> {
+    return readRow(this.#context, id, options) as Promise<RowOf<D> | null>;
   }
 
   /**
@@ -82,8 +80,13 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.find({ category: 'office' });
    * ```
    */
-  async find(queries?: TableQuery<D>, options?: ReadOptions): Promise<readonly RowOf<D>[]> {
-    return (await readList(this.#context, this.#normalize(queries), options)) as readonly RowOf<D>[];
+  find(queries?: TableQuery<D>, options?: ReadOptions): Promise<readonly RowOf<D>[]> {
+    // Hot path: hand back the cache's promise itself; a bad query still comes out as a rejection.
+    try {
+      return readList(this.#context, this.#normalize(queries), options) as Promise<readonly RowOf<D>[]>;
+    } catch (error) {
+      return rejection(error);
+    }
   }
 
   /**
@@ -148,7 +151,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   async count(filtersOrQueries?: TableQuery<D>, options?: ReadOptions): Promise<number> {
-    return readCount(this.#context, this.#normalize(filtersOrQueries), options);
+    return await readCount(this.#context, this.#normalize(filtersOrQueries), options);
   }
 
   /**
@@ -163,14 +166,12 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    */
   query(filters: TableQuery<D>, options?: QueryOptions<D> & { readonly select?: undefined }): Promise<readonly RowOf<D>[]>;
   query<K extends ColumnName<D>>(filters: TableQuery<D>, options: QueryOptions<D, K> & { readonly select: readonly K[] }): Promise<readonly SelectedRow<D, K>[]>;
-  async query(filters: TableQuery<D>, options: QueryOptions<D> = {}): Promise<readonly unknown[]> {
-    const { runtime } = this.#context;
-    const nodes: QueryNode[] = [];
-    if (options.orderBy !== undefined) nodes.push(...orderNodes(options.orderBy, runtime.id));
-    if (options.limit !== undefined) nodes.push({ method: 'limit', values: [options.limit] });
-    if (options.offset !== undefined) nodes.push({ method: 'offset', values: [options.offset] });
-    if (options.select !== undefined) nodes.push({ method: 'select', values: options.select });
-    return readList(this.#context, runtime.normalizer.combine(this.#normalize(filters), nodes), options);
+  query(filters: TableQuery<D>, options: QueryOptions<D> = {}): Promise<readonly unknown[]> {
+    try {
+      return readList(this.#context, this.#context.runtime.normalizer.withShape(filters as QueryInput, options), options);
+    } catch (error) {
+      return rejection(error);
+    }
   }
 
   /**
@@ -183,8 +184,13 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   iterate(queries?: TableQuery<D>, options?: IterateOptions): AsyncIterableIterator<RowOf<D>> {
-    const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ITERATE_PAGE);
-    return iterateRows(this.#context, this.#normalize(queries), pageSize, options) as AsyncIterableIterator<RowOf<D>>;
+    const context = this.#context;
+    const canonical = (): readonly string[] => this.#normalize(queries);
+    // A generator, so that a bad query or page size surfaces on the first next() like any read error.
+    return (async function* () {
+      const pageSize = checkPageSize(context, options?.pageSize ?? DEFAULT_ITERATE_PAGE);
+      yield* iterateRows(context, canonical(), pageSize, options);
+    })() as AsyncIterableIterator<RowOf<D>>;
   }
 
   /**
@@ -333,8 +339,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const changed = await products.updateWhere({ category: 'office' }, { price: 1 });
    * ```
    */
-  updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
-    return writes.updateWhere(this.#context, this.#normalize(queries), data);
+  async updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
+    return await writes.updateWhere(this.#context, this.#normalize(queries), data);
   }
 
   /**
@@ -346,8 +352,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const removed = await products.deleteWhere([Query.lessThan('stock', 1)]);
    * ```
    */
-  deleteWhere(queries: TableQuery<D>): Promise<number> {
-    return writes.deleteWhere(this.#context, this.#normalize(queries));
+  async deleteWhere(queries: TableQuery<D>): Promise<number> {
+    return await writes.deleteWhere(this.#context, this.#normalize(queries));
   }
 
   /**
@@ -397,4 +403,8 @@ function describe(filters: unknown): string {
   if (typeof filters === 'string') return filters;
   if (Array.isArray(filters)) return (filters as readonly string[]).join(', ');
   return JSON.stringify(filters, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+function rejection<T>(error: unknown): Promise<T> {
+  return Promise.reject(error instanceof Error ? error : new Error(String(error)));
 }

@@ -61,7 +61,7 @@ describe('QueryNormalizer', () => {
   });
 
   it('rejects a non-string in a query list', () => {
-    expect(() => normalizer().normalize([42])).toThrow(QueryError);
+    expect(() => normalizer().normalize([42] as never)).toThrow(QueryError);
   });
 });
 

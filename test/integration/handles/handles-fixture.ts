@@ -1,0 +1,97 @@
+import { Client, Query, TablesDB } from 'node-appwrite';
+import { QueryCache } from '../../../src/cache/query-cache.js';
+import type { TableDefinition } from '../../../src/schema/table-definition.js';
+import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
+import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
+import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+
+export const products = {
+  name: 'products',
+  schema: {
+    name: { type: 'string', required: true, size: 255 },
+    price: { type: 'float', required: true, min: 0 },
+    category: { type: 'string', required: true, size: 64 },
+    stock: { type: 'integer', default: 0 },
+    publishedAt: { type: 'datetime' },
+    tags: { type: 'string', array: true, size: 32 },
+  },
+  indexes: [{ key: 'by_category', type: 'key', attributes: ['category'] }],
+} as const satisfies TableDefinition;
+
+export const notes = {
+  name: 'notes',
+  schema: { text: { type: 'string', required: true, size: 255 } },
+  permissions: ['create("users")'],
+  rowSecurity: true,
+} as const satisfies TableDefinition;
+
+export const tables = [products, notes] as const;
+
+const DATABASE_ID = 'shop';
+
+/** Inline column objects for createTable, enough for the test declarations above. */
+function columns(definition: TableDefinition): object[] {
+  return Object.entries(definition.schema).map(([key, field]) => ({
+    key,
+    type: field.type,
+    required: field.required ?? false,
+    array: field.array ?? false,
+    ...('size' in field && field.size !== undefined ? { size: field.size } : field.type === 'string' ? { size: 255 } : {}),
+    ...(field.default === undefined ? {} : { default: field.default }),
+  }));
+}
+
+export interface HandlesFixture {
+  readonly emu: AppwriteEmulator;
+  readonly config: DatabaseConfig;
+  readonly db: Database<typeof tables>;
+  /** Requests the emulator received for one operation on one table. */
+  count(operation: string, tableId?: string): number;
+  /** A database over the same emulator with other options (its own or a given cache). */
+  open(options?: { cache?: QueryCache; tables?: readonly TableDefinition[] }): Database<typeof tables>;
+  /** Deletes every row of both tables and clears the request log, faults and cache. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts an emulator with the `shop` database and the two tables, and opens the ORM database on it. */
+export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFixture> {
+  const emu = await startAppwriteEmulator({ columnDelayMs: 0 });
+  const admin = new TablesDB(new Client().setEndpoint(emu.endpoint).setProject(emu.projectId).setKey(emu.apiKey));
+  await admin.create({ databaseId: DATABASE_ID, name: DATABASE_ID });
+  for (const definition of tables) {
+    await admin.createTable({
+      databaseId: DATABASE_ID, tableId: definition.name, name: definition.name, columns: columns(definition),
+      ...('indexes' in definition ? { indexes: definition.indexes.map((index) => ({ ...index, attributes: [...index.attributes] })) } : {}),
+      ...('permissions' in definition ? { permissions: [...definition.permissions] } : {}),
+      rowSecurity: 'rowSecurity' in definition ? definition.rowSecurity : false,
+    });
+  }
+  const config: DatabaseConfig = {
+    endpoint: emu.endpoint, projectId: emu.projectId, databaseId: DATABASE_ID,
+    cache: { ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 },
+    retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+  };
+  const client = createAppwriteClient({ endpoint: emu.endpoint, projectId: emu.projectId, credentials: { apiKey: emu.apiKey } });
+  const open = (options: { cache?: QueryCache; tables?: readonly TableDefinition[] } = {}): Database<typeof tables> =>
+    openDatabase({ config, tables: (options.tables ?? tables) as typeof tables, client, ...(options.cache === undefined ? {} : { cache: options.cache }) });
+  const db = open(cache === undefined ? {} : { cache });
+  return {
+    emu, config, db, open,
+    count: (operation, tableId = 'products') => emu.requests.count({ operation, tableId }),
+    async reset() {
+      emu.faults.clear();
+      for (const definition of tables) {
+        await admin.deleteRows({ databaseId: DATABASE_ID, tableId: definition.name, queries: [Query.isNotNull('$id')] });
+      }
+      db.cache.clear();
+      emu.requests.clear();
+    },
+    close: () => emu.close(),
+  };
+}
+
+/** `n` valid product rows, `office` for even indexes and `garden` for odd ones. */
+export function productRows(n: number, prefix = 'p'): { $id: string; name: string; price: number; category: string }[] {
+  return Array.from({ length: n }, (_, i) => ({ $id: `${prefix}${i}`, name: `Product ${i}`, price: i, category: i % 2 === 0 ? 'office' : 'garden' }));
+}
