@@ -3,8 +3,8 @@ import { encodeBridgeMessage } from './bridge-message.js';
 import { PendingTables } from './bridge-pending.js';
 import type { BridgeCounters } from './bridge-stats.js';
 
-/** Who is publishing, and where. */
-export interface PublisherIdentity {
+/** Which instance of which database talks on which channel. */
+export interface BridgeIdentity {
   readonly channel: string;
   readonly instanceId: string;
   readonly databaseId: string;
@@ -27,7 +27,7 @@ export class BridgePublisher {
 
   constructor(
     private readonly connection: RedisConnection,
-    private readonly identity: PublisherIdentity,
+    private readonly identity: BridgeIdentity,
     private readonly counters: BridgeCounters,
     pendingLimit = 1_000,
   ) {

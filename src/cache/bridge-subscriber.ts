@@ -1,4 +1,5 @@
 import type { RedisConnection } from './bridge-connections.js';
+import type { BridgeIdentity } from './bridge-publisher.js';
 import { decodeBridgeMessage } from './bridge-message.js';
 import { SequenceTracker } from './bridge-sequence.js';
 import type { BridgeCounters } from './bridge-stats.js';
@@ -37,7 +38,7 @@ export class BridgeSubscriber {
 
   constructor(
     private readonly connection: RedisConnection,
-    private readonly identity: { readonly channel: string; readonly instanceId: string; readonly databaseId: string },
+    private readonly identity: BridgeIdentity,
     private readonly counters: BridgeCounters,
     private readonly actions: SubscriberActions,
   ) {}
@@ -71,7 +72,11 @@ export class BridgeSubscriber {
   private readonly onReady = (): void => {
     this.connection.subscribe(this.identity.channel).then(
       () => {
-        if (!this.listening) return;
+        // closeListeners() ran while this subscription was on its way: undo it.
+        if (!this.listening) {
+          this.connection.unsubscribe(this.identity.channel).catch(() => undefined);
+          return;
+        }
         // Messages sent while there was no subscription are lost, so every table is dropped once the
         // subscription is active (subscribing first means nothing slips in between). Before the first
         // one that is only what the cache filled in the moments before; after an outage, everything.
