@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse, type RequestHandler } from 'msw';
+import { getResponse, RequestHandler, type StrictRequest, type DefaultBodyType } from 'msw';
 import { ApiError } from './api-error.js';
-import { bridgedBodies, errorResponse } from './routes/route.js';
+import { bridgedBodies, bridgedReplies, errorResponse } from './routes/route.js';
 
 /** A running loopback HTTP server that answers with msw handlers. */
 export interface HttpBridge {
@@ -16,15 +16,16 @@ function toRequest(req: IncomingMessage, origin: string, body: string): Request 
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '');
-  // The body travels beside the Request (bridgedBodies) rather than as a stream: msw clones every request it
-  // runs, and a body-less Request clones for free.
-  const request = new Request(`${origin}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers });
+  // The body travels beside the Request (bridgedBodies) rather than as a stream. msw clones each request once
+  // for its handlers; a body-less Request can stand for its own clone, which saves a Request per call.
+  const request = new Request(`${origin}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers }) as StrictRequest<DefaultBodyType>;
   bridgedBodies.set(request, body);
+  RequestHandler.cache.set(request, request);
   return request;
 }
 
 async function answer(res: ServerResponse, response: Response): Promise<void> {
-  const body = response.body === null ? '' : await response.text();
+  const body = bridgedReplies.get(response) ?? (response.body === null ? '' : await response.text());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;

@@ -41,18 +41,31 @@ export interface RouteDefinition {
   readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
 }
 
-/** Raw request data the HTTP bridge hands over beside the Fetch `Request` (saves re-reading the body). */
+/**
+ * Bodies passed beside the Fetch objects between the HTTP bridge and the routes: request bodies arrive as
+ * text and response bodies leave as text, without building and draining web streams on every request.
+ * Requests that do not come from the bridge (msw used directly) carry their bodies as usual.
+ */
 export const bridgedBodies = new WeakMap<Request, string>();
+export const bridgedReplies = new WeakMap<Response, string>();
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
+const JSON_TYPE = 'application/json';
 
-export function errorResponse(error: ApiError): Response {
-  return new Response(JSON.stringify(error.toBody()), { status: error.code, headers: JSON_HEADERS });
+function textResponse(text: string, status: number, contentType: string, bridged: boolean): Response {
+  const headers = { 'content-type': contentType };
+  if (!bridged) return new Response(text, { status, headers });
+  const response = new Response(null, { status, headers });
+  bridgedReplies.set(response, text);
+  return response;
 }
 
-function replyResponse(reply: Reply): Response {
-  if (reply.body !== undefined) return new Response(stringifyWire(reply.body), { status: reply.status, headers: JSON_HEADERS });
-  if (reply.text !== undefined) return new Response(reply.text, { status: reply.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export function errorResponse(error: ApiError, bridged = false): Response {
+  return textResponse(JSON.stringify(error.toBody()), error.code, JSON_TYPE, bridged);
+}
+
+function replyResponse(reply: Reply, bridged: boolean): Response {
+  if (reply.body !== undefined) return textResponse(stringifyWire(reply.body), reply.status, JSON_TYPE, bridged);
+  if (reply.text !== undefined) return textResponse(reply.text, reply.status, 'text/plain; charset=utf-8', bridged);
   return new Response(null, { status: reply.status });
 }
 
@@ -89,6 +102,7 @@ function checkAccess(route: RouteDefinition, caller: Caller): void {
 
 async function resolve(state: EmulatorState, route: RouteDefinition, request: Request, path: Readonly<Record<string, string>>): Promise<Response> {
   const { search } = pathOf(request.url);
+  const bridged = bridgedBodies.has(request);
   let entry: RequestLogEntry | undefined;
   try {
     const { params, body } = await readParams(request, search);
@@ -114,7 +128,7 @@ async function resolve(state: EmulatorState, route: RouteDefinition, request: Re
     }
     let response: Response;
     if (fault?.status !== undefined) {
-      response = errorResponse(faultError({ ...fault, status: fault.status }));
+      response = errorResponse(faultError({ ...fault, status: fault.status }), bridged);
     } else {
       const caller = resolveCaller(
         { project: request.headers.get('x-appwrite-project'), key: request.headers.get('x-appwrite-key'), jwt: request.headers.get('x-appwrite-jwt') },
@@ -122,7 +136,7 @@ async function resolve(state: EmulatorState, route: RouteDefinition, request: Re
         state.jwts,
       );
       checkAccess(route, caller);
-      response = replyResponse(await route.handle({ state, caller, params, path }));
+      response = replyResponse(await route.handle({ state, caller, params, path }), bridged);
     }
     if (fault?.responseDelayMs !== undefined) await sleep(fault.responseDelayMs);
     entry.status = response.status;
@@ -130,7 +144,7 @@ async function resolve(state: EmulatorState, route: RouteDefinition, request: Re
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError('general_server_error', `Emulator error: ${String(error)}`, 500);
     if (entry !== undefined) entry.status = apiError.code;
-    return errorResponse(apiError);
+    return errorResponse(apiError, bridged);
   }
 }
 
