@@ -3,7 +3,7 @@ import { createLimiter, type Limiter } from './limiter.js';
 import { stepTable, type MigrationPlan, type MigrationStep } from './migration-plan.js';
 import type { MigrationPort } from './migration-port.js';
 import { differenceLines, renderPlan } from './plan-renderer.js';
-import { waitForTable, type PollOptions } from './resource-waiter.js';
+import { waitForTable, type PollOptions, type WaitTarget } from './resource-waiter.js';
 
 /** Progress of a migration, one event per applied step, per wait and per finished table. */
 export type MigrationProgress =
@@ -48,12 +48,13 @@ class TableRun {
     const started = Date.now();
     await this.each(ofKind(steps, 'createTable'), (step) => this.port.createTable(step.table));
     await this.each(ofKind(steps, 'updateTable'), (step) => this.port.updateTable(this.tableId, step.settings));
+    // Appwrite deletes asynchronously: a column is free of its index, and a key free for reuse, once it is gone.
     const indexDrops = ofKind(steps, 'deleteIndex');
     await this.each(indexDrops, (step) => this.port.deleteIndex(this.tableId, step.index.key));
+    await this.wait({ indexesGone: indexDrops.map((step) => step.index.key) }, true);
     const columnDrops = ofKind(steps, 'deleteColumn');
     await this.each(columnDrops, (step) => this.port.deleteColumn(this.tableId, step.column.key));
-    // Appwrite deletes asynchronously: a key is free again (and a column no longer indexed) once it is gone.
-    await this.wait({ indexesGone: indexDrops.map((step) => step.index.key), columnsGone: columnDrops.map((step) => step.column.key) }, true);
+    await this.wait({ columnsGone: columnDrops.map((step) => step.column.key) }, true);
     const creates = ofKind(steps, 'createColumn');
     await this.each(creates, (step) => this.port.createColumn(this.tableId, step.column));
     const updates = ofKind(steps, 'updateColumn');
@@ -79,7 +80,7 @@ class TableRun {
     );
   }
 
-  private async wait(target: Parameters<typeof waitForTable>[3], justChanged: boolean): Promise<void> {
+  private async wait(target: WaitTarget, justChanged: boolean): Promise<void> {
     const keys = Object.values(target).flat();
     if (keys.length === 0) return;
     this.options.onProgress?.({ type: 'wait', tableId: this.tableId, what: keys.join(', ') });
