@@ -109,6 +109,18 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
   }
 
   /**
+   * The Appwrite ids of the declared tables, in declaration order.
+   *
+   * @example
+   * ```ts
+   * db.tableIds(); // ['products', 'orders']
+   * ```
+   */
+  tableIds(): readonly string[] {
+    return [...this.#shared.runtimes.values()].map((runtime) => runtime.id);
+  }
+
+  /**
    * The typed handle of a declared table (the same object on every call).
    *
    * @example
