@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
+import { ALL_TASKS, WarmQueue, type WarmScope } from './warm-queue.js';
 import { assertWarmTasks, warm, type WarmReport, type WarmTask } from './warm-tasks.js';
 
 /** The part of a database the warmer listens to, to re-warm a table after it is invalidated. */
@@ -57,13 +58,7 @@ export interface Warmer {
   stop(): Promise<void>;
 }
 
-interface Scope {
-  readonly all: boolean;
-  readonly tables: ReadonlySet<string>;
-}
-
 const DEFAULT_REFRESH_DELAY_MS = 1_000;
-const EMPTY_REPORT: WarmReport = { ok: true, durationMs: 0, failed: 0, tasks: [] };
 
 /**
  * Starts a background warmer: it runs the tasks now, then again `every` ms after each run ends, never
@@ -91,15 +86,13 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
   const counters = { runs: 0, refreshRuns: 0, taskRuns: 0, taskErrors: 0 };
   let lastReport: WarmReport | undefined;
   let stopped = false;
-  let inFlight: { scope: Scope; promise: Promise<WarmReport> } | undefined;
-  let queued: { scope: Scope; promise: Promise<WarmReport> } | undefined;
   let periodicTimer: NodeJS.Timeout | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
   let refreshTables = new Set<string>();
 
   const tablesOf = (task: WarmTask<D>): readonly string[] => task.tables ?? observedTables.get(task.name) ?? [];
 
-  const selectTasks = (scope: Scope): readonly WarmTask<D>[] => {
+  const selectTasks = (scope: WarmScope): readonly WarmTask<D>[] => {
     if (scope.all || scope.tables.has('*')) return options.tasks;
     // A task whose tables are not known yet is included in every refresh: skipping it could leave a table cold.
     return options.tasks.filter((task) => {
@@ -108,9 +101,8 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
     });
   };
 
-  const execute = async (scope: Scope): Promise<WarmReport> => {
-    const tasks = selectTasks(scope);
-    const report = await warm(db, tasks, { concurrency: options.concurrency, onError: options.onError });
+  const queue = new WarmQueue(async (scope) => {
+    const report = await warm(db, selectTasks(scope), { concurrency: options.concurrency, onError: options.onError });
     for (const result of report.tasks) if (result.tables.length > 0) observedTables.set(result.name, result.tables);
     counters.runs += 1;
     if (!scope.all) counters.refreshRuns += 1;
@@ -118,33 +110,7 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
     counters.taskErrors += report.failed;
     lastReport = report;
     return report;
-  };
-
-  const start = (scope: Scope): Promise<WarmReport> => {
-    const promise = execute(scope).finally(() => {
-      if (inFlight?.promise === promise) inFlight = undefined;
-    });
-    inFlight = { scope, promise };
-    return promise;
-  };
-
-  // One run at a time: a request made during a run is merged into a single queued run that starts after it.
-  const request = (scope: Scope): Promise<WarmReport> => {
-    if (stopped) return Promise.resolve(lastReport ?? EMPTY_REPORT);
-    if (inFlight === undefined) return start(scope);
-    if (queued !== undefined) {
-      queued = { scope: merge(queued.scope, scope), promise: queued.promise };
-      return queued.promise;
-    }
-    const after = inFlight.promise;
-    const promise = after.then(() => {
-      const next = queued?.scope ?? scope;
-      queued = undefined;
-      return stopped ? (lastReport ?? EMPTY_REPORT) : start(next);
-    });
-    queued = { scope, promise };
-    return promise;
-  };
+  });
 
   const schedule = (): void => {
     if (stopped) return;
@@ -153,7 +119,7 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
     periodicTimer.unref();
   };
   const tick = (): Promise<WarmReport> => {
-    const promise = request({ all: true, tables: new Set() });
+    const promise = queue.request(ALL_TASKS);
     void promise.then(schedule, schedule);
     return promise;
   };
@@ -167,7 +133,7 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
       refreshTimer = undefined;
       const scope = { all: false, tables: refreshTables };
       refreshTables = new Set();
-      if (selectTasks(scope).length > 0) void request(scope);
+      if (selectTasks(scope).length > 0) void queue.request(scope);
     }, refreshDelay);
     refreshTimer.unref();
   };
@@ -179,20 +145,16 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
   const ready = tick();
   return {
     ready,
-    run: () => request({ all: true, tables: new Set() }),
-    stats: () => ({ ...counters, running: inFlight !== undefined, stopped, lastReport }),
+    run: () => queue.request(ALL_TASKS),
+    stats: () => ({ ...counters, running: queue.running, stopped, lastReport }),
     async stop() {
       stopped = true;
       clearTimeout(periodicTimer);
       clearTimeout(refreshTimer);
       if (refreshDelay !== undefined) db.cache?.off('invalidate', onInvalidate);
-      await (queued?.promise ?? inFlight?.promise);
+      await queue.close();
     },
   };
-}
-
-function merge(a: Scope, b: Scope): Scope {
-  return { all: a.all || b.all, tables: new Set([...a.tables, ...b.tables]) };
 }
 
 function assertWarmerOptions<D>(options: WarmerOptions<D>): void {
