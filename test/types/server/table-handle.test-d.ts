@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { Database } from '../../../src/server/database.js';
 import type { BulkDeleteResult } from '../../../src/server/table-types.js';
 
-const products = {
+export const products = {
   name: 'products',
   schema: {
     name: { type: 'string', required: true, size: 255 },
@@ -12,7 +12,7 @@ const products = {
     publishedAt: { type: 'datetime' },
   },
 } as const;
-const orders = { name: 'orders', schema: { total: { type: 'float', required: true } } } as const;
+export const orders = { name: 'orders', schema: { total: { type: 'float', required: true } } } as const;
 
 declare const db: Database<readonly [typeof products, typeof orders]>;
 const handle = db.table('products');
