@@ -35,7 +35,7 @@ export async function startExample(options: { warm?: boolean; cache?: boolean } 
     autoMigrate: true,
     cache: options.cache === false ? false : {},
   });
-  const db = withTableIds(await orm.init(tables));
+  const db = await orm.init(tables);
   await seed(db);
   const warmer = options.warm === true ? createWarmer(db, { every: 3_600_000, tasks: warmTasks }) : undefined;
   await warmer?.ready;
@@ -66,8 +66,3 @@ export function json(method: string, body: unknown): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-/** Until `Database` lists its tables itself: the ids of the example's tables. */
-function withTableIds(db: Omit<ExampleDatabase, 'tableIds'>): ExampleDatabase {
-  if (!('tableIds' in db)) Object.assign(db, { tableIds: () => tables.map((table) => table.name) });
-  return db as ExampleDatabase;
-}
