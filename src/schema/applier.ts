@@ -1,4 +1,5 @@
 import { MigrationError } from '../errors/migration-error.js';
+import { batchedTableReader, type TableReader } from './batched-reader.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import { stepTable, type MigrationPlan, type MigrationStep } from './migration-plan.js';
 import type { MigrationPort } from './migration-port.js';
@@ -40,6 +41,7 @@ class TableRun {
   constructor(
     private readonly port: MigrationPort,
     private readonly limit: Limiter,
+    private readonly read: TableReader,
     private readonly options: ApplyOptions,
     private readonly tableId: string,
   ) {}
@@ -84,7 +86,7 @@ class TableRun {
     const keys = Object.values(target).flat();
     if (keys.length === 0) return;
     this.options.onProgress?.({ type: 'wait', tableId: this.tableId, what: keys.join(', ') });
-    await waitForTable(this.port, this.limit, this.tableId, target, { ...this.options.poll, timeoutMs: this.options.timeoutMs }, justChanged);
+    await waitForTable(this.read, this.tableId, target, { ...this.options.poll, timeoutMs: this.options.timeoutMs }, justChanged);
   }
 }
 
@@ -126,6 +128,7 @@ export async function applyPlan(plan: MigrationPlan, port: MigrationPort, option
     }
     byTable.set(tableId, [...(byTable.get(tableId) ?? []), step]);
   }
-  await settleAll([...byTable].map(([tableId, steps]) => new TableRun(port, limit, options, tableId).run(steps)));
+  const read = batchedTableReader(port, limit, options.poll?.batchWindowMs ?? 5);
+  await settleAll([...byTable].map(([tableId, steps]) => new TableRun(port, limit, read, options, tableId).run(steps)));
   return { plan, applied: plan.steps.length, durationMs: Date.now() - started };
 }

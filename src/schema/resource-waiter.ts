@@ -1,6 +1,5 @@
 import { MigrationError } from '../errors/migration-error.js';
-import type { Limiter } from './limiter.js';
-import type { MigrationPort } from './migration-port.js';
+import type { TableReader } from './batched-reader.js';
 import type { LiveTable } from './spec.js';
 
 /** How to poll for asynchronous columns and indexes. */
@@ -9,6 +8,8 @@ export interface PollOptions {
   readonly initialDelayMs?: number;
   /** Longest wait between two polls; the wait doubles from `initialDelayMs` up to it. @default 2000 */
   readonly maxDelayMs?: number;
+  /** Polls of several tables asked for within this window share one request. @default 5 */
+  readonly batchWindowMs?: number;
 }
 
 /** What must hold on one table before the migration goes on. */
@@ -47,18 +48,17 @@ function pending(table: LiveTable | null, tableId: string, target: WaitTarget): 
 }
 
 /**
- * Polls one table (one request per poll, through the shared pool) until the target holds. The wait between
+ * Polls one table (through the shared, batching reader) until the target holds. The wait between
  * polls doubles up to `maxDelayMs`; past `timeoutMs` it throws a {@link MigrationError} naming the column or
  * index still pending; a `failed` status throws at once with Appwrite's error text.
  *
  * @example
  * ```ts
- * await waitForTable(port, limit, 'products', { columnsAvailable: ['sku'] }, { timeoutMs: 60_000 }, true);
+ * await waitForTable(read, 'products', { columnsAvailable: ['sku'] }, { timeoutMs: 60_000 }, true);
  * ```
  */
 export async function waitForTable(
-  port: MigrationPort,
-  limit: Limiter,
+  read: TableReader,
   tableId: string,
   target: WaitTarget,
   options: PollOptions & { readonly timeoutMs: number },
@@ -68,7 +68,7 @@ export async function waitForTable(
   let delay = options.initialDelayMs ?? 50;
   if (justCreated) await sleep(delay);
   for (;;) {
-    const waiting = pending(await limit(() => port.readTable(tableId)), tableId, target);
+    const waiting = pending(await read(tableId), tableId, target);
     if (waiting === undefined) return;
     const elapsed = Date.now() - started;
     if (elapsed >= options.timeoutMs) {

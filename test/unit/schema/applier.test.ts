@@ -67,6 +67,15 @@ describe('applyPlan', () => {
     expect(events.at(-1)).toMatchObject({ type: 'table', tableId: 'products', steps: 5 });
   });
 
+  it('polls several tables with one request per round', async () => {
+    const port = seeded(products, (spec) => ({ ...spec, columns: spec.columns.filter((c) => c.key !== 'lastIp') }));
+    port.seed({ id: 'orders_v1', name: 'orders', permissions: [], rowSecurity: false, columns: [{ ...tableSpec(orders).columns[0]!, status: 'available', error: '' }], indexes: [] });
+    port.calls.length = 0;
+    port.pollsUntilAvailable = 2;
+    await migrate(port, [products, orders], {}, { poll: { initialDelayMs: 0, maxDelayMs: 1, batchWindowMs: 5 } });
+    expect(port.calls).toEqual(['readState', 'createColumn products.lastIp', 'createColumn orders_v1.note', 'readState', 'readState']);
+  });
+
   it('bounds the requests in flight across tables', async () => {
     const wide = { name: 'wide', schema: Object.fromEntries(Array.from({ length: 12 }, (_, n) => [`c${n}`, { type: 'integer' }])) } as const satisfies TableDefinition;
     const port = seeded(wide, (spec) => ({ ...spec, columns: [] }));

@@ -13,7 +13,7 @@ interface MutableTable {
 
 /**
  * An in-memory MigrationPort: new columns and indexes stay `processing` for `pollsUntilAvailable` reads of
- * their table, deletions linger for as many reads; every call is logged with the requests in flight.
+ * their table (readTable or readState), deletions linger for as many reads; every call is logged with the requests in flight.
  */
 export class MemoryPort implements MigrationPort {
   readonly calls: string[] = [];
@@ -31,13 +31,16 @@ export class MemoryPort implements MigrationPort {
 
   async readState(): Promise<LiveState> {
     await this.track('readState');
-    return { databaseExists: this.databaseExists, tables: [...this.tables.values()].map((table) => this.snapshot(table)) };
+    return { databaseExists: this.databaseExists, tables: [...this.tables.values()].map((table) => this.poll(table)) };
   }
 
   async readTable(tableId: string): Promise<LiveTable | null> {
     await this.track(`readTable ${tableId}`);
     const table = this.tables.get(tableId);
-    if (table === undefined) return null;
+    return table === undefined ? null : this.poll(table);
+  }
+
+  private poll(table: MutableTable): LiveTable {
     for (const item of [...table.columns, ...table.indexes]) this.advance(item, table);
     table.columns = table.columns.filter((column) => !(column.status === 'deleting' && column.polls > this.pollsUntilAvailable));
     table.indexes = table.indexes.filter((index) => !(index.status === 'deleting' && index.polls > this.pollsUntilAvailable));
