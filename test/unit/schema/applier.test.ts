@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MigrationError } from '../../../src/errors/migration-error.js';
-import { applyPlan, type MigrationProgress } from '../../../src/schema/applier.js';
+import { applyPlan, type ApplyOptions, type MigrationProgress } from '../../../src/schema/applier.js';
 import { tableSpec } from '../../../src/schema/desired-spec.js';
 import type { PlanOptions } from '../../../src/schema/migration-plan.js';
 import { planMigration } from '../../../src/schema/planner.js';
@@ -8,9 +8,9 @@ import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { MemoryPort } from './memory-port.js';
 import { orders, products } from './fixtures.js';
 
-const fast = { concurrency: 8, timeoutMs: 1_000, poll: { initialDelayMs: 0, maxDelayMs: 1 } };
+const fast: ApplyOptions = { concurrency: 8, timeoutMs: 1_000, poll: { initialDelayMs: 0, maxDelayMs: 1 } };
 
-async function migrate(port: MemoryPort, tables: readonly TableDefinition[], options: PlanOptions = {}, apply: Partial<typeof fast> & { onProgress?: (event: MigrationProgress) => void } = {}) {
+async function migrate(port: MemoryPort, tables: readonly TableDefinition[], options: PlanOptions = {}, apply: Partial<ApplyOptions> = {}) {
   const plan = planMigration({ databaseId: 'shop', databaseName: 'shop', desired: tables.map(tableSpec), live: await port.readState(), options });
   return applyPlan(plan, port, { ...fast, ...apply });
 }
