@@ -27,7 +27,8 @@ function plain(value: unknown, inList: boolean): boolean {
     case 'object':
       if (value === null) return true;
       if (Array.isArray(value)) return value.every((item) => plain(item, true));
-      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
       for (const key in value) if (!plain((value as Record<string, unknown>)[key], false)) return false;
       return true;
     default:
