@@ -13,7 +13,7 @@ function plural(count: number, word: string): string {
 }
 
 /** A column for a plan line: `string(255)[] required`, `enum(draft|live) default "draft"`, `integer min 0`. */
-export function describeColumn(column: ColumnSpec): string {
+function describeColumn(column: ColumnSpec): string {
   const suffix = column.array ? '[]' : '';
   const parts = [
     column.kind === 'string' ? `string(${column.size})${suffix}` : column.kind === 'enum' ? `enum(${column.elements?.join('|')})${suffix}` : describeType(column),
