@@ -43,7 +43,7 @@ describe('emulator rows: create and read', () => {
   it('ignores read-only system fields and keeps $createdAt/$updatedAt for an API key', async () => {
     const row = await fixture.tablesDb().createRow({
       ...at, rowId: 'r1',
-      data: { title: 'Old', $sequence: 99, $tableId: 'x', $createdAt: '2020-01-01T00:00:00.000+00:00', $updatedAt: '2021-01-01T00:00:00.000+00:00' },
+      data: { title: 'Old', $sequence: '99', $tableId: 'x', $createdAt: '2020-01-01T00:00:00.000+00:00', $updatedAt: '2021-01-01T00:00:00.000+00:00' },
     });
     expect(row).toMatchObject({ $id: 'r1', $sequence: '1', $tableId: 'items', $createdAt: '2020-01-01T00:00:00.000+00:00', $updatedAt: '2021-01-01T00:00:00.000+00:00' });
   });

@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import { waitForSchema } from '../../helpers/emulator.js';
 
 /** Asserts that `promise` rejects with an AppwriteException of this HTTP status, type and (optionally) message. */
-export async function expectAppwriteError(
-  promise: Promise<unknown>,
+export async function expectAppwriteError<T>(
+  promise: Promise<T>,
   code: number,
   type: string,
   message?: string | RegExp,
