@@ -1,0 +1,28 @@
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../../helpers/emulator.js';
+
+const fixture = useEmulator();
+const server = setupServer();
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'bypass' });
+});
+afterAll(() => {
+  server.close();
+});
+
+describe('emulator msw handlers', () => {
+  it('serve fetch-based clients in-process through msw, sharing the emulator state', async () => {
+    server.use(...fixture.emu.handlers);
+    const headers = { 'content-type': 'application/json', 'x-appwrite-project': fixture.emu.projectId, 'x-appwrite-key': fixture.emu.apiKey };
+    // An origin nothing listens on: only msw can answer.
+    const created = await fetch('http://appwrite.test/v1/tablesdb', { method: 'POST', headers, body: JSON.stringify({ databaseId: 'viamsw', name: 'Via msw' }) });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ $id: 'viamsw', name: 'Via msw' });
+    expect((await fixture.tablesDb().get({ databaseId: 'viamsw' })).name).toBe('Via msw');
+    const missing = await fetch('http://appwrite.test/v1/tablesdb/none', { headers });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ type: 'database_not_found', code: 404, version: '1.9.5' });
+  });
+});
