@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'node-appwrite';
+import { attachRedisBridge } from '../cache/bridge-attach.js';
+import type { RedisSource } from '../cache/bridge-connections.js';
+import type { BridgeStats } from '../cache/bridge-stats.js';
+import type { RedisBridge } from '../cache/redis-bridge.js';
 import type { CacheEventName, CacheListener } from '../cache/cache-events.js';
 import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
 import { QueryCache } from '../cache/query-cache.js';
@@ -16,9 +20,18 @@ export interface DatabaseConfig {
   readonly endpoint: string;
   readonly projectId: string;
   readonly databaseId: string;
-  /** `false` turns caching off (every read goes to Appwrite). */
-  readonly cache: false | { readonly ttl: number; readonly maxEntries: number; readonly maxBytes: number };
+  /** `false` turns caching off (every read goes to Appwrite); `redis` starts the invalidation bridge. */
+  readonly cache: false | {
+    readonly ttl: number;
+    readonly maxEntries: number;
+    readonly maxBytes: number;
+    readonly redis?: RedisSource;
+    readonly channel?: string;
+    readonly instanceId?: string;
+  };
   readonly retry?: Partial<RetryPolicy>;
+  /** Where the bridge reports trouble. @default console.warn */
+  readonly logger?: { warn(message: string): void; info?(message: string): void };
 }
 
 /** Something started alongside the database (the Redis bridge...) that `closeListeners()` and `close()` stop. */
@@ -34,7 +47,10 @@ export interface OpenDatabaseOptions<T extends readonly TableDefinition[]> {
   readonly tables: T;
   /** A node-appwrite client authenticated with the API key. */
   readonly client: Client;
-  /** A query cache to use instead of one built from `config.cache` (to share one, or to give it a test clock). */
+  /**
+   * A query cache to use instead of one built from `config.cache` (to share one, or to give it a test clock).
+   * The Redis bridge is only started for a cache the database builds itself.
+   */
   readonly cache?: QueryCache;
 }
 
@@ -45,13 +61,16 @@ export interface DatabaseShared {
   readonly cache: QueryCache;
   readonly runtimes: ReadonlyMap<string, TableRuntime>;
   readonly listeners: Set<DatabaseListener>;
+  /** The Redis invalidation bridge, when `config.cache.redis` started one. */
+  bridge?: RedisBridge;
 }
 
 const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
 
 /**
- * Opens the database: table handles over one query cache, acting with the API key. `ServerORM.init()`
- * calls it once the schema is in place; call it yourself to skip migrations entirely.
+ * Opens the database: table handles over one query cache, acting with the API key, and the Redis
+ * invalidation bridge when `config.cache.redis` is set. `ServerORM.init()` calls it once the schema is in
+ * place; call it yourself to skip migrations entirely.
  *
  * @example
  * ```ts
@@ -71,6 +90,13 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
     : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true });
   const retry = { ...DEFAULT_RETRY, ...config.retry };
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set() };
+  if (options.cache === undefined) {
+    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) });
+    if (bridge !== undefined) {
+      shared.bridge = bridge;
+      shared.listeners.add(bridge);
+    }
+  }
   return new Database<T>(shared, { scope: 'key', cache, adapter: new TablesDbAdapter(options.client, config.databaseId, retry) });
 }
 
@@ -169,6 +195,19 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    */
   stats(): CacheStatsSnapshot {
     return this.cache.stats();
+  }
+
+  /**
+   * The Redis bridge's counters and connection state, or `undefined` when `cache.redis` is not set.
+   *
+   * @example
+   * ```ts
+   * const bridge = db.bridgeStats();
+   * if (bridge?.state === 'reconnecting') console.warn('cache invalidations are not reaching the other instances');
+   * ```
+   */
+  bridgeStats(): BridgeStats | undefined {
+    return this.#shared.bridge?.stats();
   }
 
   /**
