@@ -20,7 +20,7 @@ function tableGrants(caller: Caller, table: StoredTable, action: PermissionActio
 }
 
 /** Whether the caller may read the row (table `read`, or the row's own `read` when rowSecurity is on). */
-export function canRead(caller: Caller, table: StoredTable, row: StoredRow): boolean {
+function canRead(caller: Caller, table: StoredTable, row: StoredRow): boolean {
   if (caller.kind === 'key' || grants(table.$permissions, 'read', caller.roles)) return true;
   return table.rowSecurity && grants(row.$permissions, 'read', caller.roles);
 }

@@ -8,7 +8,14 @@ export type Caller =
   | { readonly kind: 'user'; readonly userId: string; readonly email: string | undefined; readonly roles: readonly string[] }
   | { readonly kind: 'guest'; readonly roles: readonly string[] };
 
-/** Options of `createJwt`. */
+/**
+ * Options of `createJwt`.
+ *
+ * @example
+ * ```ts
+ * client.setJWT(emu.createJwt('alice', { labels: ['vip'] }));   // roles: any, users, user:alice, label:vip
+ * ```
+ */
 export interface JwtOptions {
   /** Labels of the user: each grants the role `label:<label>`. */
   readonly labels?: readonly string[];

@@ -11,7 +11,7 @@ const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:
 const DATE = /^(\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** PHP `number_format` of a bound: rounded, with thousands separators. */
-export function formatBound(value: number | string): string {
+function formatBound(value: number | string): string {
   const digits = typeof value === 'string' ? value : BigInt(Math.round(value)).toString();
   const negative = digits.startsWith('-');
   const body = (negative ? digits.slice(1) : digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

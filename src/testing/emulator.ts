@@ -10,7 +10,14 @@ import { SchemaJobs } from './schema-jobs.js';
 import { Store } from './store.js';
 import { WebhookDispatcher, type WebhooksView } from './webhooks.js';
 
-/** Options of `startAppwriteEmulator`. */
+/**
+ * Options of `startAppwriteEmulator`.
+ *
+ * @example
+ * ```ts
+ * const emu = await startAppwriteEmulator({ columnDelayMs: 10, persistPath: '.appwrite-emulator.json' });
+ * ```
+ */
 export interface AppwriteEmulatorOptions {
   /** Time a created column stays `processing` before it is `available`. @default 25 */
   readonly columnDelayMs?: number;
@@ -30,7 +37,14 @@ export interface AppwriteEmulatorOptions {
   readonly requestLogLimit?: number;
 }
 
-/** A running Appwrite-compatible server. */
+/**
+ * A running Appwrite-compatible server.
+ *
+ * @example
+ * ```ts
+ * const client = new Client().setEndpoint(emu.endpoint).setProject(emu.projectId).setKey(emu.apiKey);
+ * ```
+ */
 export interface AppwriteEmulator {
   /** `http://127.0.0.1:PORT/v1`, for `client.setEndpoint()`. */
   readonly endpoint: string;
@@ -46,7 +60,7 @@ export interface AppwriteEmulator {
   readonly handlers: readonly RequestHandler[];
   /** Changes how long new columns and indexes stay `processing`. */
   setColumnDelay(ms: number): void;
-  /** Makes the next column created with this key in this table end `failed` with `error`. */
+  /** Makes the next column created with `create<Type>Column` with this key in this table end `failed` with `error`. */
   failNextColumn(tableId: string, key: string, error: string): void;
   /** A token accepted in `X-Appwrite-JWT` (e.g. `client.setJWT()`), acting as that user. */
   createJwt(userId: string, options?: JwtOptions): string;

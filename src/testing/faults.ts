@@ -27,7 +27,17 @@ export interface FaultHandle {
   remove(): void;
 }
 
-/** The fault injection API of an emulator. */
+/**
+ * The fault injection API of an emulator.
+ *
+ * @example
+ * ```ts
+ * const fault = emu.faults.add({ operation: 'getRow', status: 503, times: 2 });
+ * fault.remove();
+ * emu.faults.add({ operation: 'listRows', responseDelayMs: 100 });
+ * emu.faults.clear();
+ * ```
+ */
 export interface FaultsView {
   add(spec: FaultSpec): FaultHandle;
   clear(): void;

@@ -62,6 +62,8 @@ export async function startHttpBridge(
   let origin = '';
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
+    // A client that goes away mid-request must not take the server down.
+    req.on('error', () => res.destroy());
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       void handle(req, res, origin, handlers, chunks.length === 0 ? '' : Buffer.concat(chunks).toString('utf8'));

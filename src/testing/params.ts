@@ -1,4 +1,3 @@
-import { ApiError } from './api-error.js';
 import { paramInvalid, paramMissing } from './errors.js';
 import { isValidKey, KEY_DESCRIPTION } from './ids.js';
 
@@ -121,9 +120,4 @@ export class Params {
     if (typeof value !== 'object' || Array.isArray(value)) throw paramInvalid(name, 'Value must be a valid object.');
     return value as Record<string, unknown>;
   }
-}
-
-/** Re-throws anything that is not an ApiError as a 400 for the named param. */
-export function asParamError(name: string, error: unknown): ApiError {
-  return error instanceof ApiError ? error : paramInvalid(name, String(error));
 }

@@ -27,7 +27,15 @@ export interface RequestFilter {
   readonly rowId?: string;
 }
 
-/** The request log of an emulator. */
+/**
+ * The request log of an emulator.
+ *
+ * @example
+ * ```ts
+ * expect(emu.requests.count({ operation: 'listRows', tableId: 'products' })).toBe(1);
+ * emu.requests.clear();
+ * ```
+ */
 export interface RequestLogView {
   /** Entries in arrival order, optionally filtered. */
   list(filter?: RequestFilter): RequestLogEntry[];

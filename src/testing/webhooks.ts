@@ -31,7 +31,16 @@ export interface WebhookDelivery {
   readonly error?: string;
 }
 
-/** Webhook registration and delivery records of an emulator. */
+/**
+ * Webhook registration and delivery records of an emulator.
+ *
+ * @example
+ * ```ts
+ * const hook = emu.webhooks.add({ url: 'http://127.0.0.1:3000/hooks', events: ['databases.*.tables.*.rows.*'] });
+ * await emu.webhooks.idle();
+ * hook.remove();
+ * ```
+ */
 export interface WebhooksView {
   add(spec: WebhookSpec): WebhookHandle;
   /** Calls made so far, oldest first. */
@@ -51,7 +60,7 @@ interface Webhook extends WebhookSpec {
  * Every event name Appwrite generates for a row event (Event::generateEvents): the concrete name, every
  * wildcard combination and every shorter prefix, in both the tables/rows and collections/documents vocabularies.
  */
-export function rowEventNames(databaseId: string, tableId: string, rowId: string, action: string): string[] {
+function rowEventNames(databaseId: string, tableId: string, rowId: string, action: string): string[] {
   const names = new Set<string>();
   for (const [tables, rows] of [['tables', 'rows'], ['collections', 'documents']] as const) {
     for (const row of [rowId, '*']) {
@@ -77,7 +86,14 @@ function phpJson(value: unknown): string {
     .replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `base64(HMAC-SHA1(secret, rawurldecode(url) + body))`, Appwrite's `X-Appwrite-Webhook-Signature`. */
+/**
+ * `base64(HMAC-SHA1(secret, rawurldecode(url) + body))`, Appwrite's `X-Appwrite-Webhook-Signature`.
+ *
+ * @example
+ * ```ts
+ * const valid = req.headers['x-appwrite-webhook-signature'] === webhookSignature(secret, 'https://app.test/hooks', rawBody);
+ * ```
+ */
 export function webhookSignature(secret: string, url: string, body: string): string {
   let decoded = url;
   try {

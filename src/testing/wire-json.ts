@@ -5,7 +5,7 @@ const MARKED = /"\\u0000int64:(-?\d+)"/g;
  * A 64-bit integer to be written as a bare JSON number (Appwrite sends an integer column's default bounds as
  * ±9223372036854775807, which `JSON.stringify` cannot produce from a JS number).
  */
-export class WireInt64 {
+class WireInt64 {
   constructor(readonly digits: string) {}
 
   toJSON(): string {
