@@ -13,5 +13,5 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   splitting: true,
-  external: ['express', 'ioredis', 'msw'],
+  external: ['express', 'ioredis', 'msw', 'tsx'],
 });

@@ -59,7 +59,7 @@ export type MigrationStep =
 
 /** A change the plan needs but will not make without an explicit opt-in. */
 export interface RefusedChange {
-  readonly kind: 'typeChange' | 'removeColumn' | 'removeTable' | 'changeIndex';
+  readonly kind: 'typeChange' | 'removeColumn' | 'changeIndex';
   readonly tableId: string;
   /** The column or index concerned; absent for tables. */
   readonly key?: string;
@@ -69,12 +69,10 @@ export interface RefusedChange {
   readonly option: 'allowDestructive' | 'dropIndexes';
 }
 
-/** A difference that is tolerated as it is: an index Appwrite has that the schema does not declare. */
-export interface PlanNote {
-  readonly kind: 'keptIndex';
-  readonly tableId: string;
-  readonly key: string;
-}
+/** A difference that is tolerated as it is: an index or a table Appwrite has that the schema does not declare. */
+export type PlanNote =
+  | { readonly kind: 'keptIndex'; readonly tableId: string; readonly key: string }
+  | { readonly kind: 'keptTable'; readonly tableId: string };
 
 /**
  * What it takes to bring Appwrite to the declared schema. Empty `steps` and `refused` mean the database

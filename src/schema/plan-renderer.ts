@@ -65,7 +65,6 @@ function refusedLine(change: RefusedChange): string {
   const what = {
     typeChange: `type change ${where} ${change.detail}`,
     removeColumn: `remove column ${where} (${change.detail})`,
-    removeTable: `remove table ${where} (${change.detail})`,
     changeIndex: `change index ${where} ${change.detail}`,
   }[change.kind];
   const hint = change.option === 'dropIndexes' ? 'set migrate.dropIndexes to recreate it' : 'set migrate.allowDestructive to allow it; data is lost';
@@ -73,7 +72,9 @@ function refusedLine(change: RefusedChange): string {
 }
 
 function noteLine(note: PlanNote): string {
-  return `= kept index ${note.tableId}.${note.key} (not declared; set migrate.dropIndexes to drop it)`;
+  return note.kind === 'keptIndex'
+    ? `= kept index ${note.tableId}.${note.key} (not declared; set migrate.dropIndexes to drop it)`
+    : `= kept table ${note.tableId} (not declared; set migrate.allowDestructive to delete it)`;
 }
 
 /**

@@ -116,7 +116,8 @@ function planTable(desired: TableSpec, live: LiveTable, options: PlanOptions): T
  * Compares the declared tables with the live state and lists, in the order they must run, the writes that
  * bring Appwrite to the declaration. Pure: reads nothing, writes nothing. An unchanged schema gives an
  * empty plan. Changes that would lose data are refused (listed in `refused`) unless `allowDestructive` is
- * set; undeclared indexes are kept (noted) unless `dropIndexes` is set.
+ * set; undeclared indexes are kept (noted) unless `dropIndexes` is set; undeclared tables are kept (noted)
+ * unless `allowDestructive` is set.
  *
  * @example
  * ```ts
@@ -145,7 +146,8 @@ export function planMigration(input: PlanInput): MigrationPlan {
   }
   for (const table of liveTables.values()) {
     if (options.allowDestructive === true) steps.push({ kind: 'deleteTable', tableId: table.id, name: table.name, destructive: true });
-    else refused.push({ kind: 'removeTable', tableId: table.id, detail: `${table.columns.length} columns`, option: 'allowDestructive' });
+    // A database may hold tables that other code manages: keeping them must not stop `init`.
+    else notes.push({ kind: 'keptTable', tableId: table.id });
   }
   const plan = { databaseId: input.databaseId, steps, refused, notes };
   return { ...plan, text: renderPlan(plan) };

@@ -92,8 +92,8 @@ describe('destructive changes', () => {
     expect((error as MigrationError).refused).toEqual([
       '! refused: type change orders.total float -> integer (set migrate.allowDestructive to allow it; data is lost)',
       '! refused: remove column orders.note (string) (set migrate.allowDestructive to allow it; data is lost)',
-      '! refused: remove table products (10 columns) (set migrate.allowDestructive to allow it; data is lost)',
     ]);
+    expect((error as MigrationError).message).not.toContain('products');
     expect((error as MigrationError).message).toContain('nothing was written');
     expect(emu.requests.list().map((entry) => entry.operation)).toEqual(['listTables']);
   });

@@ -24,10 +24,9 @@ describe('renderPlan', () => {
       ],
       refused: [
         { kind: 'typeChange', tableId: 'products', key: 'price', detail: 'float -> integer', option: 'allowDestructive' },
-        { kind: 'removeTable', tableId: 'old', detail: '3 columns', option: 'allowDestructive' },
         { kind: 'changeIndex', tableId: 'products', key: 'by_x', detail: 'key(a) -> unique(a)', option: 'dropIndexes' },
       ],
-      notes: [{ kind: 'keptIndex', tableId: 'products', key: 'manual' }],
+      notes: [{ kind: 'keptIndex', tableId: 'products', key: 'manual' }, { kind: 'keptTable', tableId: 'audit_log' }],
     });
     expect(text.split('\n')).toEqual([
       '+ database shop',
@@ -43,9 +42,9 @@ describe('renderPlan', () => {
       '+ index products.by_status (key(status, price desc))',
       '- table old_orders (DESTRUCTIVE: not declared, all its rows are lost)',
       '! refused: type change products.price float -> integer (set migrate.allowDestructive to allow it; data is lost)',
-      '! refused: remove table old (3 columns) (set migrate.allowDestructive to allow it; data is lost)',
       '! refused: change index products.by_x key(a) -> unique(a) (set migrate.dropIndexes to recreate it)',
       '= kept index products.manual (not declared; set migrate.dropIndexes to drop it)',
+      '= kept table audit_log (not declared; set migrate.allowDestructive to delete it)',
     ]);
   });
 

@@ -138,13 +138,13 @@ describe('planMigration: destructive changes', () => {
     expect(result.steps[1]).toMatchObject({ reason: 'typeChange', destructive: true });
   });
 
-  it('refuses to remove an undeclared column and table; removes them with allowDestructive', () => {
+  it('refuses to remove an undeclared column, keeps an undeclared table; removes both with allowDestructive', () => {
     const extra = { ...liveProducts(), columns: [...liveProducts().columns, { key: 'legacy', type: 'string', status: 'available', required: false, size: 10 }] };
     const stray = asAppwriteTable(tableSpec(orders));
-    expect(plan([products], [extra, stray]).refused.map((change) => `${change.kind}:${change.tableId}:${change.key ?? ''}`)).toEqual([
-      'removeColumn:products:legacy',
-      'removeTable:orders_v1:',
-    ]);
+    const kept = plan([products], [extra, stray]);
+    expect(kept.refused.map((change) => `${change.kind}:${change.tableId}:${change.key ?? ''}`)).toEqual(['removeColumn:products:legacy']);
+    expect(kept.notes).toEqual([{ kind: 'keptTable', tableId: 'orders_v1' }]);
+    expect(kept.steps.some((step) => step.kind === 'deleteTable')).toBe(false);
     const allowed = plan([products], [extra, stray], { allowDestructive: true });
     expect(allowed.steps).toMatchObject([
       { kind: 'deleteColumn', column: { key: 'legacy' }, reason: 'removed', destructive: true },
