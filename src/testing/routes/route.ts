@@ -3,7 +3,7 @@ import { ApiError } from '../api-error.js';
 import { describeCaller, resolveCaller, type Caller } from '../auth.js';
 import type { EmulatorState } from '../emulator-state.js';
 import { badRequest, unauthorizedScope } from '../errors.js';
-import { faultError } from '../faults.js';
+import { faultError, type FaultSpec } from '../faults.js';
 import { Params, parseSearchParams } from '../params.js';
 import type { RequestLogEntry } from '../request-log.js';
 import { stringifyWire } from '../wire-json.js';
@@ -100,52 +100,59 @@ function checkAccess(route: RouteDefinition, caller: Caller): void {
   throw unauthorizedScope(`${describeCaller(caller)} missing scopes (${JSON.stringify([route.scope ?? 'databases.read'])})`);
 }
 
+function logEntry(operation: string, request: Request, urlPath: string, path: Readonly<Record<string, string>>, params: Params, body: unknown): RequestLogEntry {
+  return {
+    operation,
+    method: request.method,
+    path: urlPath,
+    ...(path.databaseId === undefined ? {} : { databaseId: path.databaseId }),
+    ...(path.tableId === undefined ? {} : { tableId: path.tableId }),
+    ...(path.rowId === undefined ? {} : { rowId: path.rowId }),
+    queries: Array.isArray(params.raw.queries) ? (params.raw.queries as string[]) : [],
+    body,
+    status: 0,
+    startedAt: Date.now(),
+  };
+}
+
+async function handleRoute(state: EmulatorState, route: RouteDefinition, request: Request, params: Params, path: Readonly<Record<string, string>>, bridged: boolean): Promise<Response> {
+  const caller = resolveCaller(
+    { project: request.headers.get('x-appwrite-project'), key: request.headers.get('x-appwrite-key'), jwt: request.headers.get('x-appwrite-jwt') },
+    state,
+    state.jwts,
+  );
+  checkAccess(route, caller);
+  return replyResponse(await route.handle({ state, caller, params, path }), bridged);
+}
+
+/** Logs the request, applies a matching fault, runs the route and turns any error into an Appwrite error body. */
 async function resolve(state: EmulatorState, route: RouteDefinition, request: Request, path: Readonly<Record<string, string>>): Promise<Response> {
-  const { search } = pathOf(request.url);
+  const { path: urlPath, search } = pathOf(request.url);
   const bridged = bridgedBodies.has(request);
   let entry: RequestLogEntry | undefined;
+  let fault: FaultSpec | undefined;
+  let response: Response;
   try {
     const { params, body } = await readParams(request, search);
     const operation = typeof route.operation === 'string' ? route.operation : route.operation(path, params);
-    entry = {
-      operation,
-      method: request.method,
-      path: pathOf(request.url).path,
-      ...(path.databaseId === undefined ? {} : { databaseId: path.databaseId }),
-      ...(path.tableId === undefined ? {} : { tableId: path.tableId }),
-      ...(path.rowId === undefined ? {} : { rowId: path.rowId }),
-      queries: Array.isArray(params.raw.queries) ? (params.raw.queries as string[]) : [],
-      body,
-      status: 0,
-      startedAt: Date.now(),
-    };
+    entry = logEntry(operation, request, urlPath, path, params, body);
     state.log.record(entry);
-    const fault = state.faults.take({ operation, method: request.method, tableId: path.tableId });
+    fault = state.faults.take({ operation, method: request.method, tableId: path.tableId });
     if (fault?.delayMs !== undefined) await sleep(fault.delayMs);
     if (fault?.drop === true) {
       entry.status = -1;
       return HttpResponse.error();
     }
-    let response: Response;
-    if (fault?.status !== undefined) {
-      response = errorResponse(faultError({ ...fault, status: fault.status }), bridged);
-    } else {
-      const caller = resolveCaller(
-        { project: request.headers.get('x-appwrite-project'), key: request.headers.get('x-appwrite-key'), jwt: request.headers.get('x-appwrite-jwt') },
-        state,
-        state.jwts,
-      );
-      checkAccess(route, caller);
-      response = replyResponse(await route.handle({ state, caller, params, path }), bridged);
-    }
-    if (fault?.responseDelayMs !== undefined) await sleep(fault.responseDelayMs);
-    entry.status = response.status;
-    return response;
+    response = fault?.status === undefined
+      ? await handleRoute(state, route, request, params, path, bridged)
+      : errorResponse(faultError({ ...fault, status: fault.status }), bridged);
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError('general_server_error', `Emulator error: ${String(error)}`, 500);
-    if (entry !== undefined) entry.status = apiError.code;
-    return errorResponse(apiError, bridged);
+    response = errorResponse(apiError, bridged);
   }
+  if (fault?.responseDelayMs !== undefined) await sleep(fault.responseDelayMs);
+  if (entry !== undefined) entry.status = response.status;
+  return response;
 }
 
 /**
