@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse, RequestHandler, type StrictRequest, type DefaultBodyType } from 'msw';
 import { ApiError } from './api-error.js';
-import { bridgedBodies, bridgedReplies, errorResponse } from './routes/route.js';
+import { bridgedBodies, bridgedReplies, errorResponse } from './routes/responses.js';
 
 /** A running loopback HTTP server that answers with msw handlers. */
 export interface HttpBridge {

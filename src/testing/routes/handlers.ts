@@ -5,7 +5,8 @@ import { bulkRowRoutes } from './bulk-rows.js';
 import { columnRoutes } from './columns.js';
 import { databaseRoutes } from './databases.js';
 import { indexRoutes } from './indexes.js';
-import { errorResponse, RouteHandler, type RouteDefinition } from './route.js';
+import { errorResponse } from './responses.js';
+import { RouteHandler, type RouteDefinition } from './route.js';
 import { rowRoutes } from './rows.js';
 import { tableRoutes } from './tables.js';
 

@@ -6,7 +6,7 @@ import { badRequest, unauthorizedScope } from '../errors.js';
 import { faultError, type FaultSpec } from '../faults.js';
 import { Params, parseSearchParams } from '../params.js';
 import type { RequestLogEntry } from '../request-log.js';
-import { stringifyWire } from '../wire-json.js';
+import { bridgedBodies, errorResponse, replyResponse, type Reply } from './responses.js';
 
 /**
  * Who may call a route: `public` anyone; `admin` only an API key (databases, tables, columns, indexes: scopes
@@ -22,13 +22,6 @@ export interface RouteContext {
   readonly path: Readonly<Record<string, string>>;
 }
 
-/** A route's answer: JSON `body` (bigint-aware), plain `text`, or neither (empty, e.g. 204). */
-export interface Reply {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly text?: string;
-}
-
 export interface RouteDefinition {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under the server root with `:name` params, e.g. `/v1/tablesdb/:databaseId`. */
@@ -39,34 +32,6 @@ export interface RouteDefinition {
   /** Scope named in `general_unauthorized_scope` errors of `admin` routes. */
   readonly scope?: string;
   readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
-}
-
-/**
- * Bodies passed beside the Fetch objects between the HTTP bridge and the routes: request bodies arrive as
- * text and response bodies leave as text, without building and draining web streams on every request.
- * Requests that do not come from the bridge (msw used directly) carry their bodies as usual.
- */
-export const bridgedBodies = new WeakMap<Request, string>();
-export const bridgedReplies = new WeakMap<Response, string>();
-
-const JSON_TYPE = 'application/json';
-
-function textResponse(text: string, status: number, contentType: string, bridged: boolean): Response {
-  const headers = { 'content-type': contentType };
-  if (!bridged) return new Response(text, { status, headers });
-  const response = new Response(null, { status, headers });
-  bridgedReplies.set(response, text);
-  return response;
-}
-
-export function errorResponse(error: ApiError, bridged = false): Response {
-  return textResponse(JSON.stringify(error.toBody()), error.code, JSON_TYPE, bridged);
-}
-
-function replyResponse(reply: Reply, bridged: boolean): Response {
-  if (reply.body !== undefined) return textResponse(stringifyWire(reply.body), reply.status, JSON_TYPE, bridged);
-  if (reply.text !== undefined) return textResponse(reply.text, reply.status, 'text/plain; charset=utf-8', bridged);
-  return new Response(null, { status: reply.status });
 }
 
 function pathOf(url: string): { path: string; search: string } {
