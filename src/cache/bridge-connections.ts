@@ -1,4 +1,4 @@
-import { Redis, type Cluster, type RedisOptions } from 'ioredis';
+import type { Cluster, Redis, RedisOptions } from 'ioredis';
 
 /** What `cache.redis` accepts: a URL, ioredis options, or an existing ioredis `Redis` or `Cluster`. */
 export type RedisSource = string | RedisOptions | Redis | Cluster;
@@ -46,24 +46,26 @@ function isCluster(connection: RedisConnection): connection is Cluster {
  * Opens (lazily: nothing connects before `connect()`) the publisher and subscriber connections of a
  * bridge. A URL or options give two new connections, both owned. A user's `Redis` or `Cluster` is
  * used as the publisher as it is and duplicated for the subscriber; only the duplicate is owned.
+ * ioredis is loaded here, on first use, so that an application without `cache.redis` needs no ioredis.
  *
  * @example
  * ```ts
- * const { publisher, subscriber, owned } = openBridgeConnections('redis://127.0.0.1:6379');
+ * const { publisher, subscriber, owned } = await openBridgeConnections('redis://127.0.0.1:6379');
  * await Promise.all(owned.map((connection) => connection.connect()));
  * ```
  */
-export function openBridgeConnections(source: RedisSource): BridgeConnections {
+export async function openBridgeConnections(source: RedisSource): Promise<BridgeConnections> {
   if (isConnection(source)) {
     const subscriber = isCluster(source)
       ? source.duplicate(undefined, { lazyConnect: true, enableOfflineQueue: false, redisOptions: { ...source.options.redisOptions, autoResubscribe: false } })
       : source.duplicate(BRIDGE_OVERRIDES);
     return { publisher: source, subscriber, owned: [subscriber] };
   }
+  const ioredis = await import('ioredis');
   const create = (): Redis =>
     typeof source === 'string'
-      ? new Redis(source, { ...BRIDGE_DEFAULTS, ...BRIDGE_OVERRIDES })
-      : new Redis({ ...BRIDGE_DEFAULTS, ...source, ...BRIDGE_OVERRIDES });
+      ? new ioredis.Redis(source, { ...BRIDGE_DEFAULTS, ...BRIDGE_OVERRIDES })
+      : new ioredis.Redis({ ...BRIDGE_DEFAULTS, ...source, ...BRIDGE_OVERRIDES });
   const publisher = create();
   const subscriber = create();
   return { publisher, subscriber, owned: [publisher, subscriber] };

@@ -17,21 +17,27 @@ export interface BridgeIdentity {
  *
  * @example
  * ```ts
- * const publisher = new BridgePublisher(redis, { channel, instanceId: 'web-1', databaseId: 'main' }, counters);
+ * const publisher = new BridgePublisher({ channel, instanceId: 'web-1', databaseId: 'main' }, counters);
+ * publisher.use(redis);
  * publisher.announce('products');
  * ```
  */
 export class BridgePublisher {
   private seq = 0;
   private readonly pending: PendingTables;
+  private connection: RedisConnection | undefined;
 
   constructor(
-    private readonly connection: RedisConnection,
     private readonly identity: BridgeIdentity,
     private readonly counters: BridgeCounters,
     pendingLimit = 1_000,
   ) {
     this.pending = new PendingTables(pendingLimit);
+  }
+
+  /** Publishes through `connection` from now on; until then everything waits in the pending set. */
+  use(connection: RedisConnection): void {
+    this.connection = connection;
   }
 
   /** Tables still waiting to be announced. */
@@ -43,25 +49,27 @@ export class BridgePublisher {
   announce(table: string): void {
     // Not ready: keep it for the reconnect rather than consume a sequence number on a message that
     // cannot leave; receivers would see a gap and resynchronise for nothing.
-    if (this.connection.status !== 'ready') {
+    const connection = this.connection;
+    if (connection?.status !== 'ready') {
       this.counters.publishFailures += 1;
       this.pending.add(table);
       return;
     }
     this.flush();
-    this.send(table);
+    this.send(connection, table);
   }
 
   /** Publishes every waiting table, if the connection is ready. */
   flush(): void {
-    if (this.connection.status !== 'ready' || this.pending.size === 0) return;
-    for (const table of this.pending.drain()) this.send(table);
+    const connection = this.connection;
+    if (connection?.status !== 'ready' || this.pending.size === 0) return;
+    for (const table of this.pending.drain()) this.send(connection, table);
   }
 
-  private send(table: string): void {
+  private send(connection: RedisConnection, table: string): void {
     this.seq += 1;
     const payload = encodeBridgeMessage({ v: 1, origin: this.identity.instanceId, db: this.identity.databaseId, table, seq: this.seq });
-    this.connection.publish(this.identity.channel, payload).then(
+    connection.publish(this.identity.channel, payload).then(
       () => {
         this.counters.published += 1;
       },

@@ -1,8 +1,8 @@
-import { openBridgeConnections, type RedisConnection, type RedisSource } from './bridge-connections.js';
+import { openBridgeConnections, type BridgeConnections, type RedisConnection, type RedisSource } from './bridge-connections.js';
 import { ALL_TABLES } from './bridge-message.js';
 import { BridgePublisher } from './bridge-publisher.js';
 import { createBridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
-import { BridgeSubscriber } from './bridge-subscriber.js';
+import { BridgeSubscriber, type SubscriberActions } from './bridge-subscriber.js';
 import type { InvalidationOrigin } from './cache-events.js';
 
 /** The part of the query cache the bridge uses. */
@@ -40,7 +40,11 @@ export interface RedisBridgeOptions {
 
 /** A running invalidation bridge between this instance's cache and the others'. */
 export interface RedisBridge {
-  /** Connects and subscribes. Resolves once subscribed or once Redis was found down (warned, retried in the background); never rejects. */
+  /**
+   * Loads ioredis, connects and subscribes. Resolves once connected and subscribed, or once Redis was
+   * found down (warned, retried in the background), or ioredis could not be loaded (warned, bridge off).
+   * Never rejects.
+   */
   start(): Promise<void>;
   /** Stops publishing and receiving, and unsubscribes. Connections stay open until `close()`. */
   closeListeners(): Promise<void>;
@@ -68,15 +72,16 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
   const { cache, channel, instanceId, databaseId, logger } = options;
   const identity = { channel, instanceId, databaseId };
   const counters = createBridgeCounters();
-  const connections = openBridgeConnections(options.redis);
-  const publisher = new BridgePublisher(connections.publisher, identity, counters, options.pendingLimit);
+  const publisher = new BridgePublisher(identity, counters, options.pendingLimit);
+  let connections: BridgeConnections | undefined;
+  let subscriber: BridgeSubscriber | undefined;
   let phase: 'idle' | 'started' | 'stopped' | 'closed' = 'idle';
   let everConnected = false;
   let outageWarned = false;
   let malformedWarned = false;
   let firstAttempt: (() => void) | undefined;
 
-  const subscriber = new BridgeSubscriber(connections.subscriber, identity, counters, {
+  const actions: SubscriberActions = {
     invalidate: (table) => (table === ALL_TABLES ? cache.invalidateAll('remote') : cache.invalidate(table, 'remote')),
     resync: (reason) => {
       if (reason !== 'first') counters.resyncs += 1;
@@ -92,7 +97,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
       outageWarned = false;
       noteConnected();
     },
-  });
+  };
 
   const onInvalidate: InvalidationListener = (event) => {
     // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
@@ -112,25 +117,53 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
   const onError = (error: Error): void => warnOutage(`cannot reach Redis (${error.message})`);
   const onClose = (): void => warnOutage('lost its connection to Redis');
 
-  const stopListening = async (): Promise<void> => {
+  async function open(): Promise<BridgeConnections | undefined> {
+    try {
+      return await openBridgeConnections(options.redis);
+    } catch (error) {
+      logger.warn(`appwrite-orm: the Redis invalidation bridge is off: ioredis could not be loaded (${error instanceof Error ? error.message : String(error)}); install it with \`npm i ioredis\``);
+      return undefined;
+    }
+  }
+
+  function wire(opened: BridgeConnections): Promise<void> {
+    connections = opened;
+    publisher.use(opened.publisher);
+    opened.publisher.on('ready', onPublisherReady);
+    for (const connection of opened.owned) connection.on('error', onError).on('close', onClose);
+    const settled = new Promise<void>((resolve) => (firstAttempt = resolve));
+    subscriber = new BridgeSubscriber(opened.subscriber, identity, counters, actions);
+    subscriber.attach();
+    // Connection errors arrive as 'error' events (handled above); the promises only repeat them.
+    for (const connection of opened.owned) connection.connect().catch(() => undefined);
+    if (opened.publisher.status === 'wait') opened.publisher.connect().catch(() => undefined);
+    return settled;
+  }
+
+  async function stopListening(): Promise<void> {
     cache.off('invalidate', onInvalidate);
-    connections.publisher.off('ready', onPublisherReady);
-    await subscriber.detach();
-  };
+    connections?.publisher.off('ready', onPublisherReady);
+    await subscriber?.detach();
+  }
 
   return {
     async start() {
       if (phase !== 'idle') return;
       phase = 'started';
+      // Listening before Redis is reached: what changes meanwhile waits in the pending set.
       cache.on('invalidate', onInvalidate);
-      connections.publisher.on('ready', onPublisherReady);
-      for (const connection of connections.owned) connection.on('error', onError).on('close', onClose);
-      const settled = new Promise<void>((resolve) => (firstAttempt = resolve));
-      subscriber.attach();
-      // Connection errors arrive as 'error' events (handled above); the promises only repeat them.
-      for (const connection of connections.owned) connection.connect().catch(() => undefined);
-      if (connections.publisher.status === 'wait') connections.publisher.connect().catch(() => undefined);
-      await settled;
+      const opened = await open();
+      if (opened === undefined) {
+        phase = 'closed';
+        cache.off('invalidate', onInvalidate);
+        return;
+      }
+      // closeListeners() or close() ran while ioredis was loading: these connections never start.
+      if (phase !== 'started') {
+        await Promise.all(opened.owned.map(quit));
+        return;
+      }
+      await wire(opened);
       firstAttempt = undefined;
     },
     async closeListeners() {
@@ -144,7 +177,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
       phase = 'closed';
       if (wasStarted) await stopListening();
       // Only what the bridge opened: a connection the user handed in stays theirs.
-      await Promise.all(connections.owned.map((connection) => quit(connection)));
+      await Promise.all((connections?.owned ?? []).map(quit));
       firstAttempt?.();
     },
     stats() {
@@ -152,7 +185,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
         ...counters,
         pending: publisher.pendingCount,
         state: currentState(),
-        connections: { publisher: connections.publisher.status, subscriber: connections.subscriber.status },
+        connections: { publisher: connections?.publisher.status ?? 'wait', subscriber: connections?.subscriber.status ?? 'wait' },
       };
     },
     get state(): BridgeState {
@@ -162,7 +195,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
 
   function currentState(): BridgeState {
     if (phase !== 'started') return phase;
-    if (subscriber.isSubscribed && connections.publisher.status === 'ready') return 'connected';
+    if (subscriber?.isSubscribed === true && connections?.publisher.status === 'ready') return 'connected';
     return everConnected ? 'reconnecting' : 'connecting';
   }
 
@@ -171,10 +204,10 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     everConnected = true;
     firstAttempt?.();
   }
+}
 
-  async function quit(connection: RedisConnection): Promise<void> {
-    if (connection.status === 'ready') await connection.quit().catch(() => undefined);
-    // disconnect() also cancels a pending reconnection timer, so nothing keeps the process alive.
-    connection.disconnect();
-  }
+async function quit(connection: RedisConnection): Promise<void> {
+  if (connection.status === 'ready') await connection.quit().catch(() => undefined);
+  // disconnect() also cancels a pending reconnection timer, so nothing keeps the process alive.
+  connection.disconnect();
 }
