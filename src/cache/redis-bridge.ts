@@ -90,10 +90,10 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     malformed: (raw) => {
       if (malformedWarned) return;
       malformedWarned = true;
-      logger.warn(`appwrite-orm: ignored a malformed message on Redis channel "${channel}": ${JSON.stringify(raw.slice(0, 120))} (further ones are only counted in stats().malformed)`);
+      logger.warn(`Ignored a malformed message on Redis channel "${channel}": ${JSON.stringify(raw.slice(0, 120))} (further ones are only counted in stats().malformed)`);
     },
     subscribed: () => {
-      if (outageWarned) logger.info?.(`appwrite-orm: the Redis invalidation bridge on "${channel}" is connected again; every local table was invalidated`);
+      if (outageWarned) logger.info?.(`The Redis invalidation bridge on "${channel}" is connected again; every local table was invalidated`);
       outageWarned = false;
       noteConnected();
     },
@@ -112,7 +112,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     firstAttempt?.();
     if (outageWarned || phase !== 'started') return;
     outageWarned = true;
-    logger.warn(`appwrite-orm: the Redis invalidation bridge ${reason}; the cache keeps serving (stale for at most its TTL) and reconnects in the background`);
+    logger.warn(`The Redis invalidation bridge ${reason}; the cache keeps serving (stale for at most its TTL) and reconnects in the background`);
   };
   const onError = (error: Error): void => warnOutage(`cannot reach Redis (${error.message})`);
   const onClose = (): void => warnOutage('lost its connection to Redis');
@@ -121,7 +121,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     try {
       return await openBridgeConnections(options.redis);
     } catch (error) {
-      logger.warn(`appwrite-orm: the Redis invalidation bridge is off: ioredis could not be loaded (${error instanceof Error ? error.message : String(error)}); install it with \`npm i ioredis\``);
+      logger.warn(`The Redis invalidation bridge is off: ioredis could not be loaded (${error instanceof Error ? error.message : String(error)}); install it with \`npm i ioredis\``);
       return undefined;
     }
   }
