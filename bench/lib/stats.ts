@@ -1,0 +1,85 @@
+/**
+ * Statistics and output shared by the benchmarks: medians, percentiles, rotated rounds of timed samples,
+ * and markdown tables.
+ */
+
+/** The median of `values` (the mean of the two middle values for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The nearest-rank `p`th percentile of `values` (p in 0..100); NaN when empty. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** One contender of a rotated comparison: `run` performs one timed sample and returns its figure. */
+export interface Contender {
+  readonly name: string;
+  run(): Promise<number>;
+}
+
+/** How many rounds to run; warm-up rounds run every contender but keep nothing. */
+export interface RoundOptions {
+  readonly warmupRounds: number;
+  readonly rounds: number;
+}
+
+/**
+ * Runs every contender once per round, rotating the order each round so that a slow moment of the machine
+ * does not always land on the same one, and returns the samples of the measured rounds by contender name.
+ */
+export async function rotatedRounds(contenders: readonly Contender[], options: RoundOptions): Promise<Map<string, number[]>> {
+  const samples = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
+  for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
+    for (let step = 0; step < contenders.length; step++) {
+      const contender = contenders[(round + step) % contenders.length];
+      if (contender === undefined) continue;
+      const figure = await contender.run();
+      if (round >= options.warmupRounds) samples.get(contender.name)?.push(figure);
+    }
+  }
+  return samples;
+}
+
+/**
+ * Nanoseconds per call of `op`, awaited one call after the other, over `iterations` calls.
+ * The loop is the same for every contender, so its own cost cancels out of the ratios.
+ */
+export async function nsPerAwaitedCall(op: () => unknown, iterations: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) await op();
+  return Number(process.hrtime.bigint() - start) / iterations;
+}
+
+/** The number of calls of `op` that take about `targetMs` (at least 100), measured after a short warm-up. */
+export async function calibrate(op: () => unknown, targetMs: number): Promise<number> {
+  let iterations = 100;
+  for (;;) {
+    const ns = await nsPerAwaitedCall(op, iterations);
+    if (ns * iterations >= 5_000_000 || iterations >= 10_000_000) return Math.max(100, Math.round((targetMs * 1e6) / ns));
+    iterations *= 4;
+  }
+}
+
+/** A markdown table: the header row, the alignment row (text left, figures right), then the rows. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const align = header.map((_, index) => (index === 0 ? '---' : '---:'));
+  return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Formats a duration in nanoseconds with a unit that keeps three significant digits readable. */
+export function formatNs(ns: number): string {
+  if (ns < 1_000) return `${ns.toFixed(0)} ns`;
+  if (ns < 1_000_000) return `${(ns / 1_000).toFixed(ns < 10_000 ? 2 : 1)} µs`;
+  return `${(ns / 1_000_000).toFixed(2)} ms`;
+}
+
+/** Formats a ratio as `1.23x`. */
+export function formatRatio(ratio: number): string {
+  return `${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(1)}x`;
+}
