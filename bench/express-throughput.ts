@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -27,7 +28,7 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const WARMUP_S = 1;
 
-/** Child: the example app twice (cache on, cache off) and the constant routes, on one port. */
+/** Child: each app on its own port, as `npm start` serves the example (no app mounted inside another). */
 async function serve(): Promise<void> {
   const emulator = await startAppwriteEmulator({ columnDelayMs: 0, indexDelayMs: 0 });
   const connection = { endpoint: emulator.endpoint, projectId: emulator.projectId, apiKey: emulator.apiKey, databaseId: 'shop' };
@@ -35,27 +36,25 @@ async function serve(): Promise<void> {
   await seed(cached);
   const uncached = await new ServerORM({ ...connection, cache: false }).init(tables);
   const constant = structuredClone(await listProducts(cached));
-
-  const app = express();
-  app.get('/constant/products', (_req, res) => {
+  const answerConstant: express.RequestHandler = (_req, res) => {
     res.json(constant);
-  });
+  };
+
+  const floor = express();
+  floor.get('/products', answerConstant);
   // The example's stack in front of the constant: what remains between it and the cached route is the cache read.
-  const stacked = express.Router();
+  const stacked = express();
   stacked.use('/webhooks/appwrite', appwriteWebhook(cached, { secret: 'bench' }));
   stacked.use(express.json());
   stacked.use(cacheStatus());
   stacked.use('/admin/cache', cacheAdmin(cached, { authorize: () => false }));
-  stacked.get('/products', (_req, res) => {
-    res.json(constant);
-  });
-  app.use('/stacked', stacked);
-  app.use('/nocache', createApp(uncached, { adminToken: 'bench' }));
-  app.use(createApp(cached, { adminToken: 'bench' }));
-  const server = app.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
-  });
+  stacked.use('/products', express.Router().get('/', answerConstant));
+
+  const apps = [floor, stacked, createApp(cached, { adminToken: 'bench' }), createApp(uncached, { adminToken: 'bench' })];
+  const urls = await Promise.all(apps.map((app) => new Promise<string>((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/products`));
+  })));
+  process.stdout.write(`${JSON.stringify(urls)}\n`);
 }
 
 interface Sample {
@@ -86,10 +85,9 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const [line] = (await once(child.stdout, 'data')) as [Buffer];
-    const { port } = JSON.parse(line.toString()) as { port: number };
-    const base = `http://127.0.0.1:${port}`;
-    await fetch(`${base}/products`);
-    const [cachedResponse, constantResponse] = await Promise.all([fetch(`${base}/products`), fetch(`${base}/constant/products`)]);
+    const [floorUrl, stackedUrl, cachedUrl, uncachedUrl] = JSON.parse(line.toString()) as [string, string, string, string];
+    await fetch(cachedUrl);
+    const [cachedResponse, constantResponse] = await Promise.all([fetch(cachedUrl), fetch(floorUrl)]);
     const [cachedBody, constantBody] = await Promise.all([cachedResponse.text(), constantResponse.text()]);
     if (cachedBody !== constantBody) throw new Error('the constant route does not answer the same JSON as GET /products');
     console.log(`GET /products: X-Cache-Status ${cachedResponse.headers.get('x-cache-status')}, ${cachedBody.length} bytes, same body as the constant route`);
@@ -97,10 +95,10 @@ async function main(): Promise<void> {
       + `${DURATION_S} s per route per round, ${ROUNDS} rounds (medians), after ${WARMUP_S} s warm-up\n`);
 
     const routes = [
-      { name: 'constant JSON route (floor)', url: `${base}/constant/products` },
-      { name: 'constant behind the example middleware', url: `${base}/stacked/products` },
-      { name: 'GET /products, cached', url: `${base}/products` },
-      { name: 'GET /products, cache off', url: `${base}/nocache/products` },
+      { name: 'constant JSON route (floor)', url: floorUrl },
+      { name: 'constant behind the example middleware', url: stackedUrl },
+      { name: 'GET /products, cached', url: cachedUrl },
+      { name: 'GET /products, cache off', url: uncachedUrl },
     ];
     for (const route of routes) await autocannon({ url: route.url, connections: CONNECTIONS, duration: WARMUP_S });
     const samples = routes.map(() => [] as Sample[]);
