@@ -46,21 +46,30 @@ export async function rotatedRounds(contenders: readonly Contender[], options: R
   return samples;
 }
 
+/** Times `iterations` awaited calls of `op`, one after the other; returns ns per call. */
+export type AwaitedLoop = (op: () => unknown, iterations: number) => Promise<number>;
+
 /**
- * Nanoseconds per call of `op`, awaited one call after the other, over `iterations` calls.
- * The loop is the same for every contender, so its own cost cancels out of the ratios.
+ * A timing loop of its own for one contender. Compiled from source for each `label`, so that every contender
+ * gets its own copy of the loop with its own type feedback: one shared loop would call eight different
+ * functions from one call site, turn megamorphic and add the same few hundred nanoseconds to every contender.
  */
-export async function nsPerAwaitedCall(op: () => unknown, iterations: number): Promise<number> {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) await op();
-  return Number(process.hrtime.bigint() - start) / iterations;
+export function awaitedLoop(label: string): AwaitedLoop {
+  const source = `// ${JSON.stringify(label)}
+    return async function awaitedLoop(op, iterations) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < iterations; i++) await op();
+      return Number(process.hrtime.bigint() - start) / iterations;
+    };`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a per-contender copy of the loop, see above
+  return new Function('process', source)(process) as AwaitedLoop;
 }
 
-/** The number of calls of `op` that take about `targetMs` (at least 100), measured after a short warm-up. */
-export async function calibrate(op: () => unknown, targetMs: number): Promise<number> {
+/** The number of calls of `op` that take about `targetMs` (at least 100) in `loop`, measured after a short warm-up. */
+export async function calibrate(loop: AwaitedLoop, op: () => unknown, targetMs: number): Promise<number> {
   let iterations = 100;
   for (;;) {
-    const ns = await nsPerAwaitedCall(op, iterations);
+    const ns = await loop(op, iterations);
     if (ns * iterations >= 5_000_000 || iterations >= 10_000_000) return Math.max(100, Math.round((targetMs * 1e6) / ns));
     iterations *= 4;
   }
