@@ -7,6 +7,7 @@ import type { RedisBridge } from '../cache/redis-bridge.js';
 import type { CacheEventName, CacheListener } from '../cache/cache-events.js';
 import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
 import { QueryCache } from '../cache/query-cache.js';
+import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../cache/warm-tasks.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
 import { createAppwriteClient } from './appwrite-client.js';
@@ -220,6 +221,19 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    */
   invalidateAll(): void {
     this.cache.invalidateAll('local');
+  }
+
+  /**
+   * Runs a set of reads once, at most `concurrency` at a time, so that the cache holds their results, and
+   * reports what each task loaded. A failing task never stops the others. See `createWarmer` to repeat it.
+   *
+   * @example
+   * ```ts
+   * const report = await db.warm([{ name: 'products:all', run: (db) => db.table('products').all() }]);
+   * ```
+   */
+  warm(tasks: readonly WarmTask<Database<T>>[], options?: WarmOptions): Promise<WarmReport> {
+    return warm<Database<T>>(this, tasks, options);
   }
 
   /**

@@ -22,7 +22,7 @@ describe('warming the example against the emulator', () => {
     expect(cacheHeaders(await app.request('/products'))).toEqual(['HIT', 'products']);
     expect(cacheHeaders(await app.request('/products?category=kitchen'))).toEqual(['HIT', 'products']);
     expect(app.emu.requests.count({ operation: 'listRows' })).toBe(listRows);
-    const again = await warm(app.db, warmTasks);
+    const again = await app.db.warm(warmTasks);
     expect(again.tasks.every((task) => task.loaded === 0 && task.alreadyCached === 1)).toBe(true);
   });
 
