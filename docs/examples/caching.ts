@@ -1,4 +1,3 @@
-// In your project: import { ... } from 'appwrite-orm/server'.
 import type { CatalogDb } from './catalog.js';
 
 export async function cacheBehaviour(db: CatalogDb, userJwt: string) {

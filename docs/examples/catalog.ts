@@ -1,6 +1,4 @@
-// In your project: import from 'appwrite-orm/server'.
-import { defineTable } from '../../src/schema/table-definition.js';
-import type { Database } from '../../src/server/database.js';
+import { defineTable, type Database } from 'appwrite-orm/server';
 
 export const products = defineTable({
   name: 'products',

@@ -1,5 +1,4 @@
-// In your project: import from 'appwrite-orm/server'.
-import { MigrationError, SchemaDriftError, ServerORM, defineTable } from '../../src/server/index.js';
+import { MigrationError, SchemaDriftError, ServerORM, defineTable } from 'appwrite-orm/server';
 import { orders, products, shop } from './shop-schema.js';
 
 /** Where Appwrite is; in your project, from the environment. */

@@ -1,6 +1,5 @@
-// In your project: import { ... } from 'appwrite-orm/server'.
 import { Query } from 'node-appwrite';
-import { QueryError } from '../../src/errors/query-error.js';
+import { QueryError } from 'appwrite-orm/server';
 import type { CatalogDb } from './catalog.js';
 
 export async function readProducts(db: CatalogDb) {

@@ -1,5 +1,4 @@
-// In your project: import from 'appwrite-orm/server'.
-import { defineTable, rowSchemas, type InsertOf, type RowOf } from '../../src/server/index.js';
+import { defineTable, rowSchemas, type InsertOf, type RowOf } from 'appwrite-orm/server';
 
 export const products = defineTable({
   name: 'products',

@@ -1,7 +1,5 @@
-// In your project: import { ... } from 'appwrite-orm/server'.
 import { Query } from 'node-appwrite';
-import { BulkPartialError } from '../../src/errors/bulk-partial-error.js';
-import { ValidationError } from '../../src/errors/validation-error.js';
+import { BulkPartialError, ValidationError } from 'appwrite-orm/server';
 import type { CatalogDb } from './catalog.js';
 
 export async function writeProducts(db: CatalogDb) {

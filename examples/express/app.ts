@@ -1,8 +1,6 @@
-// In your project: import from 'appwrite-orm/server' and 'appwrite-orm/express'.
 import express, { type Express } from 'express';
-import type { Warmer } from '../../src/cache/cache-warmer.js';
-import { appwriteWebhook, bearerToken, cacheAdmin, cacheStatus } from '../../src/express/index.js';
-import type { Database } from '../../src/server/database.js';
+import type { Database, Warmer } from 'appwrite-orm/server';
+import { appwriteWebhook, bearerToken, cacheAdmin, cacheStatus } from 'appwrite-orm/express';
 import { jsonErrorHandler } from './error-handler.js';
 import { productsRouter } from './products-routes.js';
 import type { tables } from './schema.js';

@@ -1,6 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { OrmError, type OrmErrorCode } from '../../src/errors/orm-error.js';
-import { ValidationError } from '../../src/errors/validation-error.js';
+import { OrmError, type OrmErrorCode, ValidationError } from 'appwrite-orm/server';
 
 const STATUS_BY_CODE: Partial<Record<OrmErrorCode, number>> = {
   E_VALIDATION: 400,

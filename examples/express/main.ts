@@ -2,9 +2,8 @@
 // Appwrite-compatible server, seeded with sample products; otherwise on the Appwrite you name.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createWarmer } from '../../src/cache/cache-warmer.js';
-import { ServerORM } from '../../src/server/server-orm.js';
-import { startAppwriteEmulator } from '../../src/testing/index.js';
+import { createWarmer, ServerORM } from 'appwrite-orm/server';
+import { startAppwriteEmulator } from 'appwrite-orm/testing';
 import { createApp } from './app.js';
 import { tables } from './schema.js';
 import { seed } from './seed.js';

@@ -1,4 +1,4 @@
-import { defineTable } from '../../src/schema/table-definition.js';
+import { defineTable } from 'appwrite-orm/server';
 
 /** The products table of the example: what `db.table('products')` reads and writes. */
 export const products = defineTable({

@@ -1,4 +1,4 @@
-import type { WarmTask } from '../../src/cache/warm-tasks.js';
+import type { WarmTask } from 'appwrite-orm/server';
 import type { ExampleDatabase } from './app.js';
 import { listProducts } from './products-routes.js';
 
