@@ -1,5 +1,5 @@
 /**
- * Statistics and output shared by the benchmarks: medians, percentiles, rotated rounds of timed samples,
+ * Statistics and output shared by the benchmarks: medians, percentiles, shuffled rounds of timed samples,
  * and markdown tables.
  */
 
@@ -29,16 +29,34 @@ export interface RoundOptions {
   readonly rounds: number;
 }
 
+/** A small seeded generator (mulberry32), so that a run's order of contenders can be repeated. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 /**
- * Runs every contender once per round, rotating the order each round so that a slow moment of the machine
- * does not always land on the same one, and returns the samples of the measured rounds by contender name.
+ * Runs every contender once per round, in a new random order each round, and returns the samples of the
+ * measured rounds by contender name (in round order). Shuffling, rather than rotating, keeps any one
+ * contender from always following the same other one (whose garbage or warm connection it would inherit)
+ * and a slow moment of the machine from always landing on the same one.
  */
-export async function rotatedRounds(contenders: readonly Contender[], options: RoundOptions): Promise<Map<string, number[]>> {
+export async function shuffledRounds(contenders: readonly Contender[], options: RoundOptions): Promise<Map<string, number[]>> {
   const samples = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
+  const random = seededRandom(0x5eed);
+  const order = [...contenders];
   for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
-    for (let step = 0; step < contenders.length; step++) {
-      const contender = contenders[(round + step) % contenders.length];
-      if (contender === undefined) continue;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as Contender, order[i] as Contender];
+    }
+    for (const contender of order) {
       const figure = await contender.run();
       if (round >= options.warmupRounds) samples.get(contender.name)?.push(figure);
     }

@@ -12,7 +12,7 @@ import { LRUCache } from 'lru-cache';
 import { Query } from 'node-appwrite';
 import { runInCacheContext } from '../../src/cache/request-context.js';
 import type { Shop } from '../lib/shop.js';
-import { awaitedLoop, calibrate, formatNs, formatRatio, markdownTable, median, rotatedRounds, type Contender } from '../lib/stats.js';
+import { awaitedLoop, calibrate, formatNs, formatRatio, markdownTable, median, shuffledRounds, type Contender } from '../lib/stats.js';
 
 const SAMPLE_MS = 15;
 const WARMUP_ROUNDS = 3;
@@ -112,7 +112,7 @@ export async function hitPath(shop: Shop): Promise<Map<string, HitFigures>> {
     const run = (): Promise<number> => loop(op, iterations);
     contenders.push({ name, run: inContext === true ? () => runInCacheContext(run) : run });
   }
-  const samples = await rotatedRounds(contenders, { warmupRounds: WARMUP_ROUNDS, rounds: ROUNDS });
+  const samples = await shuffledRounds(contenders, { warmupRounds: WARMUP_ROUNDS, rounds: ROUNDS });
   const floorSamples = samples.get(FLOOR) ?? [];
   const oursSamples = samples.get(OURS) ?? [];
   const figures = new Map([...samples].map(([name, values]) => [name, {
@@ -122,7 +122,7 @@ export async function hitPath(shop: Shop): Promise<Map<string, HitFigures>> {
   const misses = shop.db.stats().total.misses - missesBefore;
   await Promise.all([bentoSerialized.disconnectAll(), bentoPlain.disconnectAll()]);
 
-  console.log(`### 1. Cache hit (${ROUNDS} rounds of ~${SAMPLE_MS} ms per variant, rotated, after ${WARMUP_ROUNDS} warm-up rounds; value: ${rows.length} rows)\n`);
+  console.log(`### 1. Cache hit (${ROUNDS} rounds of ~${SAMPLE_MS} ms per variant, shuffled, after ${WARMUP_ROUNDS} warm-up rounds; value: ${rows.length} rows)\n`);
   console.log(`key of the find (${prebuilt.length} characters): ${prebuilt}\n`);
   console.log(markdownTable(['variant', 'per hit (median)', 'vs floor', 'vs ours (find)'],
     [...figures].map(([name, figure]) => [name, formatNs(figure.ns), formatRatio(figure.vsFloor), formatRatio(figure.vsOurs)])));
