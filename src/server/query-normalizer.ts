@@ -25,9 +25,10 @@ interface Parsed {
   readonly text: string;
   /** `[text]`, shared so that a one-query read allocates nothing. */
   readonly alone: readonly string[];
+  /** Short and unique among the parses of one normaliser: lists of parses are memoised by their tags. */
+  readonly tag: string;
 }
 
-const EMPTY: readonly string[] = Object.freeze([]);
 const ORDER: Readonly<Record<QueryKind, number>> = { filter: 0, select: 1, order: 2, cursor: 3, limit: 4, offset: 5 };
 const MEMO_LIMIT = 10_000;
 
@@ -49,18 +50,35 @@ export class QueryNormalizer {
   private readonly memo = new BoundedMemo<Parsed>(MEMO_LIMIT);
   // Filter objects and query() calls are memoised by a key of their plain values, for the same reason.
   private readonly composed = new BoundedMemo<readonly string[]>(MEMO_LIMIT);
+  // Lists of query strings, by the tags of their parses: the same queries give the same frozen array, which
+  // lets the cache reuse its key string for it (see CacheKeyMemo) instead of building and hashing it again.
+  private readonly lists = new BoundedMemo<readonly string[]>(MEMO_LIMIT);
+  // `get(id)` reads, by id, for the same reason.
+  private readonly rowIds = new BoundedMemo<readonly string[]>(MEMO_LIMIT);
+  // One per normaliser rather than one for all tables: the cache keeps few keys per list (see CacheKeyMemo).
+  private readonly empty: readonly string[] = Object.freeze([]);
+  private parses = 0;
 
   constructor(private readonly target: ValidationTarget = {}) {}
 
   /** @throws QueryError naming the first query that cannot be parsed or is invalid. */
   normalize(input: QueryInput | undefined): readonly string[] {
-    if (input === undefined) return EMPTY;
+    if (input === undefined) return this.empty;
     if (typeof input === 'string') return this.parse(input).alone;
     if (!Array.isArray(input)) return this.fromObject(input as FilterObject);
     const list = input as readonly unknown[];
-    if (list.length === 0) return EMPTY;
+    if (list.length === 0) return this.empty;
     if (list.length === 1) return this.parse(this.text(list[0])).alone;
-    return compose(list.map((item) => this.parse(this.text(item))));
+    return this.fromParses(list.map((item) => this.parse(this.text(item))));
+  }
+
+  /** The cache queries of `get(rowId)`: the id as a JSON string, in one frozen list per id. */
+  rowId(rowId: string): readonly string[] {
+    const known = this.rowIds.get(rowId);
+    if (known !== undefined) return known;
+    const result = Object.freeze([JSON.stringify(rowId)]);
+    this.rowIds.set(rowId, result);
+    return result;
   }
 
   /**
@@ -92,6 +110,16 @@ export class QueryNormalizer {
     return compose([...queries.map((text) => this.parse(text)), ...nodes.map((node) => this.fromNode(node))]);
   }
 
+  private fromParses(items: readonly Parsed[]): readonly string[] {
+    let key = '';
+    for (const item of items) key += item.tag + ',';
+    const known = this.lists.get(key);
+    if (known !== undefined) return known;
+    const result = Object.freeze(compose(items));
+    this.lists.set(key, result);
+    return result;
+  }
+
   private fromObject(filters: FilterObject): readonly string[] {
     const key = memoKey(filters);
     const known = key === undefined ? undefined : this.composed.get(key);
@@ -103,7 +131,7 @@ export class QueryNormalizer {
 
   private fromNode(node: QueryNode): Parsed {
     const text = canonicalString(node);
-    return parsed(validateNode(node, text, this.target), text);
+    return this.parsed(validateNode(node, text, this.target), text);
   }
 
   private text(item: unknown): string {
@@ -113,18 +141,19 @@ export class QueryNormalizer {
     return item;
   }
 
+  private parsed(kind: QueryKind, text: string): Parsed {
+    // Tags are never reused, so a list memoised before the memo was last cleared cannot be mistaken for another.
+    return { kind, text, alone: Object.freeze([text]), tag: (this.parses++).toString(36) };
+  }
+
   private parse(raw: string): Parsed {
     const known = this.memo.get(raw);
     if (known !== undefined) return known;
     const node = raw.trimStart().startsWith('{') ? parseJson(raw, this.target.table) : parseLegacyQuery(raw, this.target.table);
-    const result = parsed(validateNode(node, raw, this.target), canonicalString(node));
+    const result = this.parsed(validateNode(node, raw, this.target), canonicalString(node));
     this.memo.set(raw, result);
     return result;
   }
-}
-
-function parsed(kind: QueryKind, text: string): Parsed {
-  return { kind, text, alone: Object.freeze([text]) };
 }
 
 function parseJson(raw: string, table: string | undefined): QueryNode {

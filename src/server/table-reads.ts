@@ -12,6 +12,7 @@ export function methodOf(canonical: string): string {
 
 const PAGING = new Set(['limit', 'offset', 'cursorAfter', 'cursorBefore']);
 const NOT_COUNTED = new Set([...PAGING, 'orderAsc', 'orderDesc', 'orderRandom', 'select']);
+const LIMIT_ONE = canonicalString({ method: 'limit', values: [1] });
 
 function request(context: TableContext, operation: string, queries: readonly string[], options: ReadOptions | undefined): CacheReadRequest {
   return {
@@ -27,7 +28,7 @@ function request(context: TableContext, operation: string, queries: readonly str
 /** `getRow` through the cache; a missing row is cached as `null` like any other result. */
 export function readRow(context: TableContext, rowId: string, options?: ReadOptions): Promise<RowRecord | null> {
   const { runtime, session } = context;
-  return session.cache.read(request(context, runtime.operations.get, [JSON.stringify(rowId)], options),
+  return session.cache.read(request(context, runtime.operations.get, runtime.normalizer.rowId(rowId), options),
     () => session.adapter.getRow(runtime.id, rowId));
 }
 
@@ -41,16 +42,18 @@ export function readList(context: TableContext, queries: readonly string[], opti
 /** The first row matching canonical queries: any limit is replaced by `limit(1)`. */
 export async function readFirst(context: TableContext, queries: readonly string[], options?: ReadOptions): Promise<RowRecord | null> {
   const kept = queries.filter((query) => methodOf(query) !== 'limit');
-  const rows = await readList(context, context.runtime.normalizer.combine(kept, [{ method: 'limit', values: [1] }]), options);
+  // Through the normaliser's memo, so that the same first() gives the same frozen list, and the cache its key.
+  const rows = await readList(context, context.runtime.normalizer.normalize([...kept, LIMIT_ONE]), options);
   return rows[0] ?? null;
 }
 
 /** `total` of the filters in canonical queries (orders, selects and paging do not change it; Appwrite caps it at 5000). */
 export function readCount(context: TableContext, queries: readonly string[], options?: ReadOptions): Promise<number> {
   const { runtime, session } = context;
-  const filters = queries.filter((query) => !NOT_COUNTED.has(methodOf(query)));
+  // Through the normaliser's memo, as in readFirst.
+  const filters = runtime.normalizer.normalize(queries.filter((query) => !NOT_COUNTED.has(methodOf(query))));
   return session.cache.read(request(context, runtime.operations.count, filters, options),
-    async () => (await session.adapter.listRows(runtime.id, [...filters, canonicalString({ method: 'limit', values: [1] })], true)).total);
+    async () => (await session.adapter.listRows(runtime.id, [...filters, LIMIT_ONE], true)).total);
 }
 
 /** Every row matching canonical queries, fetched page by page with `cursorAfter` and cached as one entry. */
