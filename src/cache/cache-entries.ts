@@ -1,7 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { CacheEvents } from './cache-events.js';
 import type { TableCounters } from './cache-stats.js';
-import { estimateEntrySize } from './size-estimate.js';
 
 /**
  * One stored result, with what its removal must update.
@@ -45,7 +44,7 @@ export interface CacheEntriesOptions {
  * @example
  * ```ts
  * const entries = new CacheEntries({ maxEntries: 100, maxBytes: 1_000_000, events: new CacheEvents() });
- * entries.set('key|products|get|', 'products', row, 60_000, stats.of('products'));
+ * entries.set('key|products|get|', 'products', row, estimateEntrySize('key|products|get|', row), 60_000, stats.of('products'));
  * entries.get('key|products|get|')?.value; // row
  * entries.deleteTable('products');
  * ```
@@ -76,13 +75,11 @@ export class CacheEntries {
   }
 
   /**
-   * Stores `value` for `ttl` milliseconds (`Infinity`: no expiry). Stores nothing when `ttl` is not positive
-   * or the entry's estimated size exceeds `maxBytes`.
+   * Stores `value`, whose estimated size (`estimateEntrySize`) is `size` bytes, for `ttl` milliseconds
+   * (`Infinity`: no expiry). Stores nothing when `ttl` is not positive or `size` exceeds `maxBytes`.
    */
-  set(key: string, table: string, value: unknown, ttl: number, counters: TableCounters): void {
-    if (!(ttl > 0)) return;
-    const size = estimateEntrySize(key, value);
-    if (size > this.#maxBytes) return;
+  set(key: string, table: string, value: unknown, size: number, ttl: number, counters: TableCounters): void {
+    if (!(ttl > 0) || size > this.#maxBytes) return;
     let keys = this.#keysByTable.get(table);
     if (keys === undefined) {
       keys = new Set();

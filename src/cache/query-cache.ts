@@ -6,6 +6,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { assertQueryCacheOptions, type CacheReadRequest, type QueryCacheOptions } from './query-cache-options.js';
 import { currentCacheContext } from './request-context.js';
 import { SingleFlight, type Flight } from './single-flight.js';
+import { entrySize, freezeAndMeasure } from './size-estimate.js';
 import { TableGenerations, type TableGeneration } from './table-generations.js';
 
 export type { CacheReadRequest, QueryCacheOptions } from './query-cache-options.js';
@@ -225,8 +226,12 @@ export class QueryCache {
     load: () => Promise<T>,
   ): Promise<T> {
     let value: T;
+    let length: number;
     try {
-      value = deepFreeze(await load()) as T;
+      value = await load();
+      // Freezing and sizing share one walk; sizing by JSON.stringify would walk the value again and build its
+      // whole text, which cost more than the rest of a stored miss put together.
+      length = freezeAndMeasure(value);
     } catch (error) {
       // Released in the same tick as the failure, so the next caller retries instead of sharing the error.
       this.#flights.release(key, flight);
@@ -236,7 +241,7 @@ export class QueryCache {
     // A load that started before a bump may predate the change behind it: its callers get it, the cache does not.
     if (state.generation === flight.generation) {
       state.updated = true;
-      this.#entries.set(key, request.table, value, request.ttl ?? this.#ttl, counters);
+      this.#entries.set(key, request.table, value, entrySize(key, length), request.ttl ?? this.#ttl, counters);
     }
     return value;
   }
