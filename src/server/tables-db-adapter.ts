@@ -17,8 +17,8 @@ export type BulkRowData = Readonly<Record<string, unknown>> & { readonly $id: st
 
 /**
  * The one place the ORM calls node-appwrite's TablesDB for rows. Every failure comes out as a typed
- * `OrmError`; reads and writes that name their rows are retried per the {@link RetryPolicy}; results are
- * plain objects (the SDK parses JSON into prototype-less objects).
+ * `OrmError`; reads and writes that name their rows are retried per the {@link RetryPolicy}; rows are
+ * frozen plain objects (the SDK parses JSON into prototype-less objects).
  *
  * @example
  * ```ts
@@ -136,10 +136,14 @@ function plainRow(row: object): RowRecord {
   return plain(row) as RowRecord;
 }
 
+/**
+ * A deep copy with ordinary prototypes, frozen as it is built: every row ends up deep-frozen (by the cache or
+ * by the write that returns it), and freezing each copy here spares that a walk of its own.
+ */
 function plain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plain);
   if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(plain));
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = plain((value as Record<string, unknown>)[key]);
-  return out;
+  return Object.freeze(out);
 }
