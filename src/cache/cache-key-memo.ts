@@ -1,10 +1,12 @@
 import { cacheKey, type CacheKeyParts } from './cache-key.js';
 
+/** One remembered key; slots of one list form a chain, newest first (lighter than an array per list). */
 interface KeySlot {
   readonly scope: string;
   readonly table: string;
   readonly operation: string;
   readonly key: string;
+  next: KeySlot | undefined;
 }
 
 /**
@@ -34,23 +36,22 @@ const SLOTS_PER_LIST = 8;
  * ```
  */
 export class CacheKeyMemo {
-  readonly #byQueries = new WeakMap<readonly string[], KeySlot[]>();
+  readonly #byQueries = new WeakMap<readonly string[], KeySlot>();
 
   /** The key of `parts` ({@link cacheKey}), the same string each time for a frozen query list. */
   of(parts: CacheKeyParts): string {
     const queries = parts.queries;
     if (!Object.isFrozen(queries)) return cacheKey(parts);
-    let slots = this.#byQueries.get(queries);
-    if (slots === undefined) {
-      slots = [];
-      this.#byQueries.set(queries, slots);
-    }
-    for (const slot of slots) {
+    const newest = this.#byQueries.get(queries);
+    let last: KeySlot | undefined;
+    let count = 0;
+    for (let slot = newest; slot !== undefined; slot = slot.next) {
       if (slot.scope === parts.scope && slot.table === parts.table && slot.operation === parts.operation) return slot.key;
+      if (++count === SLOTS_PER_LIST - 1) last = slot;
     }
+    if (last !== undefined) last.next = undefined;
     const key = cacheKey(parts);
-    if (slots.length === SLOTS_PER_LIST) slots.shift();
-    slots.push({ scope: parts.scope, table: parts.table, operation: parts.operation, key });
+    this.#byQueries.set(queries, { scope: parts.scope, table: parts.table, operation: parts.operation, key, next: newest });
     return key;
   }
 }

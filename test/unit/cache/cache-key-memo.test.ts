@@ -31,6 +31,22 @@ describe('CacheKeyMemo', () => {
     expect(keys.of(parts(queries))).toBe('key|products|list|a|b');
   });
 
+  it('keeps eight keys per list, forgetting the oldest', () => {
+    const keys = new CacheKeyMemo();
+    const queries = Object.freeze(['q']);
+    const users = (count: number): void => {
+      for (let user = 0; user < count; user++) keys.of(parts(queries, `jwt:${user}`));
+    };
+    users(8);
+    let before = built();
+    users(8);
+    expect(built() - before).toBe(0);
+    keys.of(parts(queries, 'jwt:8'));
+    before = built();
+    keys.of(parts(queries, 'jwt:0'));
+    expect(built() - before).toBe(1);
+  });
+
   it('stays correct for a list shared by more identities than it keeps keys for', () => {
     const keys = new CacheKeyMemo();
     const queries = Object.freeze(['q']);
