@@ -10,15 +10,20 @@ const VARCHAR_MAX = 16_381;
 const INT64_LIMIT = 2 ** 63;
 const ENCRYPT_MIN = 150;
 
-/** An integer bound; values past int64 (the SDK's BigInt bounds, parsed lossily) mean "unset" like PHP_INT_MIN/MAX. */
-function intBound(params: Params, name: string): number | undefined {
-  const value = params.number(name, { integer: true });
-  return value === undefined || Math.abs(value) >= INT64_LIMIT ? undefined : value;
+/**
+ * A bound from the request: `undefined` when the param is absent, `null` when it is at or past the type's
+ * extreme (the SDK sends PHP_INT_MIN/MAX or -+PHP_FLOAT_MAX, which Appwrite stores as "no bound").
+ */
+function readBound(params: Params, name: string, integer: boolean): number | null | undefined {
+  const value = params.number(name, integer ? { integer: true } : {});
+  if (value === undefined) return undefined;
+  return Math.abs(value) >= (integer ? INT64_LIMIT : Number.MAX_VALUE) ? null : value;
 }
 
-function floatBound(params: Params, name: string): number | undefined {
-  const value = params.number(name);
-  return value === undefined || Math.abs(value) >= Number.MAX_VALUE ? undefined : value;
+/** The bound to store: an absent param keeps the column's bound on update; an extreme one clears it. */
+function nextBound(bound: number | null | undefined, previous: number | undefined, creating: boolean): number | undefined {
+  if (bound === undefined) return creating ? undefined : previous;
+  return bound ?? undefined;
 }
 
 function readSize(params: Params, limit: number, previous: number | undefined): number {
@@ -36,13 +41,12 @@ function readTypeFields(column: StoredColumn, endpoint: ColumnEndpoint, params: 
       column.size = readSize(params, endpoint === 'string' ? STRING_MAX : VARCHAR_MAX, creating ? undefined : column.size);
       break;
     case 'integer':
-      column.min = intBound(params, 'min') ?? (creating ? undefined : column.min);
-      column.max = intBound(params, 'max') ?? (creating ? undefined : column.max);
+    case 'float': {
+      const integer = endpoint === 'integer';
+      column.min = nextBound(readBound(params, 'min', integer), column.min, creating);
+      column.max = nextBound(readBound(params, 'max', integer), column.max, creating);
       break;
-    case 'float':
-      column.min = floatBound(params, 'min') ?? (creating ? undefined : column.min);
-      column.max = floatBound(params, 'max') ?? (creating ? undefined : column.max);
-      break;
+    }
     case 'enum': {
       const elements = params.stringArray('elements', { max: 100, itemMax: 255 });
       if (elements === undefined && creating) throw paramMissing('elements');

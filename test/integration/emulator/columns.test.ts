@@ -107,6 +107,9 @@ describe('emulator columns', () => {
     ]);
     await tablesDb.createRow({ ...at, rowId: 'r', data: { name: 'abcdef', n: 2 } });
     expect(await tablesDb.updateIntegerColumn({ ...at, key: 'n', required: false, xdefault: 7, max: 100 })).toMatchObject({ min: 0, max: 100, default: 7 });
+    // The type's extreme bound (what Appwrite stores for "no bound") clears a bound; an absent one keeps it.
+    const cleared = await tablesDb.updateIntegerColumn({ ...at, key: 'n', required: false, xdefault: 7, min: -9223372036854775808n });
+    expect(cleared).toMatchObject({ min: -9223372036854775808n, max: 100 });
     await expectAppwriteError(tablesDb.updateIntegerColumn({ ...at, key: 'n', required: true, xdefault: 7 }), 400, 'column_default_unsupported');
     await expectAppwriteError(tablesDb.updateBooleanColumn({ ...at, key: 'n', required: false, xdefault: false }), 400, 'column_type_invalid');
     await expectAppwriteError(tablesDb.updateStringColumn({ ...at, key: 'name', required: false, xdefault: 'd', size: 3 }), 400, 'column_invalid_resize');
