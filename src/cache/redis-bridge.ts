@@ -43,7 +43,7 @@ export interface RedisBridge {
   /**
    * Loads ioredis, connects and subscribes. Resolves once connected and subscribed, or once Redis was
    * found down (warned, retried in the background), or ioredis could not be loaded (warned, bridge off).
-   * Never rejects.
+   * Never rejects. Calling it again returns the first call's promise.
    */
   start(): Promise<void>;
   /** Stops publishing and receiving, and unsubscribes. Connections stay open until `close()`. */
@@ -80,6 +80,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
   let outageWarned = false;
   let malformedWarned = false;
   let firstAttempt: (() => void) | undefined;
+  let starting: Promise<void> | undefined;
 
   const actions: SubscriberActions = {
     invalidate: (table) => (table === ALL_TABLES ? cache.invalidateAll('remote') : cache.invalidate(table, 'remote')),
@@ -146,25 +147,30 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     await subscriber?.detach();
   }
 
+  async function startOnce(): Promise<void> {
+    if (phase !== 'idle') return;
+    phase = 'started';
+    // Listening before Redis is reached: what changes meanwhile waits in the pending set.
+    cache.on('invalidate', onInvalidate);
+    const opened = await open();
+    if (opened === undefined) {
+      phase = 'closed';
+      cache.off('invalidate', onInvalidate);
+      return;
+    }
+    // closeListeners() or close() ran while ioredis was loading: these connections never start.
+    if (phase !== 'started') {
+      await Promise.all(opened.owned.map(quit));
+      return;
+    }
+    await wire(opened);
+    firstAttempt = undefined;
+  }
+
   return {
-    async start() {
-      if (phase !== 'idle') return;
-      phase = 'started';
-      // Listening before Redis is reached: what changes meanwhile waits in the pending set.
-      cache.on('invalidate', onInvalidate);
-      const opened = await open();
-      if (opened === undefined) {
-        phase = 'closed';
-        cache.off('invalidate', onInvalidate);
-        return;
-      }
-      // closeListeners() or close() ran while ioredis was loading: these connections never start.
-      if (phase !== 'started') {
-        await Promise.all(opened.owned.map(quit));
-        return;
-      }
-      await wire(opened);
-      firstAttempt = undefined;
+    start() {
+      starting ??= startOnce();
+      return starting;
     },
     async closeListeners() {
       if (phase !== 'started') return;

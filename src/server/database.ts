@@ -212,6 +212,21 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
   }
 
   /**
+   * Resolves once the Redis bridge (when `cache.redis` is set) has subscribed, or has found Redis down and
+   * warned (it keeps retrying in the background); at once without a bridge. Never rejects.
+   * `ServerORM.init()` waits for it, so an instance does not serve reads it cannot hear invalidations for.
+   *
+   * @example
+   * ```ts
+   * const db = openDatabase({ config, tables, client });
+   * await db.ready();
+   * ```
+   */
+  ready(): Promise<void> {
+    return this.#shared.bridge?.start() ?? Promise.resolve();
+  }
+
+  /**
    * Invalidates every table (each announced like a write's invalidation).
    *
    * @example

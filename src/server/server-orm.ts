@@ -64,7 +64,9 @@ export class ServerORM {
       const differences = differenceLines(plan);
       if (differences.length > 0) throw new SchemaDriftError(this.config.databaseId, differences);
     }
-    return openDatabase({ config: this.config, tables, client: this.client });
+    const db = openDatabase({ config: this.config, tables, client: this.client });
+    await db.ready();
+    return db;
   }
 
   /**
