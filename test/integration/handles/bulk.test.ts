@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BulkPartialError } from '../../../src/errors/bulk-partial-error.js';
 import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
-import { productRows, startHandlesFixture, type HandlesFixture } from './handles-fixture.js';
+import { productRows, useHandlesFixture } from './handles-fixture.js';
 
-let fx: HandlesFixture;
-beforeAll(async () => {
-  fx = await startHandlesFixture();
-});
-afterAll(async () => {
-  await fx.close();
-});
-beforeEach(async () => {
-  await fx.reset();
-});
+const fx = useHandlesFixture();
 
 describe('bulk operations', () => {
   it('use the native endpoints, one request per 100 rows, one invalidation per call', async () => {

@@ -1,4 +1,5 @@
 import { Client, Query, TablesDB } from 'node-appwrite';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
@@ -94,4 +95,39 @@ export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFi
 /** `n` valid product rows, `office` for even indexes and `garden` for odd ones. */
 export function productRows(n: number, prefix = 'p'): { $id: string; name: string; price: number; category: string }[] {
   return Array.from({ length: n }, (_, i) => ({ $id: `${prefix}${i}`, name: `Product ${i}`, price: i, category: i % 2 === 0 ? 'office' : 'garden' }));
+}
+
+/**
+ * Registers the fixture's lifecycle in the calling test file: one emulator for the file (with `cache`, if
+ * given), a reset before each test followed by `seedRows` products (none by default) and a cleared request
+ * log, and a close after the last test. Members read the fixture started for the file.
+ */
+export function useHandlesFixture(options: { cache?: QueryCache; seedRows?: number } = {}): HandlesFixture {
+  let started: HandlesFixture | undefined;
+  const current = (): HandlesFixture => {
+    if (started === undefined) throw new Error('the handles fixture is used before its beforeAll ran');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startHandlesFixture(options.cache);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(async () => {
+    await current().reset();
+    if (options.seedRows !== undefined && options.seedRows > 0) {
+      await current().db.table('products').bulkCreate(productRows(options.seedRows));
+      current().emu.requests.clear();
+    }
+  });
+  return {
+    get emu() { return current().emu; },
+    get config() { return current().config; },
+    get db() { return current().db; },
+    count: (operation, tableId) => current().count(operation, tableId),
+    open: (openOptions) => current().open(openOptions),
+    reset: () => current().reset(),
+    close: () => current().close(),
+  };
 }

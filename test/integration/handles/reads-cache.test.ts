@@ -1,21 +1,10 @@
 import { Query } from 'node-appwrite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { QueryError } from '../../../src/errors/query-error.js';
-import { productRows, startHandlesFixture, type HandlesFixture } from './handles-fixture.js';
+import { productRows, useHandlesFixture } from './handles-fixture.js';
 
-let fx: HandlesFixture;
-beforeAll(async () => {
-  fx = await startHandlesFixture();
-});
-afterAll(async () => {
-  await fx.close();
-});
-beforeEach(async () => {
-  await fx.reset();
-  await fx.db.table('products').bulkCreate(productRows(6));
-  fx.emu.requests.clear();
-});
+const fx = useHandlesFixture({ seedRows: 6 });
 
 describe('cached reads', () => {
   it('answers repeated reads with one request', async () => {

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppwriteError } from '../../../src/errors/appwrite-error.js';
-import { startHandlesFixture, type HandlesFixture } from './handles-fixture.js';
+import { useHandlesFixture } from './handles-fixture.js';
 
-let fx: HandlesFixture;
-beforeAll(async () => {
-  fx = await startHandlesFixture();
-});
-afterAll(async () => {
-  await fx.close();
-});
-beforeEach(async () => {
-  await fx.reset();
-});
+const fx = useHandlesFixture();
 
 describe('identity scopes', () => {
   it('keep the entries of each user apart and share invalidations', async () => {

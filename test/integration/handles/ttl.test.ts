@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
-import { productRows, products, startHandlesFixture, type HandlesFixture } from './handles-fixture.js';
+import { products, useHandlesFixture } from './handles-fixture.js';
 
 let now = 0;
 const clock = { now: () => now };
-let fx: HandlesFixture;
-beforeAll(async () => {
-  fx = await startHandlesFixture(new QueryCache({ ttl: 1_000, maxEntries: 1_000, maxBytes: 1 << 24, enabled: true, clock }));
-});
-afterAll(async () => {
-  await fx.close();
-});
-beforeEach(async () => {
-  await fx.reset();
-  await fx.db.table('products').bulkCreate(productRows(2));
-  fx.emu.requests.clear();
-});
+const fx = useHandlesFixture({ cache: new QueryCache({ ttl: 1_000, maxEntries: 1_000, maxBytes: 1 << 24, enabled: true, clock }), seedRows: 2 });
 
 describe('TTL', () => {
   it('expires entries after the global TTL', async () => {

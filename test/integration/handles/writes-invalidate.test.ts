@@ -1,23 +1,12 @@
 import { Query } from 'node-appwrite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppwriteError } from '../../../src/errors/appwrite-error.js';
 import { ConflictError } from '../../../src/errors/conflict-error.js';
 import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
-import { productRows, startHandlesFixture, type HandlesFixture } from './handles-fixture.js';
+import { useHandlesFixture } from './handles-fixture.js';
 
-let fx: HandlesFixture;
-beforeAll(async () => {
-  fx = await startHandlesFixture();
-});
-afterAll(async () => {
-  await fx.close();
-});
-beforeEach(async () => {
-  await fx.reset();
-  await fx.db.table('products').bulkCreate(productRows(4));
-  fx.emu.requests.clear();
-});
+const fx = useHandlesFixture({ seedRows: 4 });
 
 describe('writes', () => {
   it('invalidate the table: the next read makes one request, after each kind of write', async () => {
