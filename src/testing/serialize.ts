@@ -35,6 +35,8 @@ export function wireColumn(column: StoredColumn): Record<string, unknown> {
       return { ...base, elements: column.elements ?? [], format: column.format, default: column.default };
     case 'boolean':
       return { ...base, default: column.default };
+    case 'relationship':
+      return { ...base, ...column.relation };
     default:
       return { ...base, format: column.format, default: column.default };
   }
