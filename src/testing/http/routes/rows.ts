@@ -51,6 +51,7 @@ function createRowOrRows(context: RouteContext): { status: number; body: unknown
     const stored = withRelations(state.store, caller, table, { ...input, id, permissions: permissionsParam(params) ?? input.permissions },
       (clean) => commitRows(state.store, table, prepareCreates(state.store, table, caller, [clean]), true)[0] as StoredRow);
     const [row] = answerRows(context, table, [stored]);
+    dropUntouchedChildren(state.store, table, row, input.values);
     emitRows(context, table, 'create', row === undefined ? [] : [row]);
     return { status: 201, body: row };
   }
@@ -124,7 +125,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const stored = withRelations(state.store, caller, table, { ...input, permissions },
         (clean) => commitRows(state.store, table, write(clean), false)[0] as StoredRow);
       const rows = answerRows(context, table, [stored]);
-      if (existing !== undefined) dropUntouchedChildren(state.store, table, rows[0], input.values);
+      dropUntouchedChildren(state.store, table, rows[0], input.values);
       emitRows(context, table, 'upsert', rows);
       return { status: 201, body: rows[0] };
     },

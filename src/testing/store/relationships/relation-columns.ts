@@ -49,11 +49,11 @@ export function createRelationshipColumn(store: Store, jobs: SchemaJobs, db: Dat
   const onDelete = oneOf(params, 'onDelete', ON_DELETE, 'restrict');
   const related = store.table(db.database.$id, relatedId);
   if (takenKeys(db, table).has(key)) throw columnAlreadyExists(key);
-  if (takenKeys(db, related).has(twoWayKey)) throw columnAlreadyExists(twoWayKey);
   if (relationType === 'manyToMany') {
     const pair = relationEnds(db, table).some((end) => end.relationType === 'manyToMany' && end.related === related);
     if (pair) throw columnAlreadyExists(key);
   }
+  if (takenKeys(db, related).has(twoWayKey)) throw columnAlreadyExists(twoWayKey);
   const now = isoNow();
   const base = { type: 'relationship' as const, status: 'processing' as const, error: '', required: false, array: false, default: null, $createdAt: now, $updatedAt: now };
   const parent = relationColumn(key, base, { relatedTable: relatedId, relationType, twoWay, twoWayKey, onDelete, side: 'parent' });

@@ -93,9 +93,8 @@ export function withRelations(store: Store, caller: Caller, table: TableState, i
 }
 
 /**
- * An update's answer leaves out the oneToMany child columns the update did not set: utopia-php/database
- * drops unchanged relationship values before the write, and only loads those back for oneToOne and
- * manyToOne columns.
+ * A write's answer leaves out the oneToMany child columns the write did not set: utopia-php/database loads
+ * that column back only from the written document (an update drops unchanged relationship values first).
  */
 export function dropUntouchedChildren(store: Store, table: TableState, answer: Record<string, unknown> | undefined, values: Readonly<Record<string, unknown>>): void {
   if (answer === undefined) return;
