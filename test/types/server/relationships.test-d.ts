@@ -2,15 +2,15 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { InsertOf, RowOf } from '../../../src/schema/infer.js';
 import type { Database } from '../../../src/server/database.js';
 
-const companies = { name: 'companies', schema: { name: { type: 'string', required: true } } } as const;
-const authors = {
+export const companies = { name: 'companies', schema: { name: { type: 'string', required: true } } } as const;
+export const authors = {
   name: 'authors',
   schema: {
     name: { type: 'string', required: true },
     company: { type: 'relationship', table: 'companies', relation: 'manyToOne', twoWay: true, twoWayKey: 'authors' },
   },
 } as const;
-const posts = {
+export const posts = {
   name: 'posts',
   schema: {
     title: { type: 'string', required: true },
@@ -18,9 +18,9 @@ const posts = {
     tags: { type: 'relationship', table: 'tags', relation: 'manyToMany' },
   },
 } as const;
-const tags = { name: 'tags', schema: { label: { type: 'string', required: true } } } as const;
-const offices = { name: 'offices', schema: { city: { type: 'string' } } } as const;
-const hq = {
+export const tags = { name: 'tags', schema: { label: { type: 'string', required: true } } } as const;
+export const offices = { name: 'offices', schema: { city: { type: 'string' } } } as const;
+export const hq = {
   name: 'hq',
   schema: { offices: { type: 'relationship', table: 'offices', relation: 'oneToMany', twoWay: true, twoWayKey: 'hq' } },
 } as const;
