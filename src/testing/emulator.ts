@@ -2,6 +2,7 @@ import type { RequestHandler } from 'msw';
 import { JwtRegistry, type JwtOptions } from './auth.js';
 import type { EmulatorState, RowEvent } from './emulator-state.js';
 import { FaultRegistry, type FaultsView } from './faults.js';
+import { advanceClock } from './clock.js';
 import { startHttpBridge } from './http-bridge.js';
 import { loadStore, StoreSaver } from './persistence.js';
 import { RequestLog, type RequestLogView } from './request-log.js';
@@ -62,6 +63,11 @@ export interface AppwriteEmulator {
   setColumnDelay(ms: number): void;
   /** Makes the next column created with `create<Type>Column` with this key in this table end `failed` with `error`. */
   failNextColumn(tableId: string, key: string, error: string): void;
+  /**
+   * Moves the clock of the local servers in this process forward by `ms` (timestamps, expiries), in place of
+   * a real wait: `emu.advanceClock(61_000)`.
+   */
+  advanceClock(ms: number): void;
   /** A token accepted in `X-Appwrite-JWT` (e.g. `client.setJWT()`), acting as that user. */
   createJwt(userId: string, options?: JwtOptions): string;
   /** Drops all databases, requests, faults, webhooks and pending column jobs; restores the column delay. */
@@ -119,6 +125,7 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
     handlers,
     setColumnDelay: (ms) => jobs.setColumnDelay(ms),
     failNextColumn: (tableId, key, error) => jobs.failNextColumn(tableId, key, error),
+    advanceClock,
     createJwt: (userId, jwtOptions) => state.jwts.issue(userId, jwtOptions),
     reset: () => {
       jobs.clear();
