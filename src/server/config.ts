@@ -3,6 +3,7 @@ import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { defaultBridgeChannel } from '../cache/bridge-channel.js';
 import { ConfigError } from '../errors/config-error.js';
+import { isAppwriteId } from './appwrite-ids.js';
 
 /** Where the ORM reports what it does. Only `warn` and `error` are required. */
 export interface OrmLogger {
@@ -128,7 +129,7 @@ const logFn = z.custom<(message: string, context?: Record<string, unknown>) => v
 const schema = z.object({
   endpoint,
   projectId: required('projectId'),
-  databaseId: required('databaseId'),
+  databaseId: required('databaseId').refine(isAppwriteId, 'databaseId must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _'),
   apiKey: required('apiKey'),
   databaseName: z.string().min(1).max(128).optional(),
   autoMigrate: z.boolean().default(false),

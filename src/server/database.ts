@@ -11,6 +11,7 @@ import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../cache
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
 import { createAppwriteClient } from './appwrite-client.js';
+import { isAppwriteId } from './appwrite-ids.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './read-retry.js';
 import { TableHandle } from './table-handle.js';
 import { TableRuntime, type Session } from './table-runtime.js';
@@ -82,9 +83,12 @@ const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
 export function openDatabase<const T extends readonly TableDefinition[]>(options: OpenDatabaseOptions<T>): Database<T> {
   const { config, tables } = options;
   const runtimes = new Map<string, TableRuntime>();
+  if (!isAppwriteId(config.databaseId)) throw new ConfigError(`databaseId ${JSON.stringify(config.databaseId)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`);
   for (const definition of tables) {
     if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
-    runtimes.set(definition.name, new TableRuntime(definition));
+    const runtime = new TableRuntime(definition);
+    if (!isAppwriteId(runtime.id)) throw new ConfigError(`Table "${definition.name}": id ${JSON.stringify(runtime.id)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`, { table: definition.name });
+    runtimes.set(definition.name, runtime);
   }
   const settings = config.cache;
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED

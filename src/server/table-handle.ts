@@ -64,7 +64,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   async getOrFail(id: string, options?: ReadOptions): Promise<RowOf<D>> {
-    const row = await this.get(id, options);
+    const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowOf<D> | null;
     if (row === null) throw new NotFoundError(this.id, { rowId: id });
     return row;
   }

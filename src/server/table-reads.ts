@@ -1,5 +1,6 @@
 import type { CacheReadRequest } from '../cache/query-cache.js';
 import { QueryError } from '../errors/query-error.js';
+import { checkId } from './appwrite-ids.js';
 import { canonicalString } from './query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { ReadOptions } from './table-types.js';
@@ -25,9 +26,17 @@ function request(context: TableContext, operation: string, queries: readonly str
   };
 }
 
-/** `getRow` through the cache; a missing row is cached as `null` like any other result. */
-export function readRow(context: TableContext, rowId: string, options?: ReadOptions): Promise<RowRecord | null> {
+/**
+ * `getRow` through the cache; a missing row is cached as `null` like any other result. A bad id is a
+ * rejection (a `ValidationError`), never a request.
+ */
+export function readRow(context: TableContext, rowId: string, options?: ReadOptions, method = 'get'): Promise<RowRecord | null> {
   const { runtime, session } = context;
+  try {
+    checkId(rowId, { table: runtime.id, method });
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   return session.cache.read(request(context, runtime.operations.get, runtime.normalizer.rowId(rowId), options),
     () => session.adapter.getRow(runtime.id, rowId));
 }

@@ -2,6 +2,7 @@ import { deepFreeze } from '../cache/deep-freeze.js';
 import { QueryError } from '../errors/query-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { checkId } from './appwrite-ids.js';
 import { methodOf } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
 import type { CreateOptions, WriteOptions } from './table-types.js';
@@ -23,29 +24,34 @@ export async function underWrite<T>(context: TableContext, request: () => Promis
 
 export async function createRow(context: TableContext, data: unknown, options: CreateOptions = {}): Promise<RowRecord> {
   const { runtime, session } = context;
+  if (options.id !== undefined) checkId(options.id, { table: runtime.id, method: 'create', allowUnique: true });
   const body = validateInsert(runtime.definition, data);
   return deepFreeze(await underWrite(context, () => session.adapter.createRow(runtime.id, options.id, body, options.permissions)));
 }
 
 export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime, session } = context;
+  checkId(rowId, { table: runtime.id, method: 'update' });
   const body = validateUpdate(runtime.definition, data);
   return deepFreeze(await underWrite(context, () => session.adapter.updateRow(runtime.id, rowId, body, options.permissions)));
 }
 
 export async function upsertRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime, session } = context;
+  checkId(rowId, { table: runtime.id, method: 'upsert' });
   const body = validateInsert(runtime.definition, data);
   return deepFreeze(await underWrite(context, () => session.adapter.upsertRow(runtime.id, rowId, body, options.permissions)));
 }
 
-export function deleteRow(context: TableContext, rowId: string): Promise<void> {
+export async function deleteRow(context: TableContext, rowId: string): Promise<void> {
+  checkId(rowId, { table: context.runtime.id, method: 'delete' });
   return underWrite(context, () => context.session.adapter.deleteRow(context.runtime.id, rowId));
 }
 
 /** `increment` (sign 1) or `decrement` (sign -1) of a numeric column, with an optional bound. */
 export async function stepColumn(context: TableContext, rowId: string, column: string, by: number, sign: 1 | -1, bound?: number): Promise<RowRecord> {
   const { runtime, session } = context;
+  checkId(rowId, { table: runtime.id, method: sign === 1 ? 'increment' : 'decrement' });
   if (!runtime.numericColumns.has(column)) {
     throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
   }
