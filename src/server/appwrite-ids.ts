@@ -48,12 +48,24 @@ export function isAppwriteId(value: unknown): value is string {
  * ```
  */
 export function checkId(value: unknown, site: IdSite): string {
-  if (isAppwriteId(value) || (site.allowUnique === true && value === 'unique()')) return value as string;
+  if (isAppwriteId(value) || (site.allowUnique === true && value === 'unique()')) return value;
+  throw idError(value, site);
+}
+
+/**
+ * The `ValidationError` for an id Appwrite refuses (for callers that reject rather than throw).
+ *
+ * @example
+ * ```ts
+ * if (!isAppwriteId(id)) return Promise.reject(idError(id, { table: 'products', method: 'get' }));
+ * ```
+ */
+export function idError(value: unknown, site: IdSite): ValidationError {
   const kind = site.kind ?? 'row id';
   const field = kind === 'row id' ? '$id' : kind;
   const reason = `${describe(value)} is not a valid Appwrite ${kind}: ids are 1-36 characters of a-z A-Z 0-9 . - _ ` +
     `and cannot start with . - or _${site.allowUnique === true ? " (or 'unique()')" : ''}`;
-  throw new ValidationError(site.table, [{ field, reason }], site.rowIndex, { subject: `Invalid ${kind} in ${site.method}()` });
+  return new ValidationError(site.table, [{ field, reason }], site.rowIndex, { subject: `Invalid ${kind} in ${site.method}()` });
 }
 
 const SHOWN = 40;

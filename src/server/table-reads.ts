@@ -1,6 +1,6 @@
 import type { CacheReadRequest } from '../cache/query-cache.js';
 import { QueryError } from '../errors/query-error.js';
-import { checkId } from './appwrite-ids.js';
+import { idError, isAppwriteId } from './appwrite-ids.js';
 import { canonicalString } from './query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { ReadOptions } from './table-types.js';
@@ -32,11 +32,7 @@ function request(context: TableContext, operation: string, queries: readonly str
  */
 export function readRow(context: TableContext, rowId: string, options?: ReadOptions, method = 'get'): Promise<RowRecord | null> {
   const { runtime, session } = context;
-  try {
-    checkId(rowId, { table: runtime.id, method });
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: runtime.id, method }));
   return session.cache.read(request(context, runtime.operations.get, runtime.normalizer.rowId(rowId), options),
     () => session.adapter.getRow(runtime.id, rowId));
 }
