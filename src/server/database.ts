@@ -32,6 +32,8 @@ export interface DatabaseConfig {
     readonly instanceId?: string;
   };
   readonly retry?: Partial<RetryPolicy>;
+  /** Longest wait for one Appwrite answer, in ms. @default 20_000 */
+  readonly timeoutMs?: number;
   /** Where the bridge reports trouble. @default console.warn */
   readonly logger?: { warn(message: string): void; info?(message: string): void };
 }
@@ -102,7 +104,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
       shared.listeners.add(bridge);
     }
   }
-  return new Database<T>(shared, { scope: 'key', cache, adapter: new TablesDbAdapter(options.client, config.databaseId, retry) });
+  return new Database<T>(shared, { scope: 'key', cache, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
 }
 
 /**
@@ -187,7 +189,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
     const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
     // The scope is a hash: the token itself never enters keys, stats or events.
     const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
-    return new Database<T>(this.#shared, { scope, cache, adapter: new TablesDbAdapter(client, config.databaseId, retry) });
+    return new Database<T>(this.#shared, { scope, cache, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
   }
 
   /**

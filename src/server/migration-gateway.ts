@@ -5,6 +5,7 @@ import type { TableSettings } from '../schema/migration-plan.js';
 import type { MigrationPort } from '../schema/migration-port.js';
 import type { ColumnSpec, IndexSpec, LiveState, LiveTable, TableSpec } from '../schema/spec.js';
 import { checkId, type IdKind } from './appwrite-ids.js';
+import { DEFAULT_TIMEOUT_MS, withDeadline } from './request-deadline.js';
 
 /** Tables per `listTables` page: one request reads the whole schema of any realistic database. */
 const PAGE_SIZE = 1000;
@@ -54,10 +55,13 @@ export class MigrationGateway implements MigrationPort {
   // Private: the TablesDB service holds the client and so the API key; nothing may render it.
   readonly #tablesDB: TablesDB;
   readonly #databaseId: string;
+  readonly #timeoutMs: number;
 
-  constructor(tablesDB: TablesDB, databaseId: string) {
+  /** `timeoutMs`: longest wait for one answer (see `ServerORMConfig.timeoutMs`). */
+  constructor(tablesDB: TablesDB, databaseId: string, timeoutMs = DEFAULT_TIMEOUT_MS) {
     this.#tablesDB = tablesDB;
     this.#databaseId = databaseId;
+    this.#timeoutMs = timeoutMs;
   }
 
   private get tablesDB(): TablesDB {
@@ -81,7 +85,7 @@ export class MigrationGateway implements MigrationPort {
       const queries = [Query.limit(PAGE_SIZE), ...(cursor === undefined ? [] : [Query.cursorAfter(cursor)])];
       let page: RawTable[];
       try {
-        page = (await this.tablesDB.listTables({ databaseId: this.databaseId, queries, total: false })).tables;
+        page = (await this.deadline(() => this.tablesDB.listTables({ databaseId: this.databaseId, queries, total: false }))).tables;
       } catch (error) {
         // Only Appwrite's own "no such database" means missing: a 401 or an outage must never lead to a create.
         if (appwriteError(error)?.code === 404 && appwriteError(error)?.type === 'database_not_found') return { databaseExists: false, tables: [] };
@@ -96,7 +100,7 @@ export class MigrationGateway implements MigrationPort {
   async readTable(tableId: string): Promise<LiveTable | null> {
     this.ids('getTable', tableId, ['table id', tableId]);
     try {
-      return normaliseTable(await this.tablesDB.getTable({ databaseId: this.databaseId, tableId }));
+      return normaliseTable(await this.deadline(() => this.tablesDB.getTable({ databaseId: this.databaseId, tableId })));
     } catch (error) {
       if (appwriteError(error)?.code === 404) return null;
       throw this.failure('read', `table ${tableId}`, error, { table: tableId });
@@ -223,9 +227,13 @@ export class MigrationGateway implements MigrationPort {
     return this.delete(`index ${tableId}.${key}`, { table: tableId, field: key }, () => this.tablesDB.deleteIndex({ databaseId: this.databaseId, tableId, key }));
   }
 
+  private deadline<T>(call: () => Promise<T>): Promise<T> {
+    return withDeadline(this.#timeoutMs, call);
+  }
+
   private async create(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await call();
+      await this.deadline(call);
     } catch (error) {
       // 409: another process created it first (two instances starting at once); the plan's goal is reached.
       if (appwriteError(error)?.code === 409) return;
@@ -235,7 +243,7 @@ export class MigrationGateway implements MigrationPort {
 
   private async delete(what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await call();
+      await this.deadline(call);
     } catch (error) {
       // 404: already gone (deleted by another process); the plan's goal is reached.
       if (appwriteError(error)?.code === 404) return;
@@ -245,7 +253,7 @@ export class MigrationGateway implements MigrationPort {
 
   private async run(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await call();
+      await this.deadline(call);
     } catch (error) {
       throw this.failure(verb, what, error, context);
     }
