@@ -41,7 +41,7 @@ beforeAll(async () => {
   const staging = join(work, 'package');
   // A fresh JavaScript build of the current sources (declarations are checked by `attw --pack` in CI).
   const config = Array.isArray(buildConfig) ? buildConfig[0] : buildConfig;
-  await build({ ...config, outDir: join(staging, 'dist'), dts: false, sourcemap: false, silent: true });
+  await build({ ...config, outDir: join(staging, 'dist'), dts: false, sourcemap: false, config: false, silent: true });
   for (const file of ['package.json', 'README.md', 'LICENSE']) await copyFile(join(root, file), join(staging, file));
   const packed = await run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], staging);
   expect(packed.code, packed.output).toBe(0);
