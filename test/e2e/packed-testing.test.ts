@@ -26,7 +26,7 @@ beforeAll(async () => {
   await mkdir(project, { recursive: true });
   await build({ ...(tsupConfig as object), dts: false, sourcemap: false, outDir: join(staging, 'dist'), config: false, silent: true });
   await copyFile('package.json', join(staging, 'package.json'));
-  await copyFile('README.md', join(staging, 'README.md'));
+  for (const file of ['README.md', 'LICENSE']) await copyFile(file, join(staging, file));
   const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: staging, timeout: STEP_TIMEOUT_MS });
   const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
