@@ -133,10 +133,10 @@ function integerProblem(column: StoredColumn, value: unknown): string | null {
   const wide = integerBits(column) === 64;
   const [low, high] = wide ? [INT64_LOW, INT64_HIGH] : [-INT32_MAX - 1, INT32_MAX];
   const integer = typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value));
-  if (!integer || (value as number | bigint) < low || (value as number | bigint) > high) {
+  if (!integer || value < low || value > high) {
     return `Value must be a valid signed ${wide ? 64 : 32}-bit integer between ${formatBound(String(low))} and ${formatBound(String(high))}`;
   }
-  const number = value as number | bigint;
+  const number = value;
   if (number < -high) return rangeDescription(`-${String(high)}`, String(high));
   const bounds = columnBounds(column);
   const min = typeof bounds.min === 'string' ? BigInt(bounds.min) : bounds.min;

@@ -7,12 +7,13 @@ import { faultError, type FaultSpec } from '../../control/faults.js';
 import { Params, parseSearchParams } from '../params.js';
 import type { RequestLogEntry } from '../../control/request-log.js';
 import { bridgedBodies, errorResponse, replyResponse, type Reply } from '../responses.js';
+import { parseWire } from '../wire-json.js';
 
 /**
  * Who may call a route: `public` anyone; `admin` only an API key (databases, tables, columns, indexes: scopes
- * a user's role lacks); `rows` anyone, with permission checks in the route; `bulk` only an API key.
+ * a user's role lacks); `rows` anyone, with permission checks in the route.
  */
-export type Access = 'public' | 'admin' | 'rows' | 'bulk';
+export type Access = 'public' | 'admin' | 'rows';
 
 /** What a route handler receives. */
 export interface RouteContext {
@@ -29,8 +30,8 @@ export interface RouteDefinition {
   /** SDK method name, or a function of the request for routes several SDK methods share. */
   readonly operation: string | ((path: Readonly<Record<string, string>>, params: Params) => string);
   readonly access: Access;
-  /** Scope named in `general_unauthorized_scope` errors of `admin` routes. */
-  readonly scope?: string;
+  /** Scopes named in `general_unauthorized_scope` errors of `admin` routes (the route's `scope` label). */
+  readonly scope?: readonly string[];
   readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
 }
 
@@ -47,7 +48,8 @@ async function readParams(request: Request, search: string): Promise<{ params: P
   if (text.trim() === '') return { params: new Params(query), body: {} };
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // Integers beyond ±2^53 stay exact (BigInt), as the SDK sends them.
+    body = parseWire(text);
   } catch {
     throw badRequest('The request body is not valid JSON.');
   }
@@ -59,10 +61,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 function checkAccess(route: RouteDefinition, caller: Caller): void {
   if (caller.kind === 'key' || route.access === 'public' || route.access === 'rows') return;
-  if (route.access === 'bulk') {
-    throw unauthorizedScope('The current user or API key does not have the required scopes to access the requested resource.');
-  }
-  throw unauthorizedScope(`${describeCaller(caller)} missing scopes (${JSON.stringify([route.scope ?? 'databases.read'])})`);
+  throw unauthorizedScope(`${describeCaller(caller)} missing scopes (${JSON.stringify(route.scope ?? ['databases.read'])})`);
 }
 
 function logEntry(operation: string, request: Request, urlPath: string, path: Readonly<Record<string, string>>, params: Params, body: unknown): RequestLogEntry {

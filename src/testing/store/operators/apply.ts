@@ -1,4 +1,4 @@
-import { formatInstant } from '../clock.js';
+import { formatInstant } from '../../control/clock.js';
 import type { StoredColumn } from '../model.js';
 import { toNumber, type Operator } from './operator.js';
 
@@ -45,6 +45,17 @@ function numeric(op: Operator, current: unknown): number {
   }
 }
 
+/** The stored list, or [] for NULL. */
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
+/** A string operand as PHP binds it. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === null || value === undefined ? '' : JSON.stringify(value);
+}
+
 /** JSON_TABLE reads array items as text: NULL items never match a comparison. */
 const asText = (item: unknown): string | null => (item === null || item === undefined ? null : typeof item === 'string' ? item : JSON.stringify(item));
 
@@ -74,7 +85,7 @@ function filtered(items: readonly unknown[], condition: unknown, value: unknown)
 }
 
 function array(op: Operator, current: unknown): unknown[] | null {
-  const items = Array.isArray(current) ? current : [];
+  const items = listOf(current);
   const texts = (list: readonly unknown[]): Set<string | null> => new Set(list.map(asText));
   switch (op.method) {
     case 'arrayAppend':
@@ -84,7 +95,7 @@ function array(op: Operator, current: unknown): unknown[] | null {
     case 'arrayInsert': {
       // JSON_ARRAY_INSERT on NULL is NULL.
       if (!Array.isArray(current)) return null;
-      const out = [...current];
+      const out = listOf(current);
       out.splice(Math.min(toNumber(op.values[0]), out.length), 0, op.values[1]);
       return out;
     }
@@ -133,9 +144,9 @@ export function applyToStored(op: Operator, column: StoredColumn, current: unkno
     case 'power':
       return storedNumber(column, numeric(op, current));
     case 'stringConcat':
-      return `${typeof current === 'string' ? current : ''}${String(op.values[0] ?? '')}`;
+      return `${typeof current === 'string' ? current : ''}${textOf(op.values[0])}`;
     case 'stringReplace':
-      return typeof current === 'string' ? current.split(String(op.values[0])).join(String(op.values[1])) : null;
+      return typeof current === 'string' ? current.split(textOf(op.values[0])).join(textOf(op.values[1])) : null;
     case 'toggle':
       return current !== true;
     case 'dateAddDays':
@@ -172,13 +183,13 @@ export function applyToDefault(op: Operator, column: StoredColumn, fallback: unk
       return storedNumber(column, op.method === 'divide' ? current / value : Math.trunc(current) % Math.trunc(value));
     }
     case 'stringReplace':
-      return (typeof base === 'string' ? base : '').split(String(operand ?? '')).join(String(op.values[1] ?? ''));
+      return (typeof base === 'string' ? base : '').split(textOf(operand)).join(textOf(op.values[1]));
     case 'dateAddDays':
     case 'dateSubDays':
     case 'arrayFilter':
       return base;
     case 'arrayInsert': {
-      const out = Array.isArray(base) ? [...base] : [];
+      const out = [...listOf(base)];
       out.splice(toNumber(operand ?? 0), 0, op.values[1] ?? null);
       return out;
     }

@@ -1,4 +1,4 @@
-import { badRequest } from '../errors.js';
+import { badRequest } from '../../http/errors.js';
 import { isOperatorMethod, Operator, phpType } from './operator.js';
 
 type Data = Record<string, unknown>;
