@@ -6,6 +6,8 @@ import { Operator, operatorProblem, type CurrentValue } from './operators/index.
 function checkValue(column: StoredColumn, value: unknown): unknown {
   // utopia skips NULL only for optional columns; a NULL in a required one (bulk updates) fails its validator.
   if ((value === null || value === undefined) && !column.required) return null;
+  // Relationship values are checked and linked by the relationships module; the stored link passes through.
+  if (column.type === 'relationship') return value;
   const label = checkLabel(column);
   if (column.array) {
     if (!column.required && Array.isArray(value) && value.length === 0) return value;

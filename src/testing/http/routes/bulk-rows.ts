@@ -1,8 +1,9 @@
-import { databaseNotFound, badRequest, paramInvalid, paramMissing, rowMissingPayload, serverError } from '../errors.js';
+import { databaseNotFound, paramInvalid, paramMissing, rowMissingPayload, serverError } from '../errors.js';
 import type { StoredRow } from '../../store/model.js';
 import { parseOperators } from '../../store/operators/index.js';
 import { filterRows, validateQueries, type ParsedQuery } from '../../store/query/index.js';
 import { prepareBulkUpdate, prepareUpsertExisting } from '../../store/row-update.js';
+import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
 import { commitRows, prepareCreates, removeRows, resolvePermissions, splitRowData } from '../../store/row-writer.js';
 import { parsedQueries } from './list-params.js';
 import { answerRows, emitRows, relationshipKeys, rowTable } from './row-context.js';
@@ -22,7 +23,7 @@ type Verb = 'update' | 'upsert' | 'delete';
 function bulkTable(context: RouteContext, verb: Verb): ReturnType<typeof rowTable> {
   if (context.caller.kind !== 'key') throw databaseNotFound(context.path.databaseId ?? '');
   const table = rowTable(context, { checkEnabled: false });
-  if (relationshipKeys(table).size > 0) throw badRequest(`Bulk ${verb} is not supported for tablesDB with relationship attributes`);
+  assertNoBulkRelations(context.state.store, table, verb);
   return table;
 }
 

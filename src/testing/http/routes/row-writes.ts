@@ -2,6 +2,8 @@ import { assertCanChange, canCreate, canReadRow } from '../../auth/access.js';
 import { assertCanGrant, defaultRowPermissions } from '../../auth/permissions.js';
 import { rowMissingPayload, userUnauthorized } from '../errors.js';
 import { uniqueId } from '../../store/ids.js';
+import type { StoredRow } from '../../store/model.js';
+import { dropUntouchedChildren, withRelations } from '../../store/relationships/relation-input.js';
 import { parseOperators } from '../../store/operators/index.js';
 import { prepareUpdate, prepareUpsertExisting } from '../../store/row-update.js';
 import { commitRows, prepareCreates, resolvePermissions, splitRowData } from '../../store/row-writer.js';
@@ -29,21 +31,23 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
       // may only grant roles they hold, whichever applies.
       const permissions = resolvePermissions(caller, given, existing?.$permissions ?? defaultRowPermissions(caller));
       assertCanGrant(caller, permissions);
-      if (existing === undefined) {
-        if (!canCreate(caller, table.table)) throw userUnauthorized();
-        const id = path.rowId === 'unique()' ? uniqueId() : path.rowId;
-        const prepared = prepareCreates(state.store, table, caller, [{ ...input, id, permissions }]);
-        const rows = answerRows(context, table, commitRows(state.store, table, prepared, { mustBeNew: false }));
-        emitRows(context, table, 'upsert', rows);
-        return { status: 200, body: rows[0] };
-      }
-      const write = prepareUpsertExisting(state.store, table, existing, { ...input, permissions }, () => {
-        assertCanChange(caller, table.table, existing, 'update');
+      if (existing === undefined && !canCreate(caller, table.table)) throw userUnauthorized();
+      let changed = true;
+      const stored = withRelations(state.store, caller, table, { ...input, permissions }, (clean) => {
+        if (existing === undefined) {
+          const id = path.rowId === 'unique()' ? uniqueId() : path.rowId;
+          return commitRows(state.store, table, prepareCreates(state.store, table, caller, [{ ...clean, id }]), { mustBeNew: false })[0] as StoredRow;
+        }
+        const write = prepareUpsertExisting(state.store, table, existing, { ...clean, permissions }, () => {
+          assertCanChange(caller, table.table, existing, 'update');
+        });
+        changed = write.changed;
+        // An unchanged row is not written; Appwrite then reads it back.
+        return changed ? (commitRows(state.store, table, [write.row], { mustBeNew: false })[0] as StoredRow) : existing;
       });
-      // An unchanged row is not written; Appwrite then reads it back.
-      const stored = write.changed ? commitRows(state.store, table, [write.row], { mustBeNew: false }) : [existing];
-      const rows = answerRows(context, table, stored);
-      if (write.changed) emitRows(context, table, 'upsert', rows);
+      const rows = answerRows(context, table, [stored]);
+      dropUntouchedChildren(state.store, table, rows[0], input.values);
+      if (changed) emitRows(context, table, 'upsert', rows);
       return { status: 200, body: rows[0] };
     },
   },
@@ -58,14 +62,19 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
       const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
       const row = findRow(table, path.rowId ?? '');
       const permissions = resolvePermissions(caller, given, row.$permissions);
-      const write = prepareUpdate(state.store, table, row, { ...input, permissions }, (changed) => {
-        // A write that changes nothing needs only read permission (utopia `updateDocument`).
-        if (changed) assertCanChange(caller, table.table, row, 'update');
-        else if (!canReadRow(caller, table.table, row)) throw userUnauthorized();
+      let changed = true;
+      const stored = withRelations(state.store, caller, table, { ...input, permissions }, (clean) => {
+        const write = prepareUpdate(state.store, table, row, { ...clean, permissions }, (changes) => {
+          // A write that changes nothing needs only read permission (utopia `updateDocument`).
+          if (changes) assertCanChange(caller, table.table, row, 'update');
+          else if (!canReadRow(caller, table.table, row)) throw userUnauthorized();
+        });
+        changed = write.changed;
+        return changed ? (commitRows(state.store, table, [write.row], { mustBeNew: false })[0] as StoredRow) : write.row;
       });
-      const stored = write.changed ? commitRows(state.store, table, [write.row], { mustBeNew: false }) : [write.row];
-      const rows = answerRows(context, table, stored);
-      if (write.changed) emitRows(context, table, 'update', rows);
+      const rows = answerRows(context, table, [stored]);
+      dropUntouchedChildren(state.store, table, rows[0], input.values);
+      if (changed) emitRows(context, table, 'update', rows);
       return { status: 200, body: rows[0] };
     },
   },

@@ -1,8 +1,13 @@
 import { assertCanChange, assertCanCreate, assertReadable, listFilter } from '../../auth/access.js';
 import { badRequest, paramInvalid, rowMissingData, unauthorizedScope } from '../errors.js';
 import { uniqueId } from '../../store/ids.js';
+import type { StoredRow } from '../../store/model.js';
 import { runListQuery, validateQueries } from '../../store/query/index.js';
-import { commitRows, prepareCreates, removeRows, splitRowData, type RowInput } from '../../store/row-writer.js';
+import { commitRows, prepareCreates, splitRowData, type RowInput } from '../../store/row-writer.js';
+import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
+import { queryableRows } from '../../store/relationships/relation-query.js';
+import { deleteWithRelations } from '../../store/relationships/relation-delete.js';
+import { dropUntouchedChildren, withRelations } from '../../store/relationships/relation-input.js';
 import { incrementRoute } from './increment.js';
 import { parsedQueries, wantsTotal } from './list-params.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
@@ -29,9 +34,13 @@ function createRowOrRows(context: RouteContext): { status: number; body: unknown
     const table = rowTable(context);
     const input = splitRowData(data, caller);
     const id = requested === 'unique()' ? uniqueId() : requested;
-    const prepared = prepareCreates(state.store, table, caller, [{ ...input, id, permissions: permissionsParam(params) }]);
-    assertCanCreate(caller, table.table);
-    const [row] = answerRows(context, table, commitRows(state.store, table, prepared, { mustBeNew: true }));
+    const stored = withRelations(state.store, caller, table, { ...input, id, permissions: permissionsParam(params) }, (clean) => {
+      const prepared = prepareCreates(state.store, table, caller, [clean]);
+      assertCanCreate(caller, table.table);
+      return commitRows(state.store, table, prepared, { mustBeNew: true })[0] as StoredRow;
+    });
+    const [row] = answerRows(context, table, [stored]);
+    dropUntouchedChildren(state.store, table, row, input.values);
     emitRows(context, table, 'create', row === undefined ? [] : [row]);
     return { status: 201, body: row };
   }
@@ -41,18 +50,16 @@ function createRowOrRows(context: RouteContext): { status: number; body: unknown
     throw unauthorizedScope('The current user or API key does not have the required scopes to access the requested resource.');
   }
   const table = rowTable(context);
-  if (table.table.columns.some((column) => String(column.type) === 'relationship')) {
-    throw badRequest('Bulk create is not supported for tablesDB with relationship columns');
-  }
+  assertNoBulkRelations(state.store, table, 'create');
   const inputs: RowInput[] = (rows ?? []).map((item) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
     return splitRowData(item as Record<string, unknown>, caller);
   });
   // Appwrite reports a duplicate in createRows with the route's (empty) row ID.
-  const created = commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), { mustBeNew: true, reportedId: '' });
-  const answered = answerRows(context, table, created);
-  emitRows(context, table, 'create', answered);
-  return { status: 201, body: { total: answered.length, rows: answered } };
+  const stored = commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), { mustBeNew: true, reportedId: '' });
+  const created = answerRows(context, table, stored);
+  emitRows(context, table, 'create', created);
+  return { status: 201, body: { total: created.length, rows: created } };
 }
 
 /** Single-row routes: list, get, create (and createRows), upsert, update, delete, increment, decrement. */
@@ -75,7 +82,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const queries = parsedQueries(context.params);
       validateQueries(queries, table.table, { context: 'list' });
       const readable = listFilter(context.caller, table.table);
-      const all = context.state.store.rows(table);
+      const all = queryableRows(context.state.store.database(table.table.databaseId), table, context.state.store.rows(table), queries);
       const result = runListQuery(readable === null ? all : all.filter(readable), queries, table.table, {
         findRow: (id) => table.rows.get(id),
       });
@@ -98,7 +105,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const row = findRow(table, context.path.rowId ?? '');
       assertCanChange(context.caller, table.table, row, 'delete');
       const answered = answerRows(context, table, [row]);
-      removeRows(context.state.store, table, [row.$id]);
+      deleteWithRelations(context.state.store, context.state.store.database(table.table.databaseId), table, row.$id);
       emitRows(context, table, 'delete', answered);
       return { status: 204 };
     },
