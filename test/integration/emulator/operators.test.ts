@@ -46,7 +46,7 @@ describe('operators (executed on update and upsert, stored as text on create)', 
     expect((await tablesDb.upsertRow({ ...at, rowId: 'u1', data: { title: 'u', level: Operator.increment(2) } })).level).toBe(7);
     await tablesDb.createRow({ ...at, rowId: 'u2', data: { title: 'v', n: 10 } });
     const result = await tablesDb.updateRows({ ...at, data: { n: Operator.increment(1) } });
-    expect(result.rows.map((row) => row.n)).toEqual([1, 11]);
+    expect(result.rows.map((row) => row.n as unknown)).toEqual([1, 11]);
   });
 });
 
