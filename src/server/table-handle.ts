@@ -52,7 +52,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   get(id: string, options?: ReadOptions): Promise<RowOf<D> | null> {
-    return readRow(this.#context, id, options) as Promise<RowOf<D> | null>;
+    return this.#observe('get', () => readRow(this.#context, id, options) as Promise<RowOf<D> | null>);
   }
 
   /**
@@ -63,10 +63,12 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const pen = await products.getOrFail('pen');
    * ```
    */
-  async getOrFail(id: string, options?: ReadOptions): Promise<RowOf<D>> {
-    const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowOf<D> | null;
-    if (row === null) throw new NotFoundError(this.id, { rowId: id });
-    return row;
+  getOrFail(id: string, options?: ReadOptions): Promise<RowOf<D>> {
+    return this.#observe('getOrFail', async () => {
+      const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowOf<D> | null;
+      if (row === null) throw new NotFoundError(this.id, { rowId: id });
+      return row;
+    });
   }
 
   /**
@@ -82,11 +84,13 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    */
   find(queries?: TableQuery<D>, options?: ReadOptions): Promise<readonly RowOf<D>[]> {
     // Hot path: hand back the cache's promise itself; a bad query still comes out as a rejection.
-    try {
-      return readList(this.#context, this.#normalize(queries), options) as Promise<readonly RowOf<D>[]>;
-    } catch (error) {
-      return rejection(error);
-    }
+    return this.#observe('find', () => {
+      try {
+        return readList(this.#context, this.#normalize(queries), options) as Promise<readonly RowOf<D>[]>;
+      } catch (error) {
+        return rejection(error);
+      }
+    });
   }
 
   /**
@@ -97,8 +101,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const cheapest = await products.findOne([Query.orderAsc('price')]);
    * ```
    */
-  async findOne(queries?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D> | null> {
-    return (await readFirst(this.#context, this.#normalize(queries), options)) as RowOf<D> | null;
+  findOne(queries?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D> | null> {
+    return this.#observe('findOne', async () => (await readFirst(this.#context, this.#normalize(queries), options)) as RowOf<D> | null);
   }
 
   /**
@@ -110,9 +114,11 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const office = await products.all({ where: { category: 'office' }, pageSize: 1000 });
    * ```
    */
-  async all(options?: AllOptions<D>): Promise<readonly RowOf<D>[]> {
-    const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ALL_PAGE);
-    return (await readAll(this.#context, this.#normalize(options?.where), pageSize, options)) as readonly RowOf<D>[];
+  all(options?: AllOptions<D>): Promise<readonly RowOf<D>[]> {
+    return this.#observe('all', async () => {
+      const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ALL_PAGE);
+      return (await readAll(this.#context, this.#normalize(options?.where), pageSize, options)) as readonly RowOf<D>[];
+    });
   }
 
   /**
@@ -135,10 +141,12 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const admin = await users.firstOrFail({ role: 'admin' });
    * ```
    */
-  async firstOrFail(filters?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D>> {
-    const row = await this.findOne(filters, options);
-    if (row === null) throw new NotFoundError(this.id, { filter: describe(filters) });
-    return row;
+  firstOrFail(filters?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D>> {
+    return this.#observe('firstOrFail', async () => {
+      const row = await this.findOne(filters, options);
+      if (row === null) throw new NotFoundError(this.id, { filter: describe(filters) });
+      return row;
+    });
   }
 
   /**
@@ -150,8 +158,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const offices = await products.count({ category: 'office' });
    * ```
    */
-  async count(filtersOrQueries?: TableQuery<D>, options?: ReadOptions): Promise<number> {
-    return await readCount(this.#context, this.#normalize(filtersOrQueries), options);
+  count(filtersOrQueries?: TableQuery<D>, options?: ReadOptions): Promise<number> {
+    return this.#observe('count', async () => await readCount(this.#context, this.#normalize(filtersOrQueries), options));
   }
 
   /**
@@ -167,11 +175,13 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
   query(filters: TableQuery<D>, options?: QueryOptions<D> & { readonly select?: undefined }): Promise<readonly RowOf<D>[]>;
   query<K extends ColumnName<D>>(filters: TableQuery<D>, options: QueryOptions<D, K> & { readonly select: readonly K[] }): Promise<readonly SelectedRow<D, K>[]>;
   query(filters: TableQuery<D>, options: QueryOptions<D> = {}): Promise<readonly unknown[]> {
-    try {
-      return readList(this.#context, this.#context.runtime.normalizer.withShape(filters as QueryInput, options), options);
-    } catch (error) {
-      return rejection(error);
-    }
+    return this.#observe('query', () => {
+      try {
+        return readList(this.#context, this.#context.runtime.normalizer.withShape(filters as QueryInput, options), options);
+      } catch (error) {
+        return rejection(error);
+      }
+    });
   }
 
   /**
@@ -213,8 +223,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const pen = await products.create({ name: 'Pen', price: 2, category: 'office' }, { id: 'pen' });
    * ```
    */
-  async create(data: InsertOf<D>, options?: CreateOptions): Promise<RowOf<D>> {
-    return (await writes.createRow(this.#context, data, options)) as RowOf<D>;
+  create(data: InsertOf<D>, options?: CreateOptions): Promise<RowOf<D>> {
+    return this.#observe('create', async () => (await writes.createRow(this.#context, data, options)) as RowOf<D>);
   }
 
   /**
@@ -225,8 +235,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.update('pen', { price: 3 });
    * ```
    */
-  async update(id: string, data: UpdateOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
-    return (await writes.updateRow(this.#context, id, data, options)) as RowOf<D>;
+  update(id: string, data: UpdateOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+    return this.#observe('update', async () => (await writes.updateRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
   /**
@@ -238,8 +248,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.upsert('pen', { name: 'Pen', price: 2, category: 'office' });
    * ```
    */
-  async upsert(id: string, data: InsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
-    return (await writes.upsertRow(this.#context, id, data, options)) as RowOf<D>;
+  upsert(id: string, data: InsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+    return this.#observe('upsert', async () => (await writes.upsertRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
   /**
@@ -251,7 +261,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   delete(id: string, options?: CallOptions): Promise<void> {
-    return writes.deleteRow(this.#context, id, options);
+    return this.#observe('delete', () => writes.deleteRow(this.#context, id, options));
   }
 
   /**
@@ -262,8 +272,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const row = await products.increment('pen', 'stock', 5);
    * ```
    */
-  async increment(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>> {
-    return (await writes.stepColumn(this.#context, id, column, by, 1, options)) as RowOf<D>;
+  increment(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>> {
+    return this.#observe('increment', async () => (await writes.stepColumn(this.#context, id, column, by, 1, options)) as RowOf<D>);
   }
 
   /**
@@ -274,8 +284,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.decrement('pen', 'stock', 1, { min: 0 });
    * ```
    */
-  async decrement(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>> {
-    return (await writes.stepColumn(this.#context, id, column, by, -1, options)) as RowOf<D>;
+  decrement(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>> {
+    return this.#observe('decrement', async () => (await writes.stepColumn(this.#context, id, column, by, -1, options)) as RowOf<D>);
   }
 
   /**
@@ -288,8 +298,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.bulkCreate([{ name: 'Pen', price: 2, category: 'office' }, { $id: 'ink', name: 'Ink', price: 5, category: 'office' }]);
    * ```
    */
-  async bulkCreate(rows: readonly BulkCreateRow<D>[]): Promise<readonly RowOf<D>[]> {
-    return (await bulkWriteRows(this.#context, rows, 'create')) as readonly RowOf<D>[];
+  bulkCreate(rows: readonly BulkCreateRow<D>[]): Promise<readonly RowOf<D>[]> {
+    return this.#observe('bulkCreate', async () => (await bulkWriteRows(this.#context, rows, 'create')) as readonly RowOf<D>[]);
   }
 
   /**
@@ -300,8 +310,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.bulkUpsert([{ $id: 'pen', name: 'Pen', price: 2, category: 'office' }]);
    * ```
    */
-  async bulkUpsert(rows: readonly BulkUpsertRow<D>[]): Promise<readonly RowOf<D>[]> {
-    return (await bulkWriteRows(this.#context, rows, 'upsert')) as readonly RowOf<D>[];
+  bulkUpsert(rows: readonly BulkUpsertRow<D>[]): Promise<readonly RowOf<D>[]> {
+    return this.#observe('bulkUpsert', async () => (await bulkWriteRows(this.#context, rows, 'upsert')) as readonly RowOf<D>[]);
   }
 
   /**
@@ -313,8 +323,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.bulkUpdate([{ id: 'pen', data: { price: 3 } }, { id: 'ink', data: { price: 3 } }]); // one request
    * ```
    */
-  async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<readonly RowOf<D>[]> {
-    return (await bulkUpdateRows(this.#context, items)) as readonly RowOf<D>[];
+  bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<readonly RowOf<D>[]> {
+    return this.#observe('bulkUpdate', async () => (await bulkUpdateRows(this.#context, items)) as readonly RowOf<D>[]);
   }
 
   /**
@@ -327,7 +337,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   bulkDelete(ids: readonly string[]): Promise<BulkDeleteResult> {
-    return bulkDeleteRows(this.#context, ids);
+    return this.#observe('bulkDelete', () => bulkDeleteRows(this.#context, ids));
   }
 
   /**
@@ -339,8 +349,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const changed = await products.updateWhere({ category: 'office' }, { price: 1 });
    * ```
    */
-  async updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
-    return await writes.updateWhere(this.#context, this.#normalize(queries), data);
+  updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
+    return this.#observe('updateWhere', async () => await writes.updateWhere(this.#context, this.#normalize(queries), data));
   }
 
   /**
@@ -352,8 +362,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const removed = await products.deleteWhere([Query.lessThan('stock', 1)]);
    * ```
    */
-  async deleteWhere(queries: TableQuery<D>): Promise<number> {
-    return await writes.deleteWhere(this.#context, this.#normalize(queries));
+  deleteWhere(queries: TableQuery<D>): Promise<number> {
+    return this.#observe('deleteWhere', async () => await writes.deleteWhere(this.#context, this.#normalize(queries)));
   }
 
   /**
@@ -391,6 +401,12 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    */
   invalidate(): void {
     this.#context.session.cache.invalidate(this.id, 'local');
+  }
+
+  /** Reports the operation when something observes them; otherwise calls straight through (the hot path). */
+  #observe<T>(method: string, call: () => Promise<T>): Promise<T> {
+    const observer = this.#context.session.observer;
+    return observer === undefined || !observer.active ? call() : observer.run(this.id, method, call);
   }
 
   #normalize(queries: TableQuery<D> | undefined): readonly string[] {
