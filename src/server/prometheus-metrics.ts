@@ -1,12 +1,19 @@
 import { createRequire } from 'node:module';
 import type * as PromClient from 'prom-client';
 import { ConfigError } from '../errors/config-error.js';
-import type { Database } from './database.js';
+import type { CacheStats, CacheStatsSnapshot } from '../cache/cache-stats.js';
+import type { OperationEvent } from './operation-observer.js';
 
 /** The part of a prom-client `Registry` used here (`new Registry()` or prom-client's default `register`). */
 export interface PrometheusRegistry {
   metrics(): Promise<string>;
   removeSingleMetric(name: string): void;
+}
+
+/** What {@link prometheusMetrics} reads from a database: the `Database` that `ServerORM.init()` returns has it. */
+export interface ObservableDatabase {
+  onOperation(listener: (event: OperationEvent) => void): () => void;
+  stats(): CacheStatsSnapshot;
 }
 
 /** Options of {@link prometheusMetrics}. */
@@ -42,7 +49,7 @@ const PROM_CLIENT_INSTALL = 'npm install prom-client';
  * app.get('/metrics', async (_req, res) => { res.type('text/plain').send(await registry.metrics()); });
  * ```
  */
-export function prometheusMetrics(db: Database, options: PrometheusMetricsOptions): PrometheusMetrics {
+export function prometheusMetrics(db: ObservableDatabase, options: PrometheusMetricsOptions): PrometheusMetrics {
   const prom = loadPromClient();
   const registers = [options.registry as unknown as PromClient.Registry];
   const prefix = options.prefix ?? 'appwrite_orm_';
@@ -71,9 +78,7 @@ export function prometheusMetrics(db: Database, options: PrometheusMetricsOption
   };
 }
 
-type TableStats = ReturnType<Database['stats']>['tables'][string];
-
-function cacheGauge(prom: typeof PromClient, registers: PromClient.Registry[], db: Database, name: string, help: string, read: (table: TableStats) => number): PromClient.Gauge {
+function cacheGauge(prom: typeof PromClient, registers: PromClient.Registry[], db: ObservableDatabase, name: string, help: string, read: (table: CacheStats) => number): PromClient.Gauge {
   return new prom.Gauge({
     name, help, labelNames: ['table'], registers,
     collect() {
