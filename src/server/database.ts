@@ -92,7 +92,8 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const retry = { ...DEFAULT_RETRY, ...config.retry };
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set() };
   if (options.cache === undefined) {
-    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) });
+    const declared = [...runtimes.values()].map((runtime) => runtime.id);
+    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared);
     if (bridge !== undefined) {
       shared.bridge = bridge;
       shared.listeners.add(bridge);

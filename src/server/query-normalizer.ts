@@ -31,6 +31,8 @@ interface Parsed {
 
 const ORDER: Readonly<Record<QueryKind, number>> = { filter: 0, select: 1, order: 2, cursor: 3, limit: 4, offset: 5 };
 const MEMO_LIMIT = 10_000;
+/** Appwrite's limit on one query string (APP_LIMIT_ARRAY_ELEMENT_SIZE). */
+const MAX_QUERY_LENGTH = 4_096;
 
 /**
  * Turns any accepted query spelling into canonical Appwrite query strings, so that two spellings of the
@@ -130,8 +132,17 @@ export class QueryNormalizer {
   }
 
   private fromNode(node: QueryNode): Parsed {
+    // These nodes come from filter objects and list options: one level deep, so serialising first is safe.
     const text = canonicalString(node);
-    return this.parsed(validateNode(node, text, this.target), text);
+    return this.parsed(validateNode(node, text, this.target), this.sized(text));
+  }
+
+  /** Appwrite refuses a query longer than 4096 characters (the `queries` param's element size). */
+  private sized(text: string): string {
+    if (text.length > MAX_QUERY_LENGTH) {
+      throw new QueryError(this.target.table, `${text.slice(0, 120)}...`, `longer than ${MAX_QUERY_LENGTH} characters, which Appwrite refuses`);
+    }
+    return text;
   }
 
   private text(item: unknown): string {
@@ -149,8 +160,10 @@ export class QueryNormalizer {
   private parse(raw: string): Parsed {
     const known = this.memo.get(raw);
     if (known !== undefined) return known;
+    // Bounds the parsing work; the legacy form may be longer than its JSON (spaces), hence the margin.
+    if (raw.length > 4 * MAX_QUERY_LENGTH) this.sized(raw);
     const node = raw.trimStart().startsWith('{') ? parseJson(raw, this.target.table) : parseLegacyQuery(raw, this.target.table);
-    const result = this.parsed(validateNode(node, raw, this.target), canonicalString(node));
+    const result = this.parsed(validateNode(node, raw, this.target), this.sized(canonicalString(node)));
     this.memo.set(raw, result);
     return result;
   }
