@@ -233,6 +233,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
 
 async function quit(connection: RedisConnection): Promise<void> {
   if (connection.status === 'ready') await connection.quit().catch(() => undefined);
-  // disconnect() also cancels a pending reconnection timer, so nothing keeps the process alive.
-  connection.disconnect();
+  // Ended (a quit that went through): nothing is left to stop. Otherwise disconnect() also cancels a
+  // pending reconnection timer, so nothing keeps the process alive.
+  if (connection.status !== 'end') connection.disconnect();
 }

@@ -1,4 +1,5 @@
 import { QueryError } from '../errors/query-error.js';
+import { LONE_SURROGATE_REASON, isWellFormedText } from '../schema/well-formed.js';
 import { MAX_QUERY_DEPTH, NESTED, NO_ATTRIBUTE, isQueryNode, queryKind, type QueryKind, type QueryNode } from './query-node.js';
 
 /** Columns every row has besides the declared ones, queryable by filters and orders. */
@@ -91,6 +92,7 @@ function checkValues(method: string, values: readonly unknown[], target: Validat
   for (const value of values) {
     if (typeof value === 'number' && !Number.isFinite(value)) fail('values must be finite numbers');
     if (!SCALAR_TYPES.has(typeof value) || (typeof value === 'object' && value !== null)) fail('values must be strings, numbers, booleans or null');
+    if (typeof value === 'string' && !isWellFormedText(value)) fail(`a value ${LONE_SURROGATE_REASON}`);
   }
 }
 

@@ -21,15 +21,26 @@ export async function underWrite<T>(context: TableContext, request: () => Promis
   }
 }
 
+/**
+ * Appwrite refuses a write without data: `row_missing_data` for a create, `row_missing_payload` for an
+ * update that gives no permissions either, and for `updateRows` always. Refused here instead.
+ */
+function requireData(context: TableContext, body: object, what: string, permissions?: readonly string[]): void {
+  if (permissions !== undefined || Object.values(body).some((value) => value !== undefined)) return;
+  throw new ValidationError(context.runtime.id, [{ field: '', reason: `${what} needs at least one field${permissions === undefined && what !== 'create' && what !== 'updateWhere' ? ' (or permissions)' : ''}; Appwrite refuses an empty one` }]);
+}
+
 export async function createRow(context: TableContext, data: unknown, options: CreateOptions = {}): Promise<RowRecord> {
   const { runtime, session } = context;
   const body = validateInsert(runtime.definition, data);
+  requireData(context, body, 'create');
   return deepFreeze(await underWrite(context, () => session.adapter.createRow(runtime.id, options.id, body, options.permissions)));
 }
 
 export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime, session } = context;
   const body = validateUpdate(runtime.definition, data);
+  requireData(context, body, 'update', options.permissions);
   return deepFreeze(await underWrite(context, () => session.adapter.updateRow(runtime.id, rowId, body, options.permissions)));
 }
 
@@ -63,6 +74,7 @@ export async function updateWhere(context: TableContext, queries: readonly strin
   const { runtime, session } = context;
   requireFilter(context, queries, 'updateWhere');
   const body = validateUpdate(runtime.definition, data);
+  requireData(context, body, 'updateWhere');
   return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false))).total;
 }
 

@@ -85,7 +85,7 @@ describe('queries from a hostile caller', () => {
 
   it('keeps __proto__ and constructor filter keys as column names (unknown here)', () => {
     refused(() => normalizer().normalize(JSON.parse('{"__proto__": 1}') as FilterObject), /unknown column "__proto__"/);
-    refused(() => normalizer().normalize({ constructor: 1 } as unknown as FilterObject), /unknown column "constructor"/);
+    refused(() => normalizer().normalize({ constructor: 1 }), /unknown column "constructor"/);
   });
 
   it.each([5, { a: 1 }, [5], [Symbol('x')]])('refuses orderBy %s cleanly', (orderBy) => {
