@@ -1,0 +1,31 @@
+import type { Caller } from '../../auth/auth.js';
+import type { EmulatorState } from '../../emulator-state.js';
+import type { Params } from '../params.js';
+import type { Reply } from '../responses.js';
+
+/**
+ * Who may call a route: `public` anyone; `admin` only an API key (databases, tables, columns, indexes: scopes
+ * a user's role lacks); `rows` anyone, with permission checks in the route; `bulk` only an API key.
+ */
+export type Access = 'public' | 'admin' | 'rows' | 'bulk';
+
+/** What a route handler receives. */
+export interface RouteContext {
+  readonly state: EmulatorState;
+  readonly caller: Caller;
+  readonly params: Params;
+  readonly path: Readonly<Record<string, string>>;
+}
+
+/** One endpoint, declared like an Appwrite action: method, path, the SDK operation, access and handler. */
+export interface RouteDefinition {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under the server root with `:name` params, e.g. `/v1/tablesdb/:databaseId`. */
+  readonly path: string;
+  /** SDK method name, or a function of the request for routes several SDK methods share. */
+  readonly operation: string | ((path: Readonly<Record<string, string>>, params: Params) => string);
+  readonly access: Access;
+  /** Scope named in `general_unauthorized_scope` errors of `admin` routes. */
+  readonly scope?: string;
+  readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
+}

@@ -1,0 +1,111 @@
+import { isIP } from 'node:net';
+import { isAppwriteDatetime, parseAppwriteDatetime } from '../../schema/appwrite-datetime.js';
+import { isAppwriteUrl } from '../../schema/appwrite-url.js';
+import { formatInstant } from '../control/clock.js';
+import { maxLengthOf } from './column-types.js';
+import type { StoredColumn } from './model.js';
+
+const INT32_MAX = 2_147_483_647;
+const INT64_LIMIT = 2 ** 63;
+const INT64_MAX_TEXT = '9223372036854775807';
+const INT64_MIN_TEXT = '-9223372036854775808';
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** PHP `number_format` of a bound: rounded, with thousands separators. */
+function formatBound(value: number | string): string {
+  const digits = typeof value === 'string' ? value : BigInt(Math.round(value)).toString();
+  const negative = digits.startsWith('-');
+  const body = (negative ? digits.slice(1) : digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return negative ? `-${body}` : body;
+}
+
+/** utopia `Range` description. */
+export function rangeDescription(min: number | string, max: number | string): string {
+  return `Value must be a valid range between ${formatBound(min)} and ${formatBound(max)}`;
+}
+
+/** Bounds of an integer or float column, as Appwrite reports and enforces them. */
+export function columnBounds(column: StoredColumn): { min: number | string; max: number | string } {
+  if (column.type === 'integer') {
+    return { min: column.min ?? INT64_MIN_TEXT, max: column.max ?? INT64_MAX_TEXT };
+  }
+  return { min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE };
+}
+
+function inBounds(value: number, bounds: { min: number | string; max: number | string }): boolean {
+  const min = typeof bounds.min === 'string' ? -INT64_LIMIT : bounds.min;
+  const max = typeof bounds.max === 'string' ? INT64_LIMIT : bounds.max;
+  return value >= min && value <= max;
+}
+
+/**
+ * Reads a datetime as Appwrite does (its `datetime` filter parses with PHP's `DateTime`, no zone = UTC, before
+ * utopia's `Datetime` validator checks the MariaDB range 1000-01-01 00:00:00 to 9999-12-31 23:59:59) and
+ * formats it as Appwrite stores it; null when refused. The forms read are the ORM's (`parseAppwriteDatetime`).
+ */
+export function normalizeDatetime(value: unknown): string | null {
+  return typeof value === 'string' && isAppwriteDatetime(value) ? formatInstant(parseAppwriteDatetime(value)) : null;
+}
+
+function codePoints(value: string, limit: number): number {
+  return value.length <= limit ? value.length : [...value].length;
+}
+
+/**
+ * Checks one (non-null, non-array) value against a column as utopia's Structure validator does. Returns
+ * the validator description on failure (`Value must be a valid integer`...), null when valid.
+ */
+export function checkColumnValue(column: StoredColumn, value: unknown): string | null {
+  const maxLength = maxLengthOf(column);
+  if (maxLength !== undefined) {
+    if (typeof value !== 'string' || codePoints(value, maxLength) > maxLength) {
+      return `Value must be a valid string and no longer than ${maxLength} chars`;
+    }
+    switch (column.format) {
+      case 'email':
+        return EMAIL.test(value) ? null : 'Value must be a valid email address';
+      case 'url':
+        return isAppwriteUrl(value) ? null : 'Value must be a valid URL';
+      case 'ip':
+        return isIP(value) !== 0 ? null : 'Value must be a valid IP address';
+      case 'enum':
+        return (column.elements ?? []).includes(value) ? null : `Value must be one of (${(column.elements ?? []).join(', ')})`;
+      default:
+        return null;
+    }
+  }
+  switch (column.type) {
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) >= INT64_LIMIT) {
+        return 'Value must be a valid integer';
+      }
+      const wide = column.max === undefined || column.max > INT32_MAX;
+      const size = wide ? { min: `-${INT64_MAX_TEXT}`, max: INT64_MAX_TEXT } : { min: -INT32_MAX, max: INT32_MAX };
+      if (!inBounds(value, size)) return rangeDescription(size.min, size.max);
+      const bounds = columnBounds(column);
+      return inBounds(value, bounds) ? null : rangeDescription(bounds.min, bounds.max);
+    }
+    case 'double': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Value must be a valid float';
+      const bounds = columnBounds(column);
+      return inBounds(value, bounds) ? null : rangeDescription(bounds.min, bounds.max);
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'Value must be a valid boolean';
+    case 'datetime':
+      return normalizeDatetime(value) === null ? 'Value must be valid date.' : null;
+    default:
+      return null;
+  }
+}
+
+/** The label Appwrite's message uses: columns with a utopia format (ranges, email, url, ip, enum) say `format`. */
+export function checkLabel(column: StoredColumn): 'type' | 'format' {
+  if (column.type === 'integer' || column.type === 'double') return 'format';
+  return column.format !== undefined && column.format !== 'datetime' ? 'format' : 'type';
+}
+
+/** The stored form of a valid value (datetimes in Appwrite's format). */
+export function storedValue(column: StoredColumn, value: unknown): unknown {
+  return column.type === 'datetime' && typeof value === 'string' ? normalizeDatetime(value) : value;
+}
