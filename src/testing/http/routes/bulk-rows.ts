@@ -2,6 +2,7 @@ import { paramInvalid, paramMissing, rowMissingPayload } from '../errors.js';
 import type { StoredRow } from '../../store/model.js';
 import { filterRows, validateQueries } from '../../store/query/index.js';
 import { commitRows, prepareCreates, prepareUpdate, removeRows, splitRowData } from '../../store/row-writer.js';
+import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
 import { parsedQueries } from './list-params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
 import type { RouteContext, RouteDefinition } from './route.js';
@@ -24,6 +25,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
     handle: (context) => {
       const { params, caller, state } = context;
       const table = rowTable(context);
+      assertNoBulkRelations(state.store, table, 'upsert');
       const items = params.array('rows', { max: BATCH });
       if (items === undefined) throw paramMissing('rows');
       const prepared = items.map((item) => {
@@ -46,6 +48,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
       const data = params.object('data') ?? {};
       if (Object.keys(data).length === 0) throw rowMissingPayload();
       const table = rowTable(context);
+      assertNoBulkRelations(state.store, table, 'update');
       const input = splitRowData(data, caller);
       const prepared = targets(context, table).map((row) => prepareUpdate(state.store, table, caller, row, input));
       const updated = commitRows(state.store, table, prepared, false);
@@ -58,6 +61,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
     method: 'DELETE', path: BASE, operation: 'deleteRows', access: 'bulk',
     handle: (context) => {
       const table = rowTable(context);
+      assertNoBulkRelations(context.state.store, table, 'delete');
       const doomed = targets(context, table);
       const rows = answerRows(context, table, doomed.slice(0, BATCH));
       removeRows(context.state.store, table, doomed.map((row) => row.$id));
