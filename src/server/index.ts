@@ -46,7 +46,7 @@ export {
 export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
 export { TableHandle } from './table-handle.js';
 export type {
-  ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
+  CallOptions, StepOptions, ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
   NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
 } from './table-types.js';
 export { parseLegacyQuery } from './legacy-query-parser.js';
