@@ -85,7 +85,7 @@ function describe(attribute: string, value: unknown): string {
 }
 
 /** A short, never-throwing rendering of something a caller passed (symbols, functions, cycles included). */
-function describeInput(value: unknown): string {
+export function describeInput(value: unknown): string {
   if (typeof value === 'bigint' || typeof value === 'symbol' || value instanceof Date) return String(value);
   if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   try {

@@ -1,5 +1,5 @@
 import { QueryError } from '../errors/query-error.js';
-import { filterNodes, orderNodes, type FilterObject } from './filter-object.js';
+import { describeInput, filterNodes, orderNodes, type FilterObject } from './filter-object.js';
 import { parseLegacyQuery } from './legacy-query-parser.js';
 import { canonicalString } from './query-canonical.js';
 import { BoundedMemo, memoKey } from './query-memo.js';
@@ -147,7 +147,7 @@ export class QueryNormalizer {
 
   private text(item: unknown): string {
     if (typeof item !== 'string') {
-      throw new QueryError(this.target.table, String(item), 'a query must be a string (use Query helpers or a filter object)');
+      throw new QueryError(this.target.table, describeInput(item), 'a query must be a string (use Query helpers or a filter object)');
     }
     return item;
   }
