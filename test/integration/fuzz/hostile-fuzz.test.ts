@@ -20,7 +20,7 @@ const REDIS = 'redis://127.0.0.1:6379';
 const DATABASE = 'fuzz';
 let emu: AppwriteEmulator;
 let db: Database<readonly [typeof items]>;
-let table: TableHandle;
+let table: TableHandle<typeof items, readonly [typeof items]>;
 const figures: Record<string, number> = {};
 /** What the server refused that the ORM sent (queries only; for rows it fails the test), with quoted parts elided. */
 const serverReasons = new Set<string>();
