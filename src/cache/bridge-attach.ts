@@ -12,18 +12,18 @@ export interface BridgeSettings {
 
 /**
  * Creates and starts the Redis invalidation bridge of a database when `cache.redis` is set; returns
- * `undefined` otherwise. It does not wait for Redis: messages to send wait until the publisher is
+ * `undefined` otherwise. Messages naming a table outside `tables` (the declared ids) are ignored. It does not wait for Redis: messages to send wait until the publisher is
  * connected, and the first subscription drops whatever the cache filled before it. Stop it with
  * `closeListeners()` / `close()`.
  *
  * @example
  * ```ts
- * const bridge = attachRedisBridge(cache, resolvedConfig, resolvedConfig.logger);
+ * const bridge = attachRedisBridge(cache, resolvedConfig, resolvedConfig.logger, ['products', 'orders']);
  * // on shutdown
  * await bridge?.close();
  * ```
  */
-export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, logger: BridgeLogger): RedisBridge | undefined {
+export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, logger: BridgeLogger, tables?: Iterable<string>): RedisBridge | undefined {
   if (config.cache === false || config.cache.redis === undefined) return undefined;
   const bridge = createRedisBridge({
     cache,
@@ -32,6 +32,7 @@ export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, lo
     instanceId: config.cache.instanceId ?? randomUUID(),
     databaseId: config.databaseId,
     logger,
+    ...(tables === undefined ? {} : { tables }),
   });
   // start() never rejects: with Redis down it warns once and ioredis keeps retrying.
   void bridge.start();

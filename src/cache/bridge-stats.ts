@@ -17,6 +17,8 @@ export interface BridgeCounters {
   ignoredOwn: number;
   /** Messages for another database on the same channel, ignored. */
   ignoredForeign: number;
+  /** Messages naming a table this instance did not declare, ignored (they create no state). */
+  ignoredUnknown: number;
   /** Payloads that were not a valid message: counted, logged once, dropped. */
   malformed: number;
   /** Full invalidations after a reconnect or a gap in an instance's sequence numbers. */
@@ -36,5 +38,5 @@ export interface BridgeStats extends Readonly<BridgeCounters> {
 
 /** Fresh zeroed counters. */
 export function createBridgeCounters(): BridgeCounters {
-  return { published: 0, received: 0, applied: 0, ignoredOwn: 0, ignoredForeign: 0, malformed: 0, resyncs: 0, publishFailures: 0 };
+  return { published: 0, received: 0, applied: 0, ignoredOwn: 0, ignoredForeign: 0, ignoredUnknown: 0, malformed: 0, resyncs: 0, publishFailures: 0 };
 }

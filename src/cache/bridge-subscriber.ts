@@ -1,11 +1,13 @@
 import type { RedisConnection } from './bridge-connections.js';
 import type { BridgeIdentity } from './bridge-publisher.js';
-import { decodeBridgeMessage } from './bridge-message.js';
+import { ALL_TABLES, decodeBridgeMessage } from './bridge-message.js';
 import { SequenceTracker } from './bridge-sequence.js';
 import type { BridgeCounters } from './bridge-stats.js';
 
 /** What the subscriber does with what it hears. */
 export interface SubscriberActions {
+  /** Whether `table` (never '*') is one this instance declared; messages naming any other are ignored. */
+  knows(table: string): boolean;
   /** Invalidate one table, or every table for '*', because another instance changed it. */
   invalidate(table: string): void;
   /**
@@ -109,11 +111,19 @@ export class BridgeSubscriber {
       this.counters.ignoredForeign += 1;
       return;
     }
-    this.counters.applied += 1;
-    if (this.sequences.observe(message.origin, message.seq) === 'gap') {
+    // The number is noted even for a table this instance does not have, so that skipping such messages
+    // never looks like a gap; an unknown table is then ignored before anything is applied or created.
+    const order = this.sequences.observe(message.origin, message.seq);
+    if (order === 'gap' || order === 'overflow') {
+      this.counters.applied += 1;
       this.actions.resync('gap');
       return;
     }
+    if (message.table !== ALL_TABLES && !this.actions.knows(message.table)) {
+      this.counters.ignoredUnknown += 1;
+      return;
+    }
+    this.counters.applied += 1;
     this.actions.invalidate(message.table);
   };
 }

@@ -23,8 +23,10 @@ export interface CacheEventMap {
   hit: { readonly table: string; readonly key: string };
   /** A read not in the cache; `coalesced` when it joined a load already in flight. */
   miss: { readonly table: string; readonly key: string; readonly coalesced: boolean };
-  /** A table's entries were dropped and its generation bumped. */
-  invalidate: { readonly table: string; readonly origin: InvalidationOrigin };
+  /** A table's entries were dropped and its generation bumped; `all` when it is part of `invalidateAll()`. */
+  invalidate: { readonly table: string; readonly origin: InvalidationOrigin; readonly all?: boolean };
+  /** `invalidateAll()` ran (after the `invalidate` event of each table it knew); the Redis bridge announces it as one message. */
+  invalidateAll: { readonly origin: InvalidationOrigin };
   /** An entry was dropped to respect `maxEntries` or `maxBytes`. */
   evict: { readonly table: string; readonly key: string };
 }
@@ -63,7 +65,7 @@ type ListenerSets = { readonly [E in CacheEventName]: Set<CacheListener<E>> };
  * ```
  */
 export class CacheEvents {
-  readonly #listeners: ListenerSets = { hit: new Set(), miss: new Set(), invalidate: new Set(), evict: new Set() };
+  readonly #listeners: ListenerSets = { hit: new Set(), miss: new Set(), invalidate: new Set(), invalidateAll: new Set(), evict: new Set() };
 
   /** Adds `listener` for `event`. Adding the same function twice keeps one. */
   on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {

@@ -91,7 +91,8 @@ export class CacheStatsRegistry {
   /** Totals and per-table figures at this instant. */
   snapshot(): CacheStatsSnapshot {
     const total = new TableCounters();
-    const tables: Record<string, CacheStats> = {};
+    // Prototype-free: table names can come from outside (bridge messages, webhooks), `__proto__` included.
+    const tables = Object.create(null) as Record<string, CacheStats>;
     for (const [table, counters] of this.#tables) {
       tables[table] = counters.snapshot();
       total.hits += counters.hits;

@@ -102,16 +102,12 @@ export class QueryCache {
    * ```
    */
   invalidate(table: string, origin: InvalidationOrigin = 'local'): void {
-    const state = this.#generations.of(table);
-    state.bump();
-    state.updated = false;
-    this.#entries.deleteTable(table);
-    this.#stats.of(table).invalidations++;
-    this.#events.emit('invalidate', { table, origin });
+    this.#invalidate(table, origin, false);
   }
 
   /**
-   * Invalidates every table the cache has seen, each with its own `invalidate` event.
+   * Invalidates every table the cache has seen, each with its own `invalidate` event (marked `all`), then
+   * emits one `invalidateAll` event: the Redis bridge announces that as a single "every table" message.
    *
    * @example
    * ```ts
@@ -119,7 +115,17 @@ export class QueryCache {
    * ```
    */
   invalidateAll(origin: InvalidationOrigin = 'local'): void {
-    for (const table of [...this.#generations.tables()]) this.invalidate(table, origin);
+    for (const table of [...this.#generations.tables()]) this.#invalidate(table, origin, true);
+    this.#events.emit('invalidateAll', { origin });
+  }
+
+  #invalidate(table: string, origin: InvalidationOrigin, all: boolean): void {
+    const state = this.#generations.of(table);
+    state.bump();
+    state.updated = false;
+    this.#entries.deleteTable(table);
+    this.#stats.of(table).invalidations++;
+    this.#events.emit('invalidate', all ? { table, origin, all } : { table, origin });
   }
 
   /**
@@ -162,7 +168,7 @@ export class QueryCache {
   }
 
   /**
-   * Subscribes to `'hit'`, `'miss'`, `'invalidate'` or `'evict'`.
+   * Subscribes to `'hit'`, `'miss'`, `'invalidate'`, `'invalidateAll'` or `'evict'`.
    *
    * @example
    * ```ts

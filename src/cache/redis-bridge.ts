@@ -10,10 +10,13 @@ export interface BridgeCache {
   invalidate(table: string, origin?: InvalidationOrigin): void;
   invalidateAll(origin?: InvalidationOrigin): void;
   on(event: 'invalidate', listener: InvalidationListener): unknown;
+  on(event: 'invalidateAll', listener: InvalidateAllListener): unknown;
   off(event: 'invalidate', listener: InvalidationListener): unknown;
+  off(event: 'invalidateAll', listener: InvalidateAllListener): unknown;
 }
 
-type InvalidationListener = (event: { readonly table: string; readonly origin: InvalidationOrigin }) => void;
+type InvalidationListener = (event: { readonly table: string; readonly origin: InvalidationOrigin; readonly all?: boolean }) => void;
+type InvalidateAllListener = (event: { readonly origin: InvalidationOrigin }) => void;
 
 /** Where the bridge reports trouble. */
 export interface BridgeLogger {
@@ -36,6 +39,12 @@ export interface RedisBridgeOptions {
   readonly logger: BridgeLogger;
   /** How many distinct tables wait for a reconnect before collapsing into "all tables". @default 1000 */
   readonly pendingLimit?: number;
+  /**
+   * The table ids this instance declared: messages naming any other table are ignored (counted in
+   * `ignoredUnknown`), so that the channel cannot make the cache hold state for tables it never uses.
+   * @default every table
+   */
+  readonly tables?: Iterable<string>;
 }
 
 /** A running invalidation bridge between this instance's cache and the others'. */
@@ -82,7 +91,9 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
   let firstAttempt: (() => void) | undefined;
   let starting: Promise<void> | undefined;
 
+  const declared = options.tables === undefined ? undefined : new Set(options.tables);
   const actions: SubscriberActions = {
+    knows: (table) => declared === undefined || declared.has(table),
     invalidate: (table) => (table === ALL_TABLES ? cache.invalidateAll('remote') : cache.invalidate(table, 'remote')),
     resync: (reason) => {
       if (reason !== 'first') counters.resyncs += 1;
@@ -100,9 +111,14 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     },
   };
 
+  // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
+  const announced = (origin: InvalidationOrigin): boolean => origin === 'local' || origin === 'webhook';
   const onInvalidate: InvalidationListener = (event) => {
-    // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
-    if (event.origin === 'local' || event.origin === 'webhook') publisher.announce(event.table);
+    // The tables of an invalidateAll() go out as one '*' message (onInvalidateAll), not one per table.
+    if (announced(event.origin) && event.all !== true) publisher.announce(event.table);
+  };
+  const onInvalidateAll: InvalidateAllListener = (event) => {
+    if (announced(event.origin)) publisher.announce(ALL_TABLES);
   };
   const onPublisherReady = (): void => {
     publisher.flush();
@@ -143,6 +159,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
 
   async function stopListening(): Promise<void> {
     cache.off('invalidate', onInvalidate);
+    cache.off('invalidateAll', onInvalidateAll);
     connections?.publisher.off('ready', onPublisherReady);
     await subscriber?.detach();
   }
@@ -152,10 +169,12 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
     phase = 'started';
     // Listening before Redis is reached: what changes meanwhile waits in the pending set.
     cache.on('invalidate', onInvalidate);
+    cache.on('invalidateAll', onInvalidateAll);
     const opened = await open();
     if (opened === undefined) {
       phase = 'closed';
       cache.off('invalidate', onInvalidate);
+      cache.off('invalidateAll', onInvalidateAll);
       return;
     }
     // closeListeners() or close() ran while ioredis was loading: these connections never start.
@@ -214,6 +233,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
 
 async function quit(connection: RedisConnection): Promise<void> {
   if (connection.status === 'ready') await connection.quit().catch(() => undefined);
-  // disconnect() also cancels a pending reconnection timer, so nothing keeps the process alive.
-  connection.disconnect();
+  // Ended (a quit that went through): nothing is left to stop. Otherwise disconnect() also cancels a
+  // pending reconnection timer, so nothing keeps the process alive.
+  if (connection.status !== 'end') connection.disconnect();
 }

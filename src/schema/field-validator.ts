@@ -1,16 +1,25 @@
 import { z } from 'zod';
+import { isAppwriteDatetime, parseAppwriteDatetime } from './appwrite-datetime.js';
+import { isAppwriteUrl } from './appwrite-url.js';
 import { DEFAULT_STRING_SIZE, type FieldDefinition } from './field-definition.js';
+import { LONE_SURROGATE_REASON, isWellFormedText } from './well-formed.js';
 
 const DATETIME_MESSAGE = 'Invalid input: expected an ISO 8601 date string or a valid Date';
+const DATETIME_RANGE_MESSAGE = 'Invalid input: Appwrite stores dates from 1000-01-01 00:00:00 to 9999-12-31 23:59:59 UTC';
+const URL_MESSAGE = 'Invalid URL';
 
-function isValidDate(value: unknown): value is string | Date {
-  if (value instanceof Date) return !Number.isNaN(value.getTime());
-  return typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Date.parse(value));
+function datetimeInstant(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  return typeof value === 'string' ? parseAppwriteDatetime(value) : Number.NaN;
 }
 
-/** Writes a `Date` as the ISO string Appwrite stores; strings are sent as given. */
 function serializeDate(value: string | Date): string {
   return value instanceof Date ? value.toISOString() : value;
+}
+
+/** Text Appwrite can hold: no lone surrogate. */
+function text<T extends z.ZodType<string>>(schema: T): T {
+  return schema.refine(isWellFormedText, { message: LONE_SURROGATE_REASON });
 }
 
 function numberSchema(field: { readonly min?: number; readonly max?: number }, integer: boolean): z.ZodNumber {
@@ -24,7 +33,7 @@ function numberSchema(field: { readonly min?: number; readonly max?: number }, i
 export function scalarSchema(field: FieldDefinition): z.ZodType {
   switch (field.type) {
     case 'string':
-      return z.string().max(field.size ?? DEFAULT_STRING_SIZE);
+      return text(z.string().max(field.size ?? DEFAULT_STRING_SIZE));
     case 'integer':
       return numberSchema(field, true);
     case 'float':
@@ -32,11 +41,14 @@ export function scalarSchema(field: FieldDefinition): z.ZodType {
     case 'boolean':
       return z.boolean();
     case 'datetime':
-      return z.custom<string | Date>(isValidDate, { message: DATETIME_MESSAGE }).transform(serializeDate);
+      // Read as Appwrite reads it (ISO 8601, or a spelled-out month: 'March 7, 2024'), then within its range.
+      return z.custom<string | Date>((value) => !Number.isNaN(datetimeInstant(value)), { message: DATETIME_MESSAGE })
+        .refine((value) => isAppwriteDatetime(value), { message: DATETIME_RANGE_MESSAGE })
+        .transform(serializeDate);
     case 'email':
-      return z.email();
+      return text(z.email());
     case 'url':
-      return z.url();
+      return z.string().refine(isAppwriteUrl, { message: URL_MESSAGE });
     case 'ip':
       return z.union([z.ipv4(), z.ipv6()], { error: 'Invalid input: expected an IPv4 or IPv6 address' });
     case 'enum':

@@ -16,9 +16,23 @@ function toIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
   });
 }
 
+/** A `{...}` literal or `Object.create(null)`: a Date, Map, array or class instance has no field values to send. */
+function isPlainObject(data: unknown): data is Record<string, unknown> {
+  if (typeof data !== 'object' || data === null) return false;
+  const proto: unknown = Object.getPrototypeOf(data);
+  return proto === Object.prototype || proto === null;
+}
+
+/** ', got a Date' for an object that is not plain; nothing for the rest, which the message already covers. */
+function describe(data: unknown): string {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return '';
+  const name = (Object.getPrototypeOf(data) as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? `, got a ${name}` : ', got an object with a prototype';
+}
+
 function check(definition: TableDefinition, schema: z.ZodType, data: unknown, rowIndex: number | undefined): Record<string, unknown> {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ValidationError(tableId(definition), [{ field: '', reason: 'expected an object of field values' }], rowIndex);
+  if (!isPlainObject(data)) {
+    throw new ValidationError(tableId(definition), [{ field: '', reason: `expected an object of field values${describe(data)}` }], rowIndex);
   }
   const result = schema.safeParse(data);
   if (!result.success) throw new ValidationError(tableId(definition), toIssues(result.error.issues), rowIndex);

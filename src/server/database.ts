@@ -108,7 +108,8 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
   if (options.cache === undefined) {
-    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) });
+    const declared = [...runtimes.values()].map((runtime) => runtime.id);
+    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared);
     if (bridge !== undefined) {
       shared.bridge = bridge;
       shared.listeners.add(bridge);

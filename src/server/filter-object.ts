@@ -21,6 +21,10 @@ export type FilterObject = Readonly<Record<string, FilterScalar | readonly Filte
  * ```
  */
 export function filterNodes(filters: FilterObject, table?: string): QueryNode[] {
+  const proto: unknown = typeof filters === 'object' && filters !== null ? Object.getPrototypeOf(filters) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new QueryError(table, describeInput(filters), 'a filter must be a plain object of column values, a query string or an array of them');
+  }
   const nodes: QueryNode[] = [];
   for (const [attribute, value] of Object.entries(filters)) {
     if (value === undefined) continue;
@@ -44,8 +48,9 @@ export function filterNodes(filters: FilterObject, table?: string): QueryNode[] 
  * ```
  */
 export function orderNodes(orderBy: string | readonly string[], table?: string): QueryNode[] {
-  const entries: readonly string[] = typeof orderBy === 'string' ? [orderBy] : orderBy;
+  const entries: readonly unknown[] = typeof orderBy === 'string' ? [orderBy] : Array.isArray(orderBy) ? orderBy : [orderBy];
   return entries.map((entry) => {
+    if (typeof entry !== 'string') throw new QueryError(table, `orderBy ${describeInput(entry)}`, 'orderBy takes column names, "-name" for descending');
     const descending = entry.startsWith('-');
     const attribute = descending || entry.startsWith('+') ? entry.slice(1) : entry;
     if (attribute === '') throw new QueryError(table, `orderBy ${JSON.stringify(entry)}`, 'no column named');
@@ -63,6 +68,9 @@ function scalar(attribute: string, value: FilterScalar, table: string | undefine
     if (Number.isNaN(value.getTime())) throw new QueryError(table, describe(attribute, value), 'invalid date');
     return appwriteDate(value);
   }
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'undefined') {
+    throw new QueryError(table, describe(attribute, value), 'a filter value must be a string, number, boolean, Date or null');
+  }
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) {
       throw new QueryError(table, describe(attribute, value), 'not a finite number');
@@ -73,6 +81,16 @@ function scalar(attribute: string, value: FilterScalar, table: string | undefine
 }
 
 function describe(attribute: string, value: unknown): string {
-  const text = typeof value === 'bigint' ? value.toString() : value instanceof Date ? String(value) : JSON.stringify(value);
-  return `{ ${attribute}: ${text ?? String(value)} }`;
+  return `{ ${attribute}: ${describeInput(value)} }`;
+}
+
+/** A short, never-throwing rendering of something a caller passed (symbols, functions, cycles included). */
+export function describeInput(value: unknown): string {
+  if (typeof value === 'bigint' || typeof value === 'symbol' || value instanceof Date) return String(value);
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  try {
+    return (JSON.stringify(value) ?? String(value)).slice(0, 200);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

@@ -1,17 +1,17 @@
 import { QueryError } from '../errors/query-error.js';
-import { NO_ATTRIBUTE, type QueryNode, type QueryValue } from './query-node.js';
+import { MAX_QUERY_DEPTH, NO_ATTRIBUTE, queryKind, type QueryNode, type QueryValue } from './query-node.js';
 
 type Arg = QueryValue;
 
-/** SDK helpers that are not Appwrite methods, expanded the way node-appwrite expands them. */
-const ALIASES: Readonly<Record<string, (args: readonly Arg[]) => QueryNode>> = {
-  createdBefore: (args) => ({ method: 'lessThan', attribute: '$createdAt', values: args }),
-  createdAfter: (args) => ({ method: 'greaterThan', attribute: '$createdAt', values: args }),
-  createdBetween: (args) => ({ method: 'between', attribute: '$createdAt', values: args }),
-  updatedBefore: (args) => ({ method: 'lessThan', attribute: '$updatedAt', values: args }),
-  updatedAfter: (args) => ({ method: 'greaterThan', attribute: '$updatedAt', values: args }),
-  updatedBetween: (args) => ({ method: 'between', attribute: '$updatedAt', values: args }),
-};
+/** SDK helpers that are not Appwrite methods, expanded the way node-appwrite expands them (a Map: names come from callers). */
+const ALIASES: ReadonlyMap<string, (args: readonly Arg[]) => QueryNode> = new Map([
+  ['createdBefore', (args: readonly Arg[]) => ({ method: 'lessThan', attribute: '$createdAt', values: args })],
+  ['createdAfter', (args: readonly Arg[]) => ({ method: 'greaterThan', attribute: '$createdAt', values: args })],
+  ['createdBetween', (args: readonly Arg[]) => ({ method: 'between', attribute: '$createdAt', values: args })],
+  ['updatedBefore', (args: readonly Arg[]) => ({ method: 'lessThan', attribute: '$updatedAt', values: args })],
+  ['updatedAfter', (args: readonly Arg[]) => ({ method: 'greaterThan', attribute: '$updatedAt', values: args })],
+  ['updatedBetween', (args: readonly Arg[]) => ({ method: 'between', attribute: '$updatedAt', values: args })],
+]);
 
 /**
  * Parses the legacy string form of a query (Appwrite 1.4 and older docs), e.g. `equal("active", true)`,
@@ -34,16 +34,28 @@ export function parseLegacyQuery(text: string, table?: string): QueryNode {
 
 class Parser {
   private pos = 0;
+  private depth = 0;
 
   constructor(private readonly text: string, private readonly table: string | undefined) {}
 
   call(): QueryNode {
     const start = this.pos;
     const name = this.identifier();
+    // Known before the arguments are read, so that an unknown name fails at once, naming where it starts.
+    if (!ALIASES.has(name) && queryKind(name) === undefined) this.fail(`unknown method "${name}"`, start);
     this.expect('(');
-    const args = this.peek() === ')' ? [] : this.list(')');
+    const args = this.nested(() => (this.peek() === ')' ? [] : this.list(')')));
     this.expect(')');
     return this.toNode(name, args, start);
+  }
+
+  /** Reads one level of nesting (a call's arguments or an array); bounded so deep input fails cleanly. */
+  private nested<R>(read: () => R): R {
+    if (this.depth >= MAX_QUERY_DEPTH) this.fail(`nested deeper than ${MAX_QUERY_DEPTH} levels`);
+    this.depth += 1;
+    const result = read();
+    this.depth -= 1;
+    return result;
   }
 
   end(): void {
@@ -52,7 +64,7 @@ class Parser {
   }
 
   private toNode(method: string, args: readonly Arg[], start: number): QueryNode {
-    const alias = ALIASES[method];
+    const alias = ALIASES.get(method);
     if (alias !== undefined) return alias(args);
     if (method.startsWith('distance') || method.startsWith('vector')) {
       this.fail(`${method} has no string form; use node-appwrite's Query.${method}`, start);
@@ -82,7 +94,7 @@ class Parser {
     if (c === '"' || c === "'") return this.string(c);
     if (c === '[') {
       this.pos += 1;
-      const items = this.peek() === ']' ? [] : this.list(']');
+      const items = this.nested(() => (this.peek() === ']' ? [] : this.list(']')));
       this.expect(']');
       return items;
     }
@@ -116,7 +128,7 @@ class Parser {
           this.pos += 6;
           continue;
         }
-        out += ESCAPES[next] ?? next;
+        out += ESCAPES.get(next) ?? next;
         this.pos += 2;
         continue;
       }
@@ -162,7 +174,7 @@ class Parser {
   }
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+const ESCAPES: ReadonlyMap<string, string> = new Map([['n', '\n'], ['t', '\t'], ['r', '\r'], ['b', '\b'], ['f', '\f']]);
 
 /** `equal("a", ["x","y"])` and `equal("a", "x", "y")` both mean values ["x","y"]; a lone non-array is one value. */
 function spread(args: readonly Arg[]): readonly Arg[] {

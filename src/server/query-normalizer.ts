@@ -1,5 +1,5 @@
 import { QueryError } from '../errors/query-error.js';
-import { filterNodes, orderNodes, type FilterObject } from './filter-object.js';
+import { describeInput, filterNodes, orderNodes, type FilterObject } from './filter-object.js';
 import { parseLegacyQuery } from './legacy-query-parser.js';
 import { canonicalString } from './query-canonical.js';
 import { BoundedMemo, memoKey } from './query-memo.js';
@@ -31,6 +31,8 @@ interface Parsed {
 
 const ORDER: Readonly<Record<QueryKind, number>> = { filter: 0, select: 1, order: 2, cursor: 3, limit: 4, offset: 5 };
 const MEMO_LIMIT = 10_000;
+/** Appwrite's limit on one query string (APP_LIMIT_ARRAY_ELEMENT_SIZE). */
+const MAX_QUERY_LENGTH = 4_096;
 
 /**
  * Turns any accepted query spelling into canonical Appwrite query strings, so that two spellings of the
@@ -130,13 +132,22 @@ export class QueryNormalizer {
   }
 
   private fromNode(node: QueryNode): Parsed {
+    // These nodes come from filter objects and list options: one level deep, so serialising first is safe.
     const text = canonicalString(node);
-    return this.parsed(validateNode(node, text, this.target), text);
+    return this.parsed(validateNode(node, text, this.target), this.sized(text));
+  }
+
+  /** Appwrite refuses a query longer than 4096 characters (the `queries` param's element size). */
+  private sized(text: string): string {
+    if (text.length > MAX_QUERY_LENGTH) {
+      throw new QueryError(this.target.table, `${text.slice(0, 120)}...`, `longer than ${MAX_QUERY_LENGTH} characters, which Appwrite refuses`);
+    }
+    return text;
   }
 
   private text(item: unknown): string {
     if (typeof item !== 'string') {
-      throw new QueryError(this.target.table, String(item), 'a query must be a string (use Query helpers or a filter object)');
+      throw new QueryError(this.target.table, describeInput(item), 'a query must be a string (use Query helpers or a filter object)');
     }
     return item;
   }
@@ -149,8 +160,10 @@ export class QueryNormalizer {
   private parse(raw: string): Parsed {
     const known = this.memo.get(raw);
     if (known !== undefined) return known;
+    // Bounds the parsing work; the legacy form may be longer than its JSON (spaces), hence the margin.
+    if (raw.length > 4 * MAX_QUERY_LENGTH) this.sized(raw);
     const node = raw.trimStart().startsWith('{') ? parseJson(raw, this.target.table) : parseLegacyQuery(raw, this.target.table);
-    const result = this.parsed(validateNode(node, raw, this.target), canonicalString(node));
+    const result = this.parsed(validateNode(node, raw, this.target), this.sized(canonicalString(node)));
     this.memo.set(raw, result);
     return result;
   }

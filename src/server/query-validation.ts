@@ -1,5 +1,6 @@
 import { QueryError } from '../errors/query-error.js';
-import { NESTED, NO_ATTRIBUTE, isQueryNode, queryKind, type QueryKind, type QueryNode } from './query-node.js';
+import { LONE_SURROGATE_REASON, isWellFormedText } from '../schema/well-formed.js';
+import { MAX_QUERY_DEPTH, NESTED, NO_ATTRIBUTE, isQueryNode, queryKind, type QueryKind, type QueryNode } from './query-node.js';
 
 /** Columns every row has besides the declared ones, queryable by filters and orders. */
 export const SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['$id', '$sequence', '$createdAt', '$updatedAt']);
@@ -11,6 +12,9 @@ const EXACTLY_ONE = new Set([
 ]);
 const EXACTLY_TWO = new Set(['between', 'notBetween']);
 const NONE = new Set(['isNull', 'isNotNull', 'orderAsc', 'orderDesc', 'orderRandom']);
+const SCALAR_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'bigint', 'boolean', 'object']);
+/** Appwrite's `maxQueryValues` (APP_DATABASE_QUERY_MAX_VALUES) in 1.9. */
+const MAX_VALUES = 500;
 const GEOMETRY = /^(distance|vector|crosses|notCrosses|intersects|notIntersects|overlaps|notOverlaps|touches|notTouches)/;
 
 /** Where a query is checked: the table (for messages) and its columns (when known, to catch typos). */
@@ -25,12 +29,15 @@ export interface ValidationTarget {
  *
  * @throws QueryError naming the query and the reason.
  */
-export function validateNode(node: QueryNode, raw: string, target: ValidationTarget, nested = false): QueryKind {
+export function validateNode(node: QueryNode, raw: string, target: ValidationTarget, depth = 0): QueryKind {
   const fail = (reason: string): never => {
     throw new QueryError(target.table, raw, reason);
   };
   const { method, attribute } = node;
+  if (typeof method !== 'string') fail('method must be a string');
   const kind = queryKind(method) ?? fail(`unknown method "${method}"`);
+  if (depth >= MAX_QUERY_DEPTH) fail(`nested deeper than ${MAX_QUERY_DEPTH} levels`);
+  const nested = depth > 0;
   if (nested && kind !== 'filter') fail(`"${method}" cannot be nested in and/or/elemMatch`);
   if (attribute !== undefined && typeof attribute !== 'string') fail('attribute must be a string');
   if (NO_ATTRIBUTE.has(method)) {
@@ -43,6 +50,7 @@ export function validateNode(node: QueryNode, raw: string, target: ValidationTar
   if (node.values !== undefined && !Array.isArray(node.values)) fail('values must be an array');
   const values = node.values ?? [];
   const count = values.length;
+  if (count > MAX_VALUES) fail(`"${method}" has ${count} values; Appwrite takes at most ${MAX_VALUES}`);
   if (AT_LEAST_ONE.has(method) && count < 1) fail(`"${method}" needs at least one value`);
   if (EXACTLY_ONE.has(method) && count !== 1) fail(`"${method}" needs exactly one value`);
   if (EXACTLY_TWO.has(method) && count !== 2) fail(`"${method}" needs exactly two values`);
@@ -51,7 +59,7 @@ export function validateNode(node: QueryNode, raw: string, target: ValidationTar
   if (NESTED.has(method)) {
     for (const child of values) {
       if (!isQueryNode(child)) fail(`"${method}" values must be queries`);
-      validateNode(child as QueryNode, raw, target, true);
+      validateNode(child as QueryNode, raw, target, depth + 1);
     }
     return kind;
   }
@@ -77,10 +85,14 @@ function checkValues(method: string, values: readonly unknown[], target: Validat
     }
     return;
   }
-  if (GEOMETRY.test(method)) return;
+  if (GEOMETRY.test(method)) {
+    if (!values.every((value) => isNumberTree(value, 0))) fail(`"${method}" values must be numbers, booleans or arrays of them`);
+    return;
+  }
   for (const value of values) {
     if (typeof value === 'number' && !Number.isFinite(value)) fail('values must be finite numbers');
-    if (typeof value === 'object' && value !== null) fail('values must be strings, numbers, booleans or null');
+    if (!SCALAR_TYPES.has(typeof value) || (typeof value === 'object' && value !== null)) fail('values must be strings, numbers, booleans or null');
+    if (typeof value === 'string' && !isWellFormedText(value)) fail(`a value ${LONE_SURROGATE_REASON}`);
   }
 }
 
@@ -91,4 +103,11 @@ function checkColumn(name: string, target: ValidationTarget, fail: (reason: stri
   const dot = name.indexOf('.');
   if (dot > 0 && columns.has(name.slice(0, dot))) return;
   fail(`unknown column "${name}"`);
+}
+
+/** Geometry and vector values: numbers and booleans nested in arrays (points, distances, vectors), bounded in depth. */
+function isNumberTree(value: unknown, depth: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'boolean') return true;
+  return Array.isArray(value) && depth < MAX_QUERY_DEPTH && value.every((item) => isNumberTree(item, depth + 1));
 }

@@ -24,6 +24,15 @@ export async function underWrite<T>(context: TableContext, request: () => Promis
 }
 
 /**
+ * Appwrite refuses a write without data: `row_missing_data` for a create, `row_missing_payload` for an
+ * update that gives no permissions either, and for `updateRows` always. Refused here instead.
+ */
+function requireData(context: TableContext, body: object, what: string, permissions?: readonly string[]): void {
+  if (permissions !== undefined || Object.values(body).some((value) => value !== undefined)) return;
+  throw new ValidationError(context.runtime.id, [{ field: '', reason: `${what} needs at least one field${permissions === undefined && what !== 'create' && what !== 'updateWhere' ? ' (or permissions)' : ''}; Appwrite refuses an empty one` }]);
+}
+
+/**
  * Tables a write of `body` to this table changes: the table, and the two-way partners of the relationship
  * keys it sets (their rows show the link).
  */
@@ -36,6 +45,7 @@ export async function createRow(context: TableContext, data: unknown, options: C
   const { runtime } = context;
   if (options.id !== undefined) checkId(options.id, { table: runtime.id, method: 'create', allowUnique: true });
   const body = validateInsert(runtime.definition, data);
+  requireData(context, body, 'create');
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).createRow(runtime.id, options.id, body, options.permissions), writeTables(context, body)));
 }
 
@@ -43,6 +53,7 @@ export async function updateRow(context: TableContext, rowId: string, data: unkn
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'update' });
   const body = validateUpdate(runtime.definition, data);
+  requireData(context, body, 'update', options.permissions);
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).updateRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
 }
 
@@ -80,6 +91,7 @@ export async function updateWhere(context: TableContext, queries: readonly strin
   const { runtime, session } = context;
   requireFilter(context, queries, 'updateWhere');
   const body = validateUpdate(runtime.definition, data);
+  requireData(context, body, 'updateWhere');
   return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false), writeTables(context, body))).total;
 }
 

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { isAppwriteDatetime, parseAppwriteDatetime } from '../../schema/appwrite-datetime.js';
+import { isAppwriteUrl } from '../../schema/appwrite-url.js';
 import { formatInstant } from '../control/clock.js';
 import { maxLengthOf } from './column-types.js';
 import type { StoredColumn } from './model.js';
@@ -13,7 +15,6 @@ const DATETIME_DESCRIPTION = 'Value must be valid date between 1000-01-01 00:00:
 const INT64_MAX_TEXT = '9223372036854775807';
 const INT64_MIN_TEXT = '-9223372036854775808';
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-const DATE = /^(\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** PHP `number_format` of a bound: rounded, with thousands separators. */
 function formatBound(value: number | string): string {
@@ -43,35 +44,12 @@ function inBounds(value: number, bounds: { min: number | string; max: number | s
 }
 
 /**
- * Parses a datetime the way PHP's `DateTime` reads Appwrite input (no zone = UTC) and formats it as Appwrite
- * stores it; null when it is not a date Appwrite accepts (years 0000-9999).
+ * Reads a datetime as Appwrite does (its `datetime` filter parses with PHP's `DateTime`, no zone = UTC, before
+ * utopia's `Datetime` validator checks the MariaDB range 1000-01-01 00:00:00 to 9999-12-31 23:59:59) and
+ * formats it as Appwrite stores it; null when refused. The forms read are the ORM's (`parseAppwriteDatetime`).
  */
 export function normalizeDatetime(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const match = DATE.exec(value.trim());
-  if (match === null) return null;
-  const [, y, mo, d, h, mi, s, fraction, zone] = match;
-  if (Number(y) > 9999) return null;
-  const date = new Date(0);
-  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
-  date.setUTCHours(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), Number((fraction ?? '0').padEnd(3, '0').slice(0, 3)));
-  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
-  let offset = 0;
-  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
-  }
-  return formatInstant(date.getTime() - offset * 60_000);
-}
-
-function isUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && isAppwriteDatetime(value) ? formatInstant(parseAppwriteDatetime(value)) : null;
 }
 
 function codePoints(value: string, limit: number): number {
@@ -92,7 +70,7 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
       case 'email':
         return EMAIL.test(value) ? null : 'Value must be a valid email address';
       case 'url':
-        return isUrl(value) ? null : 'Value must be a valid URL';
+        return isAppwriteUrl(value) ? null : 'Value must be a valid URL';
       case 'ip':
         return isIP(value) !== 0 ? null : 'Value must be a valid IP address';
       case 'enum':

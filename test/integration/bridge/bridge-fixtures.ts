@@ -26,13 +26,13 @@ export class Fixtures {
     return `appwrite-orm-test:${randomUUID()}:invalidate`;
   }
 
-  instance(options: { redis: RedisSource; channel: string; databaseId?: string; id?: string; pendingLimit?: number }): Instance {
+  instance(options: { redis: RedisSource; channel: string; databaseId?: string; id?: string; pendingLimit?: number; tables?: string[] }): Instance {
     const id = options.id ?? randomUUID();
     const cache = new QueryCache({ ttl: 60_000, maxEntries: 1_000, maxBytes: 1 << 20, enabled: true });
     const invalidations: Instance['invalidations'] = [];
     const warnings: string[] = [];
     const infos: string[] = [];
-    cache.on('invalidate', (event) => invalidations.push({ ...event }));
+    cache.on('invalidate', (event) => invalidations.push({ table: event.table, origin: event.origin }));
     const bridge = createRedisBridge({
       cache,
       redis: options.redis,
@@ -41,6 +41,7 @@ export class Fixtures {
       databaseId: options.databaseId ?? 'main',
       logger: { warn: (message) => warnings.push(message), info: (message) => infos.push(message) },
       ...(options.pendingLimit === undefined ? {} : { pendingLimit: options.pendingLimit }),
+      ...(options.tables === undefined ? {} : { tables: options.tables }),
     });
     this.closers.push(() => bridge.close());
     const fill = async (table: string): Promise<void> => {

@@ -23,8 +23,9 @@ export class InstanceProcess {
   private readonly watchers = new Set<() => void>();
   private nextId = 1;
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** @param script The child to run: `test/helpers/bridge-instance.ts` unless another one speaking the same protocol is given. */
+  constructor(env: Record<string, string>, script = SCRIPT) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
     this.child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     createInterface({ input: this.child.stdout! }).on('line', (line) => {

@@ -13,7 +13,7 @@ describe('the bridge when ioredis cannot be loaded', () => {
     });
     const { createRedisBridge } = await import('../../../src/cache/redis-bridge.js');
     const listeners = new Set<unknown>();
-    const cache = { invalidate: () => undefined, invalidateAll: () => undefined, on: (_: 'invalidate', listener: unknown) => listeners.add(listener), off: (_: 'invalidate', listener: unknown) => listeners.delete(listener) };
+    const cache = { invalidate: () => undefined, invalidateAll: () => undefined, on: (_: string, listener: unknown) => listeners.add(listener), off: (_: string, listener: unknown) => listeners.delete(listener) };
     const warnings: string[] = [];
     const bridge = createRedisBridge({ cache, redis: 'redis://127.0.0.1:6379', channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: (message) => warnings.push(message) } });
     await bridge.start();
