@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 import { isOperatorString } from '../../../src/server/operator-strings.js';
 import { notes, products, useHandlesFixture } from './handles-fixture.js';
+import { itLocal } from '../../helpers/appwrite-target.js';
 
 const fx = useHandlesFixture({ seedRows: 3 });
 
@@ -23,7 +24,7 @@ describe('what differs on a real Appwrite', () => {
     expect(again[1]).toMatchObject({ name: 'Product 1', price: 1 });
   });
 
-  it('increment or decrement of a missing row is a NotFoundError, also when Appwrite says column_not_found', async () => {
+  itLocal('increment or decrement of a missing row is a NotFoundError, also when Appwrite says column_not_found', async () => {
     const table = fx.db.table('products');
     await expect(table.increment('missing', 'stock')).rejects.toThrow(NotFoundError);
     fx.emu.faults.add({ operation: 'decrementRowColumn', status: 404, type: 'column_not_found', message: "Column with the requested key 'stock' could not be found.", times: 1 });
@@ -44,7 +45,7 @@ describe('what differs on a real Appwrite', () => {
     expect(fx.emu.requests.count()).toBe(0);
   });
 
-  it('bulk methods on a user view are refused before any request', async () => {
+  itLocal('bulk methods on a user view are refused before any request', async () => {
     const view = fx.db.as({ jwt: fx.emu.createJwt('alice') }).table('notes');
     const calls: readonly [string, () => Promise<unknown>][] = [
       ['bulkCreate', () => view.bulkCreate([{ text: 'a' }])],
@@ -85,7 +86,7 @@ describe('what differs on a real Appwrite', () => {
     expect(isOperatorString('["method"]')).toBe(false);
   });
 
-  it('a create whose answer was lost returns the row it wrote, not a ConflictError', async () => {
+  itLocal('a create whose answer was lost returns the row it wrote, not a ConflictError', async () => {
     const table = fx.db.table('products');
     // The first attempt is written, then answered too late; the retry meets the row it wrote.
     fx.emu.faults.add({ operation: 'createRow', responseDelayMs: 300, times: 1 });
@@ -96,7 +97,7 @@ describe('what differs on a real Appwrite', () => {
     expect(await table.count([Query.equal('$id', 'pen')])).toBe(1);
   });
 
-  it('a retried create that meets another row with its id still fails with ConflictError', async () => {
+  itLocal('a retried create that meets another row with its id still fails with ConflictError', async () => {
     const table = fx.db.table('products');
     fx.emu.faults.add({ operation: 'createRow', status: 503, times: 1 });
     const error = await table.create({ name: 'Not product 0', price: 2, category: 'office' }, { id: 'p0' }).catch((caught: unknown) => caught);

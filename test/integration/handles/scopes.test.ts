@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { AppwriteError } from '../../../src/errors/appwrite-error.js';
 import { useHandlesFixture } from './handles-fixture.js';
+import { describeLocal } from '../../helpers/appwrite-target.js';
 
 const fx = useHandlesFixture();
 
-describe('identity scopes', () => {
+describeLocal('identity scopes', () => {
   it('keep the entries of each user apart and share invalidations', async () => {
     const jwtA = fx.emu.createJwt('alice');
     const jwtB = fx.emu.createJwt('bob');
