@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'msw';
 import { JwtRegistry, type JwtOptions } from './auth/auth.js';
 import type { EmulatorState, RowEvent } from './emulator-state.js';
+import { advanceClock } from './control/clock.js';
 import { FaultRegistry, type FaultsView } from './control/faults.js';
 import { Dispatcher } from './http/dispatch.js';
 import { mswHandlers } from './http/msw-adapter.js';
@@ -68,6 +69,11 @@ export interface AppwriteEmulator {
   setColumnDelay(ms: number): void;
   /** Makes the next column created with `create<Type>Column` with this key in this table end `failed` with `error`. */
   failNextColumn(tableId: string, key: string, error: string): void;
+  /**
+   * Moves the clock of the local servers in this process forward by `ms` (timestamps, expiries), in place of
+   * a real wait: `emu.advanceClock(61_000)`.
+   */
+  advanceClock(ms: number): void;
   /** A token accepted in `X-Appwrite-JWT` (e.g. `client.setJWT()`), acting as that user. */
   createJwt(userId: string, options?: JwtOptions): string;
   /** Drops all databases, requests, faults, webhooks and pending column jobs; restores the column delay. */
@@ -130,6 +136,7 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
     },
     setColumnDelay: (ms) => jobs.setColumnDelay(ms),
     failNextColumn: (tableId, key, error) => jobs.failNextColumn(tableId, key, error),
+    advanceClock,
     createJwt: (userId, jwtOptions) => state.jwts.issue(userId, jwtOptions),
     reset: () => {
       jobs.clear();
