@@ -9,9 +9,9 @@ import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
 import { canonicalString } from './query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkDeleteResult } from './table-types.js';
-import type { BulkRowData, RowRecord } from './tables-db-adapter.js';
+import type { BulkRowData, RowPage, RowRecord } from './tables-db-adapter.js';
 import { rejectOperatorStrings } from './operator-strings.js';
-import { requireApiKey, underWrite } from './table-writes.js';
+import { requireApiKey, underWrite, writeTables } from './table-writes.js';
 
 interface RowChunk {
   readonly refs: readonly BulkRowRef[];
@@ -29,13 +29,19 @@ export async function bulkWriteRows(context: TableContext, input: readonly unkno
   requireApiKey(context, operation);
   const prepared = input.map((row, index) => prepareRow(context, row, index, mode));
   if (prepared.length === 0) return deepFreeze([]);
-  const chunks: RowChunk[] = chunk(prepared.map((row, index) => ({ row, index }))).map((items) => ({
+  const perRow = runtime.relations.hasRelations;
+  const chunks: RowChunk[] = chunk(prepared.map((row, index) => ({ row, index })), perRow ? 1 : undefined).map((items) => ({
     refs: items.map(({ row, index }) => ({ index, id: row.$id })),
     rows: items.map(({ row }) => row),
   }));
-  const results = await underWrite(context, () => sendChunks(chunks, (current) => (mode === 'create'
-    ? session.adapter.createRows(runtime.id, current.rows)
-    : session.adapter.upsertRows(runtime.id, current.rows))));
+  const send = (current: RowChunk): Promise<RowPage> => {
+    if (perRow) return oneRow(current.rows[0] as BulkRowData, (id, data, permissions) => (mode === 'create'
+      ? session.adapter.createRow(runtime.id, id, data, permissions)
+      : session.adapter.upsertRow(runtime.id, id, data, permissions)));
+    return mode === 'create' ? session.adapter.createRows(runtime.id, current.rows) : session.adapter.upsertRows(runtime.id, current.rows);
+  };
+  const keys = new Set(prepared.flatMap((row) => Object.keys(row)));
+  const results = await underWrite(context, () => sendChunks(chunks, send), writeTables(context, Object.fromEntries([...keys].map((key) => [key, true]))));
   const byId = new Map<string, RowRecord>();
   const succeeded: BulkRowRef[] = [];
   const failed: BulkRowFailure[] = [];
@@ -62,6 +68,15 @@ async function readBackUnchanged(context: TableContext, prepared: readonly BulkR
     const queries = [idFilter(ids.map((id) => ({ index: 0, id }))), canonicalString({ method: 'limit', values: [ids.length] })];
     for (const row of (await context.session.adapter.listRows(context.runtime.id, queries)).rows) byId.set(String(row.$id), row);
   }
+}
+
+/**
+ * Appwrite refuses the bulk routes on tables with relationship columns: there, each row is one request
+ * (at most four in flight, as chunks are), answered in the bulk routes' shape.
+ */
+async function oneRow(row: BulkRowData, write: (id: string, data: object, permissions?: readonly string[]) => Promise<RowRecord>): Promise<RowPage> {
+  const { $id, $permissions, ...data } = row;
+  return { total: 1, rows: [await write(String($id), data, $permissions)] };
 }
 
 function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
@@ -115,9 +130,12 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
     group.refs.push({ index, id });
     groups.set(key, group);
   }
-  const chunks: IdChunk[] = [...groups.values()].flatMap(({ data, refs }) => chunk(refs).map((part) => ({ refs: part, data })));
-  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
-    session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true)));
+  const perRow = runtime.relations.hasRelations;
+  const chunks: IdChunk[] = [...groups.values()].flatMap(({ data, refs }) => chunk(refs, perRow ? 1 : undefined).map((part) => ({ refs: part, data })));
+  const keys = Object.fromEntries([...merged.values()].flatMap(({ data }) => Object.keys(data)).map((key) => [key, true]));
+  const results = await underWrite(context, () => sendChunks(chunks, async (current) => (perRow
+    ? { total: 1, rows: [await session.adapter.updateRow(runtime.id, current.refs[0]?.id ?? '', current.data)] }
+    : session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true))), writeTables(context, keys));
   const byId = new Map<string, RowRecord>();
   const outcome = collectById(runtime.id, results, byId);
   throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
@@ -134,9 +152,11 @@ export async function bulkDeleteRows(context: TableContext, ids: readonly string
     if (!first.has(id)) first.set(id, index);
   });
   if (first.size === 0) return { deleted: [], notFound: [] };
-  const chunks = chunk([...first].map(([id, index]) => ({ index, id }))).map((refs) => ({ refs }));
-  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
-    session.adapter.deleteRows(runtime.id, [idFilter(current.refs)], true)));
+  const perRow = runtime.relations.hasRelations;
+  const chunks = chunk([...first].map(([id, index]) => ({ index, id })), perRow ? 1 : undefined).map((refs) => ({ refs }));
+  const results = await underWrite(context, () => sendChunks(chunks, (current) => (perRow
+    ? deleteOne(context, current.refs[0]?.id ?? '')
+    : session.adapter.deleteRows(runtime.id, [idFilter(current.refs)], true))), runtime.relations.deleteTables());
   const deleted = new Set<string>();
   const succeeded: BulkRowRef[] = [];
   const failed: BulkRowFailure[] = [];
@@ -150,6 +170,17 @@ export async function bulkDeleteRows(context: TableContext, ids: readonly string
   throwIfFailed(runtime.id, 'bulkDelete', succeeded, failed);
   const order = [...first.keys()];
   return deepFreeze({ deleted: order.filter((id) => deleted.has(id)), notFound: order.filter((id) => !deleted.has(id)) });
+}
+
+/** One `deleteRow` in the bulk routes' shape: a missing row is simply not among the deleted. */
+async function deleteOne(context: TableContext, id: string): Promise<RowPage> {
+  try {
+    await context.session.adapter.deleteRow(context.runtime.id, id);
+    return { total: 1, rows: [{ $id: id }] };
+  } catch (error) {
+    if (error instanceof NotFoundError) return { total: 0, rows: [] };
+    throw error;
+  }
 }
 
 /** Splits chunk outcomes into succeeded and failed rows; an id missing from a successful answer did not exist. */
@@ -181,3 +212,20 @@ function idFilter(refs: readonly BulkRowRef[]): string {
 function stableJson(data: Readonly<Record<string, unknown>>): string {
   return JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
 }
+
+/** Ids of every row matching canonical queries, read page by page (uncached), for the per-row fallbacks. */
+export async function matchingIds(context: TableContext, queries: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  const select = canonicalString({ method: 'select', values: ['$id'] });
+  let cursor: string | undefined;
+  for (;;) {
+    const paging = [canonicalString({ method: 'limit', values: [MATCH_PAGE] }), ...(cursor === undefined ? [] : [canonicalString({ method: 'cursorAfter', values: [cursor] })])];
+    const page = (await context.session.adapter.listRows(context.runtime.id, [...queries, select, ...paging])).rows;
+    for (const row of page) ids.push(String(row.$id));
+    const last = page.length < MATCH_PAGE ? undefined : String(page[page.length - 1]?.$id);
+    if (last === undefined || last === cursor) return ids;
+    cursor = last;
+  }
+}
+
+const MATCH_PAGE = 500;
