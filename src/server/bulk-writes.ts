@@ -10,7 +10,8 @@ import { canonicalString } from './query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkDeleteResult } from './table-types.js';
 import type { BulkRowData, RowPage, RowRecord } from './tables-db-adapter.js';
-import { underWrite, writeTables } from './table-writes.js';
+import { rejectOperatorStrings } from './operator-strings.js';
+import { requireApiKey, underWrite, writeTables } from './table-writes.js';
 
 interface RowChunk {
   readonly refs: readonly BulkRowRef[];
@@ -25,6 +26,7 @@ interface RowChunk {
 export async function bulkWriteRows(context: TableContext, input: readonly unknown[], mode: 'create' | 'upsert'): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
   const operation = mode === 'create' ? 'bulkCreate' : 'bulkUpsert';
+  requireApiKey(context, operation);
   const prepared = input.map((row, index) => prepareRow(context, row, index, mode));
   if (prepared.length === 0) return deepFreeze([]);
   const perRow = runtime.relations.hasRelations;
@@ -52,7 +54,20 @@ export async function bulkWriteRows(context: TableContext, input: readonly unkno
     for (const row of outcome.value.rows) byId.set(String(row.$id), row);
   }
   throwIfFailed(runtime.id, operation, succeeded, failed);
+  if (mode === 'upsert') await readBackUnchanged(context, prepared, byId);
   return deepFreeze(prepared.map((row) => byId.get(row.$id)).filter((row): row is RowRecord => row !== undefined));
+}
+
+/**
+ * upsertRows leaves out of its answer the rows it found unchanged (Appwrite 1.9.x with utopia-php/database
+ * 6.0, reference §2.5): those are read back, 100 per `listRows`, so that bulkUpsert returns every row it was given.
+ */
+async function readBackUnchanged(context: TableContext, prepared: readonly BulkRowData[], byId: Map<string, RowRecord>): Promise<void> {
+  const missing = [...new Set(prepared.map((row) => row.$id).filter((id) => !byId.has(id)))];
+  for (const ids of chunk(missing)) {
+    const queries = [idFilter(ids.map((id) => ({ index: 0, id }))), canonicalString({ method: 'limit', values: [ids.length] })];
+    for (const row of (await context.session.adapter.listRows(context.runtime.id, queries)).rows) byId.set(String(row.$id), row);
+  }
 }
 
 /**
@@ -74,6 +89,7 @@ function prepareRow(context: TableContext, row: unknown, index: number, mode: 'c
     fail(context, '$permissions', 'must be a list of permission strings', index);
   }
   const body = validateInsert(definition, data, index);
+  if (mode === 'upsert') rejectOperatorStrings(context.runtime.id, 'bulkUpsert', body, index);
   const id = typeof $id === 'string' ? $id : ID.unique();
   return { ...body, $id: id, ...($permissions === undefined ? {} : { $permissions: [...($permissions)] }) };
 }
@@ -95,10 +111,12 @@ interface IdChunk {
  */
 export async function bulkUpdateRows(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
+  requireApiKey(context, 'bulkUpdate');
   const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
   items.forEach((item, index) => {
     checkId(item?.id, { table: runtime.id, method: 'bulkUpdate', rowIndex: index });
     const data = validateUpdate(runtime.definition, item.data, index) as Record<string, unknown>;
+    rejectOperatorStrings(runtime.id, 'bulkUpdate', data, index);
     if (Object.keys(data).length === 0) fail(context, '', 'no field to update', index);
     const known = merged.get(item.id);
     if (known === undefined) merged.set(item.id, { index, data });
@@ -127,6 +145,7 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
 /** `bulkDelete`: `deleteRows` with `equal('$id', ids)` per chunk of 100 distinct ids. */
 export async function bulkDeleteRows(context: TableContext, ids: readonly string[]): Promise<BulkDeleteResult> {
   const { runtime, session } = context;
+  requireApiKey(context, 'bulkDelete');
   const first = new Map<string, number>();
   ids.forEach((id, index) => {
     checkId(id, { table: runtime.id, method: 'bulkDelete', rowIndex: index });

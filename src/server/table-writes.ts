@@ -2,7 +2,10 @@ import { deepFreeze } from '../cache/deep-freeze.js';
 import { QueryError } from '../errors/query-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { ConfigError } from '../errors/config-error.js';
 import { checkId } from './appwrite-ids.js';
+import { rejectOperatorStrings } from './operator-strings.js';
+import { sameRowValues } from './row-compare.js';
 import { adapterFor, methodOf } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
 import type { CallOptions, CreateOptions, StepOptions, WriteOptions } from './table-types.js';
@@ -46,7 +49,10 @@ export async function createRow(context: TableContext, data: unknown, options: C
   if (options.id !== undefined) checkId(options.id, { table: runtime.id, method: 'create', allowUnique: true });
   const body = validateInsert(runtime.definition, data);
   requireData(context, body, 'create');
-  return deepFreeze(await underWrite(context, () => adapterFor(context, options).createRow(runtime.id, options.id, body, options.permissions), writeTables(context, body)));
+  // A retried create that finds its id taken may be meeting its own first attempt, whose answer was lost:
+  // the row is read back and returned when it holds what was sent.
+  const isOurs = (row: RowRecord): boolean => sameRowValues(runtime.definition, body, row);
+  return deepFreeze(await underWrite(context, () => adapterFor(context, options).createRow(runtime.id, options.id, body, options.permissions, isOurs), writeTables(context, body)));
 }
 
 export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
@@ -54,6 +60,7 @@ export async function updateRow(context: TableContext, rowId: string, data: unkn
   checkId(rowId, { table: runtime.id, method: 'update' });
   const body = validateUpdate(runtime.definition, data);
   requireData(context, body, 'update', options.permissions);
+  rejectOperatorStrings(runtime.id, 'update', body);
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).updateRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
 }
 
@@ -61,6 +68,7 @@ export async function upsertRow(context: TableContext, rowId: string, data: unkn
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'upsert' });
   const body = validateInsert(runtime.definition, data);
+  rejectOperatorStrings(runtime.id, 'upsert', body);
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).upsertRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
 }
 
@@ -76,6 +84,16 @@ export async function stepColumn(context: TableContext, rowId: string, column: s
   if (!runtime.numericColumns.has(column)) {
     throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
   }
+  const field = runtime.definition.schema[column];
+  if (field?.required !== true && field?.default === undefined) {
+    // On a NULL column Appwrite keeps NULL yet answers as if it had added (reference §2.5): refuse rather than lie.
+    throw new ValidationError(runtime.id, [{
+      field: column,
+      reason: `${sign === 1 ? 'increment' : 'decrement'} needs a column that always holds a number; this one is optional without a ` +
+        'default, so a row may hold NULL, which Appwrite keeps while answering as if it had changed it. Declare a default ' +
+        '(or required: true), or use update()',
+    }]);
+  }
   if (!Number.isFinite(by) || by < 0) {
     throw new ValidationError(runtime.id, [{ field: column, reason: `the step must be a finite number >= 0, got ${by}` }]);
   }
@@ -89,16 +107,29 @@ export async function stepColumn(context: TableContext, rowId: string, column: s
 /** `updateRows` on every row matching canonical queries; returns how many rows changed. */
 export async function updateWhere(context: TableContext, queries: readonly string[], data: unknown): Promise<number> {
   const { runtime, session } = context;
+  requireApiKey(context, 'updateWhere');
   requireFilter(context, queries, 'updateWhere');
   const body = validateUpdate(runtime.definition, data);
   requireData(context, body, 'updateWhere');
+  rejectOperatorStrings(runtime.id, 'updateWhere', body);
   return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false), writeTables(context, body))).total;
 }
 
 /** `deleteRows` on every row matching canonical queries; returns how many rows were deleted. */
 export async function deleteWhere(context: TableContext, queries: readonly string[]): Promise<number> {
+  requireApiKey(context, 'deleteWhere');
   requireFilter(context, queries, 'deleteWhere');
   return (await underWrite(context, () => context.session.adapter.deleteRows(context.runtime.id, queries, false), context.runtime.relations.deleteTables())).total;
+}
+
+/**
+ * Appwrite refuses bulk routes to users: createRows answers 401, updateRows, upsertRows and deleteRows a
+ * misleading 404 `database_not_found` (reference §2.5). Refused here, before any request.
+ */
+export function requireApiKey(context: TableContext, method: string): void {
+  if (context.session.scope === 'key') return;
+  throw new ConfigError(`${method}() on table "${context.runtime.id}" needs the API key: Appwrite refuses bulk requests made as a user ` +
+    '(a db.as({ jwt }) view). Call it on the database itself, or use the per-row methods on the view', { table: context.runtime.id });
 }
 
 const NOT_FILTERS = new Set(['select', 'orderAsc', 'orderDesc', 'orderRandom', 'cursorAfter', 'cursorBefore', 'limit', 'offset']);

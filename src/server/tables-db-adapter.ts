@@ -1,5 +1,7 @@
 import { TablesDB, type Client } from 'node-appwrite';
 import { currentOperation } from '../cache/operation-record.js';
+import { AppwriteError } from '../errors/appwrite-error.js';
+import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { toOrmError, type RequestContext } from './appwrite-error-mapping.js';
 import { ConfigError } from '../errors/config-error.js';
@@ -81,11 +83,25 @@ export class TablesDbAdapter {
     }
   }
 
-  /** Retried only when the caller chose the id: a retry then cannot create a second row. */
-  async createRow(tableId: string, rowId: string | undefined, data: object, permissions?: readonly string[]): Promise<RowRecord> {
+  /**
+   * Retried only when the caller chose the id: a retry then cannot create a second row. When a retry finds
+   * the id taken (409), the first attempt may have written the row and lost its answer: the row is read back
+   * and returned if `isOurs` recognises it, else the conflict stands.
+   */
+  async createRow(tableId: string, rowId: string | undefined, data: object, permissions?: readonly string[], isOurs?: (row: RowRecord) => boolean): Promise<RowRecord> {
     const id = rowId ?? 'unique()';
-    return plainRow(await this.call({ table: tableId, action: 'creating row', ...(rowId === undefined ? {} : { rowId }) }, rowId !== undefined,
-      () => this.api.createRow({ databaseId: this.databaseId, tableId, rowId: id, data, ...perms(permissions) })));
+    let attempts = 0;
+    try {
+      return plainRow(await this.call({ table: tableId, action: 'creating row', ...(rowId === undefined ? {} : { rowId }) }, rowId !== undefined, () => {
+        attempts += 1;
+        return this.api.createRow({ databaseId: this.databaseId, tableId, rowId: id, data, ...perms(permissions) });
+      }));
+    } catch (error) {
+      if (!(error instanceof ConflictError && error.type === 'row_already_exists' && attempts > 1 && rowId !== undefined && isOurs !== undefined)) throw error;
+      const stored = await this.getRow(tableId, rowId);
+      if (stored === null || !isOurs(stored)) throw error;
+      return stored;
+    }
   }
 
   async upsertRow(tableId: string, rowId: string, data: object, permissions?: readonly string[]): Promise<RowRecord> {
@@ -112,13 +128,27 @@ export class TablesDbAdapter {
   }
 
   async incrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
-    return plainRow(await this.call({ table: tableId, action: `incrementing "${column}" of row`, rowId }, false,
+    return this.stepped(tableId, rowId, () => this.call({ table: tableId, action: `incrementing "${column}" of row`, rowId }, false,
       () => this.api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { max: limit }) })));
   }
 
   async decrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
-    return plainRow(await this.call({ table: tableId, action: `decrementing "${column}" of row`, rowId }, false,
+    return this.stepped(tableId, rowId, () => this.call({ table: tableId, action: `decrementing "${column}" of row`, rowId }, false,
       () => this.api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { min: limit }) })));
+  }
+
+  /**
+   * Appwrite's increment and decrement routes answer 404 `column_not_found` for a missing row as well as for
+   * a missing column (reference §2.5): the row is looked up to tell which, and a missing row is a `NotFoundError`.
+   */
+  private async stepped(tableId: string, rowId: string, request: () => Promise<object>): Promise<RowRecord> {
+    try {
+      return plainRow(await request());
+    } catch (error) {
+      if (!(error instanceof AppwriteError && error.status === 404 && error.type === 'column_not_found')) throw error;
+      if ((await this.getRow(tableId, rowId)) === null) throw new NotFoundError(tableId, { rowId }, { cause: error });
+      throw error;
+    }
   }
 
   /** Not retried: a lost answer followed by a retry would report the first attempt's rows as conflicts. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
 import { startHandlesFixture, tables, type HandlesFixture } from './handles-fixture.js';
+import { describeLocal } from '../../helpers/appwrite-target.js';
 
 let fx: HandlesFixture;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ function instance(channel: string, id: string): Database<typeof tables> {
   return openDatabase({ config: withRedis, tables, client });
 }
 
-describe('openDatabase with cache.redis', () => {
+describeLocal('openDatabase with cache.redis', () => {
   it('starts the bridge: a write on one instance invalidates the other; close() stops it', async () => {
     const channel = `appwrite-orm-test:${randomUUID()}`;
     const one = instance(channel, 'one');

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { catalog, type CatalogDb } from '../../../docs/examples/catalog.js';
 import { cacheBehaviour } from '../../../docs/examples/caching.js';
 import { readProducts } from '../../../docs/examples/querying.js';
 import { writeProducts } from '../../../docs/examples/writing.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { describeLocal } from '../../helpers/appwrite-target.js';
 
 let emu: AppwriteEmulator;
 let db: CatalogDb;
@@ -29,7 +30,7 @@ const seed = [
   { $id: 'stapler', name: 'Stapler', price: 9, category: 'office' },
 ];
 
-describe('docs examples', () => {
+describeLocal('docs examples', () => {
   it('querying.md: reads', async () => {
     await db.table('products').bulkCreate(seed);
     emu.requests.clear();

@@ -5,6 +5,7 @@ import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { ClientRequestLog, REAL_APPWRITE, freshDatabaseId, type RealAppwrite, type SentRequestFilter } from '../../helpers/appwrite-target.js';
 
 export const products = {
   name: 'products',
@@ -28,22 +29,52 @@ export const notes = {
 
 export const tables = [products, notes] as const;
 
-const DATABASE_ID = 'shop';
+const LOCAL_DATABASE_ID = 'shop';
 
-/** Inline column objects for createTable, enough for the test declarations above. */
+/** Inline column objects for createTable as Appwrite 1.9 takes them (reference §12), enough for the declarations above. */
 function columns(definition: TableDefinition): object[] {
   return Object.entries(definition.schema).map(([key, field]) => ({
     key,
-    type: field.type,
+    type: field.type === 'float' ? 'double' : field.type,
     required: field.required ?? false,
     array: field.array ?? false,
     ...('size' in field && field.size !== undefined ? { size: field.size } : field.type === 'string' ? { size: 255 } : {}),
+    ...(field.type === 'integer' ? { size: 8 } : {}),
+    ...('min' in field && field.min !== undefined ? { min: field.min } : {}),
     ...(field.default === undefined ? {} : { default: field.default }),
   }));
 }
 
+/**
+ * The server under test: the emulator, or a real Appwrite (`npm run test:appwrite`) where the request log
+ * is the fixture client's own and the local-only controls throw.
+ */
+export type HandlesServer = Pick<AppwriteEmulator, 'endpoint' | 'projectId' | 'apiKey' | 'faults' | 'createJwt'> & {
+  readonly requests: {
+    count(filter?: SentRequestFilter): number;
+    list(filter?: SentRequestFilter): readonly { readonly queries: readonly string[] }[];
+    clear(): void;
+  };
+  close(): Promise<void>;
+};
+
+function localOnly(name: string): never {
+  throw new Error(`${name} needs the local server; mark the test with itLocal()`);
+}
+
+/** A real Appwrite seen through the fixture's client. */
+function realServer(target: RealAppwrite, log: ClientRequestLog): HandlesServer {
+  return {
+    ...target,
+    requests: log,
+    faults: { add: () => localOnly('faults.add'), clear: () => undefined },
+    createJwt: () => localOnly('createJwt'),
+    close: () => Promise.resolve(),
+  };
+}
+
 export interface HandlesFixture {
-  readonly emu: AppwriteEmulator;
+  readonly emu: HandlesServer;
   readonly config: DatabaseConfig;
   readonly db: Database<typeof tables>;
   /** Requests the emulator received for one operation on one table. */
@@ -55,9 +86,14 @@ export interface HandlesFixture {
   close(): Promise<void>;
 }
 
-/** Starts an emulator with the `shop` database and the two tables, and opens the ORM database on it. */
+/**
+ * Starts an emulator with the `shop` database and the two tables, and opens the ORM database on it. On a real
+ * Appwrite (`npm run test:appwrite`) it creates a fresh database instead, and `close()` deletes it.
+ */
 export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFixture> {
-  const emu = await startAppwriteEmulator({ columnDelayMs: 0 });
+  const log = new ClientRequestLog();
+  const emu: HandlesServer = REAL_APPWRITE === undefined ? await startAppwriteEmulator({ columnDelayMs: 0 }) : realServer(REAL_APPWRITE, log);
+  const DATABASE_ID = REAL_APPWRITE === undefined ? LOCAL_DATABASE_ID : freshDatabaseId();
   const admin = new TablesDB(new Client().setEndpoint(emu.endpoint).setProject(emu.projectId).setKey(emu.apiKey));
   await admin.create({ databaseId: DATABASE_ID, name: DATABASE_ID });
   for (const definition of tables) {
@@ -74,6 +110,7 @@ export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFi
     retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
   };
   const client = createAppwriteClient({ endpoint: emu.endpoint, projectId: emu.projectId, credentials: { apiKey: emu.apiKey } });
+  if (REAL_APPWRITE !== undefined) log.attach(client);
   const open = (options: { cache?: QueryCache; tables?: readonly TableDefinition[] } = {}): Database<typeof tables> =>
     openDatabase({ config, tables: (options.tables ?? tables) as typeof tables, client, ...(options.cache === undefined ? {} : { cache: options.cache }) });
   const db = open(cache === undefined ? {} : { cache });
@@ -88,7 +125,10 @@ export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFi
       db.cache.clear();
       emu.requests.clear();
     },
-    close: () => emu.close(),
+    async close() {
+      if (REAL_APPWRITE !== undefined) await admin.delete({ databaseId: DATABASE_ID });
+      await emu.close();
+    },
   };
 }
 

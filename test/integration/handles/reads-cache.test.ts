@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { QueryError } from '../../../src/errors/query-error.js';
 import { productRows, useHandlesFixture } from './handles-fixture.js';
+import { itLocal } from '../../helpers/appwrite-target.js';
 
 const fx = useHandlesFixture({ seedRows: 6 });
 
@@ -139,7 +140,7 @@ describe('cached reads', () => {
     expect(listed).toEqual(fresh);
   });
 
-  it('never caches errors', async () => {
+  itLocal('never caches errors', async () => {
     const products = fx.db.table('products');
     await expect(products.find([Query.cursorAfter('missing-row')])).rejects.toThrow(QueryError);
     await expect(products.find([Query.cursorAfter('missing-row')])).rejects.toThrow(QueryError);

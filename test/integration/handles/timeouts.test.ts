@@ -5,11 +5,12 @@ import { resolveConfig } from '../../../src/server/config.js';
 import { openDatabase } from '../../../src/server/database.js';
 import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
 import { tables, useHandlesFixture } from './handles-fixture.js';
+import { itLocal } from '../../helpers/appwrite-target.js';
 
 const fx = useHandlesFixture({ seedRows: 2 });
 
 describe('request deadlines', () => {
-  it('a stalled Appwrite fails every joined reader with request_timeout, and the error is not cached', async () => {
+  itLocal('a stalled Appwrite fails every joined reader with request_timeout, and the error is not cached', async () => {
     fx.emu.faults.add({ operation: 'getRow', delayMs: 1_500 });
     const products = fx.db.table('products');
     const started = Date.now();
@@ -30,7 +31,7 @@ describe('request deadlines', () => {
     expect((await products.get('p0'))?.$id).toBe('p0');
   });
 
-  it('writes take a timeout too; the config default applies when the call gives none', async () => {
+  itLocal('writes take a timeout too; the config default applies when the call gives none', async () => {
     fx.emu.faults.add({ operation: 'updateRow', delayMs: 1_500 });
     const client = createAppwriteClient({ endpoint: fx.config.endpoint, projectId: fx.config.projectId, credentials: { apiKey: fx.emu.apiKey } });
     const db = openDatabase({ config: { ...fx.config, timeoutMs: 40, retry: { attempts: 1 } }, tables, client });

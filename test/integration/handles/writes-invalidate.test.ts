@@ -5,6 +5,7 @@ import { ConflictError } from '../../../src/errors/conflict-error.js';
 import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 import { useHandlesFixture } from './handles-fixture.js';
+import { describeLocal, itLocal } from '../../helpers/appwrite-target.js';
 
 const fx = useHandlesFixture({ seedRows: 4 });
 
@@ -77,7 +78,7 @@ describe('writes', () => {
     expect(events).toContain('products:local');
   });
 
-  it('never cache a read that raced a write', async () => {
+  itLocal('never cache a read that raced a write', async () => {
     const products = fx.db.table('products');
     fx.emu.faults.add({ operation: 'listRows', tableId: 'products', responseDelayMs: 150, times: 1 });
     const slowRead = products.find({ category: 'office' });
@@ -90,7 +91,7 @@ describe('writes', () => {
     expect(fx.count('listRows')).toBe(2);
   });
 
-  it('invalidate even when the outcome of the write is unknown', async () => {
+  itLocal('invalidate even when the outcome of the write is unknown', async () => {
     const products = fx.db.table('products');
     await products.find();
     fx.emu.faults.add({ operation: 'updateRow', tableId: 'products', responseDelayMs: 0, drop: true });
@@ -100,7 +101,7 @@ describe('writes', () => {
   });
 });
 
-describe('retries', () => {
+describeLocal('retries', () => {
   it('retry reads on 503 and 429', async () => {
     const products = fx.db.table('products');
     fx.emu.faults.add({ operation: 'listRows', status: 503, times: 1 });
