@@ -48,7 +48,8 @@ export async function bulkWriteRows(context: TableContext, input: readonly unkno
   return deepFreeze(prepared.map((row) => byId.get(row.$id)).filter((row): row is RowRecord => row !== undefined));
 }
 
-function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
+/** Validates one row of `bulkCreate` / `bulkUpsert` and gives it its id (its own, else a new unique id). */
+export function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
   const definition = context.runtime.definition;
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return validateInsert(definition, row, index) as never;
   const { $id, $permissions, ...data } = row as Record<string, unknown>;
@@ -66,7 +67,8 @@ function fail(context: TableContext, field: string, reason: string, index: numbe
   throw new ValidationError(context.runtime.id, [{ field, reason }], index);
 }
 
-interface IdChunk {
+/** One `updateRows` request of a bulk update: the rows it selects by id and the change. */
+export interface IdChunk {
   readonly refs: readonly BulkRowRef[];
   readonly data: Readonly<Record<string, unknown>>;
 }
@@ -79,6 +81,23 @@ interface IdChunk {
  */
 export async function bulkUpdateRows(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
+  const { ids, chunks } = groupUpdates(context, items);
+  if (ids.length === 0) return deepFreeze([]);
+  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
+    session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true)));
+  const byId = new Map<string, RowRecord>();
+  const outcome = collectById(runtime.id, results, byId);
+  throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
+  return deepFreeze(ids.map((id) => byId.get(id)).filter((row): row is RowRecord => row !== undefined));
+}
+
+/**
+ * Validates `bulkUpdate` items and groups them into `updateRows` requests: one per distinct change and
+ * chunk of 100 ids. Several changes of one id are merged in input order first, which gives the same row as
+ * applying them one after another. Returns the distinct ids in input order and the requests.
+ */
+export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): { ids: string[]; chunks: IdChunk[] } {
+  const { runtime } = context;
   const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
   items.forEach((item, index) => {
     if (typeof item?.id !== 'string' || item.id === '') fail(context, 'id', 'must be a non-empty string', index);
@@ -88,7 +107,6 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
     if (known === undefined) merged.set(item.id, { index, data });
     else Object.assign(known.data, data);
   });
-  if (merged.size === 0) return deepFreeze([]);
   const groups = new Map<string, { data: Record<string, unknown>; refs: BulkRowRef[] }>();
   for (const [id, { index, data }] of merged) {
     const key = stableJson(data);
@@ -96,13 +114,8 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
     group.refs.push({ index, id });
     groups.set(key, group);
   }
-  const chunks: IdChunk[] = [...groups.values()].flatMap(({ data, refs }) => chunk(refs).map((part) => ({ refs: part, data })));
-  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
-    session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true)));
-  const byId = new Map<string, RowRecord>();
-  const outcome = collectById(runtime.id, results, byId);
-  throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
-  return deepFreeze([...merged.keys()].map((id) => byId.get(id)).filter((row): row is RowRecord => row !== undefined));
+  const chunks = [...groups.values()].flatMap(({ data, refs }) => chunk(refs).map((part) => ({ refs: part, data })));
+  return { ids: [...merged.keys()], chunks };
 }
 
 /** `bulkDelete`: `deleteRows` with `equal('$id', ids)` per chunk of 100 distinct ids. */
@@ -154,7 +167,8 @@ function collectById(
   return { succeeded, failed };
 }
 
-function idFilter(refs: readonly BulkRowRef[]): string {
+/** `equal('$id', ids)` for the rows of a chunk. */
+export function idFilter(refs: readonly BulkRowRef[]): string {
   return canonicalString({ method: 'equal', attribute: '$id', values: refs.map((ref) => ref.id ?? '') });
 }
 

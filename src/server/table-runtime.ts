@@ -1,3 +1,4 @@
+import type { Client } from 'node-appwrite';
 import type { QueryCache } from '../cache/query-cache.js';
 import { schemaFingerprint } from '../schema/fingerprint.js';
 import { tableId, type TableDefinition } from '../schema/table-definition.js';
@@ -43,6 +44,8 @@ export interface Session {
   readonly scope: string;
   readonly cache: QueryCache;
   readonly adapter: TablesDbAdapter;
+  /** The node-appwrite client acting as this identity (transactions use it). */
+  readonly client: Client;
 }
 
 /** Everything a table handle needs: the shared table runtime and the session it acts in. */

@@ -75,7 +75,7 @@ export async function deleteWhere(context: TableContext, queries: readonly strin
 const NOT_FILTERS = new Set(['select', 'orderAsc', 'orderDesc', 'orderRandom', 'cursorAfter', 'cursorBefore', 'limit', 'offset']);
 
 /** An empty filter would change every row of the table: refuse it rather than guess. */
-function requireFilter(context: TableContext, queries: readonly string[], method: string): void {
+export function requireFilter(context: TableContext, queries: readonly string[], method: string): void {
   if (!queries.some((query) => !NOT_FILTERS.has(methodOf(query)))) {
     throw new QueryError(context.runtime.id, '[]',
       `${method} needs at least one filter; to target every row, say so with Query.isNotNull('$id')`);
