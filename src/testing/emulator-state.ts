@@ -1,8 +1,8 @@
-import type { JwtRegistry } from './auth.js';
-import type { FaultRegistry } from './faults.js';
-import type { RequestLog } from './request-log.js';
-import type { SchemaJobs } from './schema-jobs.js';
-import type { Store } from './store.js';
+import type { JwtRegistry } from './auth/auth.js';
+import type { FaultRegistry } from './control/faults.js';
+import type { RequestLog } from './control/request-log.js';
+import type { SchemaJobs } from './store/schema-jobs.js';
+import type { Store } from './store/store.js';
 
 /** What a row change announces (Appwrite's `databases.<db>.tables.<table>.rows.<row>.<action>` events). */
 export interface RowEvent {

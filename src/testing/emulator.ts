@@ -1,14 +1,14 @@
 import type { RequestHandler } from 'msw';
-import { JwtRegistry, type JwtOptions } from './auth.js';
+import { JwtRegistry, type JwtOptions } from './auth/auth.js';
 import type { EmulatorState, RowEvent } from './emulator-state.js';
-import { FaultRegistry, type FaultsView } from './faults.js';
-import { startHttpBridge } from './http-bridge.js';
-import { loadStore, StoreSaver } from './persistence.js';
-import { RequestLog, type RequestLogView } from './request-log.js';
-import { createHandlers } from './routes/handlers.js';
-import { SchemaJobs } from './schema-jobs.js';
-import { Store } from './store.js';
-import { WebhookDispatcher, type WebhooksView } from './webhooks.js';
+import { FaultRegistry, type FaultsView } from './control/faults.js';
+import { startHttpBridge } from './http/http-bridge.js';
+import { loadStore, StoreSaver } from './store/persistence.js';
+import { RequestLog, type RequestLogView } from './control/request-log.js';
+import { createHandlers } from './http/routes/handlers.js';
+import { SchemaJobs } from './store/schema-jobs.js';
+import { Store } from './store/store.js';
+import { WebhookDispatcher, type WebhooksView } from './control/webhooks.js';
 
 /**
  * Options of `startAppwriteEmulator`.

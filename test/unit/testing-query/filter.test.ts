@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows } from '../../../src/testing/query/index.js';
+import { filterRows } from '../../../src/testing/store/query/index.js';
 import { errorOf, q, Query, row, table } from './fixtures.js';
 
 const rows = [

@@ -1,6 +1,6 @@
 import { Query } from 'node-appwrite';
-import type { StoredColumn, StoredIndex, StoredRow, StoredTable } from '../../../src/testing/model.js';
-import { parseQueries, type ParsedQuery } from '../../../src/testing/query/index.js';
+import type { StoredColumn, StoredIndex, StoredRow, StoredTable } from '../../../src/testing/store/model.js';
+import { parseQueries, type ParsedQuery } from '../../../src/testing/store/query/index.js';
 
 const STAMP = '2024-01-01T00:00:00.000+00:00';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredRow } from '../../../src/testing/model.js';
-import { filterRows, runListQuery } from '../../../src/testing/query/index.js';
+import type { StoredRow } from '../../../src/testing/store/model.js';
+import { filterRows, runListQuery } from '../../../src/testing/store/query/index.js';
 import { errorOf, q, Query, row, table } from './fixtures.js';
 
 const rows = [

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StoredRow } from '../../../src/testing/model.js';
-import { runListQuery } from '../../../src/testing/query/index.js';
+import type { StoredRow } from '../../../src/testing/store/model.js';
+import { runListQuery } from '../../../src/testing/store/query/index.js';
 import { q, Query, row, table } from './fixtures.js';
 
 const NAMES = ['a', 'A', 'b', 'á', 'B ', 'c'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQueries } from '../../../src/testing/query/index.js';
+import { parseQueries } from '../../../src/testing/store/query/index.js';
 import { errorOf, Query } from './fixtures.js';
 
 const PARAM = 'Invalid `queries` param: Value must a valid array no longer than 100 items and ' +

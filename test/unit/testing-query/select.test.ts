@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySelect } from '../../../src/testing/query/index.js';
+import { applySelect } from '../../../src/testing/store/query/index.js';
 import { q, Query, row } from './fixtures.js';
 
 describe('applySelect', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateQueries, type QueryContext } from '../../../src/testing/query/index.js';
+import { validateQueries, type QueryContext } from '../../../src/testing/store/query/index.js';
 import { errorOf, q, Query, table } from './fixtures.js';
 
 function messageOf(queries: string[], context: QueryContext = 'list'): string | null {

@@ -1,0 +1,128 @@
+import { ApiError } from '../api-error.js';
+import { buildColumn, updatedColumn } from '../../store/column-specs.js';
+import { columnOperation, endpointOf, isColumnEndpoint, maxLengthOf, UNSUPPORTED_ENDPOINTS, type ColumnEndpoint } from '../../store/column-types.js';
+import {
+  columnAlreadyExists, columnIndexDependency, columnNotAvailable, columnNotFound, columnTypeInvalid, notImplemented,
+  paramInvalid, routeNotFound,
+} from '../errors.js';
+import { isValidKey, KEY_DESCRIPTION } from '../../store/ids.js';
+import type { StoredColumn, StoredRow } from '../../store/model.js';
+import type { TableState } from '../../store/store.js';
+import { wireColumn } from '../serialize.js';
+import { listMetadata } from './list-params.js';
+import type { RouteContext, RouteDefinition } from './route.js';
+
+const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/columns';
+
+function tableOf({ state, path }: RouteContext): TableState {
+  return state.store.table(path.databaseId ?? '', path.tableId ?? '');
+}
+
+function endpointParam(value: string | undefined): ColumnEndpoint {
+  if (value !== undefined && isColumnEndpoint(value)) return value;
+  if (value !== undefined && UNSUPPORTED_ENDPOINTS.has(value)) throw notImplemented(`The ${value} column type`);
+  throw routeNotFound();
+}
+
+function findColumn(state: TableState, key: string): StoredColumn {
+  const column = state.table.columns.find((item) => item.key === key);
+  if (column === undefined) throw columnNotFound(key);
+  return column;
+}
+
+function assertNoIndexUses(state: TableState, key: string): void {
+  if (state.table.indexes.some((index) => index.columns.includes(key))) throw columnIndexDependency(key);
+}
+
+/** Existing values longer than a string column's new size make the resize fail. */
+function assertFits(state: TableState, column: StoredColumn): void {
+  const limit = maxLengthOf(column);
+  if (limit === undefined) return;
+  for (const row of state.rows.values()) {
+    const value = row[column.key];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((item) => typeof item === 'string' && [...item].length > limit)) {
+      throw new ApiError('column_invalid_resize', 'Existing data is too large for new size, truncate your existing data then try again.', 400);
+    }
+  }
+}
+
+function checkRename(state: TableState, column: StoredColumn, newKey: string): void {
+  if (!isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
+  assertNoIndexUses(state, column.key);
+  if (state.table.columns.some((item) => item.key === newKey)) throw columnAlreadyExists(newKey);
+}
+
+function moveValues(state: TableState, from: string, to: string): void {
+  for (const [id, row] of state.rows) {
+    if (!(from in row)) continue;
+    const { [from]: value, ...rest } = row;
+    state.rows.set(id, { ...rest, [to]: value } as StoredRow);
+  }
+}
+
+/** Column routes: list, create per type (202, processing), get, update per type, delete. */
+export const columnRoutes: readonly RouteDefinition[] = [
+  {
+    method: 'GET', path: BASE, operation: 'listColumns', access: 'admin', scope: 'tables.read',
+    handle: (context) => {
+      const fields = { key: 'string', type: 'string', size: 'integer', required: 'boolean', array: 'boolean', status: 'string', error: 'string' } as const;
+      const { total, items } = listMetadata(tableOf(context).table.columns, fields, context.params, {
+        id: (column) => column.key,
+        search: (column) => column.key,
+      });
+      return { status: 200, body: { total, columns: items.map(wireColumn) } };
+    },
+  },
+  {
+    method: 'POST', path: `${BASE}/:type`, access: 'admin', scope: 'columns.write',
+    operation: (path) => columnOperation('create', path.type ?? ''),
+    handle: (context) => {
+      const state = tableOf(context);
+      const column = buildColumn(endpointParam(context.path.type), context.params);
+      if (state.table.columns.some((item) => item.key === column.key)) throw columnAlreadyExists(column.key);
+      state.table.columns.push(column);
+      context.state.store.changed(state);
+      context.state.jobs.columnCreated(state, column);
+      return { status: 202, body: wireColumn(column) };
+    },
+  },
+  {
+    method: 'GET', path: `${BASE}/:key`, operation: 'getColumn', access: 'admin', scope: 'tables.read',
+    handle: (context) => ({ status: 200, body: wireColumn(findColumn(tableOf(context), context.path.key ?? '')) }),
+  },
+  {
+    method: 'PATCH', path: `${BASE}/:type/:key`, access: 'admin', scope: 'columns.write',
+    operation: (path) => (path.key === 'relationship' ? 'updateRelationshipColumn' : columnOperation('update', path.type ?? '')),
+    handle: (context) => {
+      if (context.path.key === 'relationship') throw notImplemented('The relationship column type');
+      const endpoint = endpointParam(context.path.type);
+      const state = tableOf(context);
+      const column = findColumn(state, context.path.key ?? '');
+      if (column.status !== 'available') throw columnNotAvailable(column.key);
+      if (endpointOf(column) !== endpoint) throw columnTypeInvalid(`The column '${column.key}' type is invalid.`);
+      const updated = updatedColumn(column, endpoint, context.params);
+      assertFits(state, updated);
+      const newKey = context.params.string('newKey');
+      const renamed = newKey !== undefined && newKey !== column.key;
+      if (renamed) checkRename(state, column, newKey);
+      state.table.columns[state.table.columns.indexOf(column)] = updated;
+      if (renamed) {
+        moveValues(state, column.key, newKey);
+        updated.key = newKey;
+      }
+      context.state.store.changed(state);
+      return { status: 200, body: wireColumn(updated) };
+    },
+  },
+  {
+    method: 'DELETE', path: `${BASE}/:key`, operation: 'deleteColumn', access: 'admin', scope: 'columns.write',
+    handle: (context) => {
+      const state = tableOf(context);
+      const column = findColumn(state, context.path.key ?? '');
+      assertNoIndexUses(state, column.key);
+      context.state.jobs.columnDeleted(state, column);
+      return { status: 204 };
+    },
+  },
+];

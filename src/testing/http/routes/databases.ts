@@ -1,0 +1,63 @@
+import { isoNow } from '../../control/clock.js';
+import { databaseAlreadyExists } from '../errors.js';
+import { uniqueId } from '../../store/ids.js';
+import type { StoredDatabase } from '../../store/model.js';
+import { wireDatabase } from '../serialize.js';
+import { listMetadata } from './list-params.js';
+import type { RouteDefinition } from './route.js';
+
+const BASE = '/v1/tablesdb';
+
+/** Database routes: list, create, get, update, delete. */
+export const databaseRoutes: readonly RouteDefinition[] = [
+  {
+    method: 'GET', path: BASE, operation: 'list', access: 'admin', scope: 'databases.read',
+    handle: ({ state, params }) => {
+      const all = [...state.store.databases.values()].map((db) => db.database);
+      const { total, items } = listMetadata(all, { name: 'string', enabled: 'boolean' }, params, {
+        id: (db) => db.$id,
+        search: (db) => `${db.$id} ${db.name}`,
+      });
+      return { status: 200, body: { total, databases: items.map(wireDatabase) } };
+    },
+  },
+  {
+    method: 'POST', path: BASE, operation: 'create', access: 'admin', scope: 'databases.write',
+    handle: ({ state, params }) => {
+      const requested = params.requiredKey('databaseId', { allowUnique: true });
+      const name = params.requiredString('name', { max: 128 });
+      const enabled = params.boolean('enabled') ?? true;
+      const id = requested === 'unique()' ? uniqueId() : requested;
+      if (state.store.databases.has(id)) throw databaseAlreadyExists(id);
+      const now = isoNow();
+      const database: StoredDatabase = { $id: id, name, enabled, $createdAt: now, $updatedAt: now };
+      state.store.databases.set(id, { database, tables: new Map() });
+      state.store.changed();
+      return { status: 201, body: wireDatabase(database) };
+    },
+  },
+  {
+    method: 'GET', path: `${BASE}/:databaseId`, operation: 'get', access: 'admin', scope: 'databases.read',
+    handle: ({ state, path }) => ({ status: 200, body: wireDatabase(state.store.database(path.databaseId ?? '').database) }),
+  },
+  {
+    method: 'PUT', path: `${BASE}/:databaseId`, operation: 'update', access: 'admin', scope: 'databases.write',
+    handle: ({ state, path, params }) => {
+      const { database } = state.store.database(path.databaseId ?? '');
+      database.name = params.string('name', { max: 128 }) ?? database.name;
+      database.enabled = params.boolean('enabled') ?? database.enabled;
+      database.$updatedAt = isoNow();
+      state.store.changed();
+      return { status: 200, body: wireDatabase(database) };
+    },
+  },
+  {
+    method: 'DELETE', path: `${BASE}/:databaseId`, operation: 'delete', access: 'admin', scope: 'databases.write',
+    handle: ({ state, path }) => {
+      const { database } = state.store.database(path.databaseId ?? '');
+      state.store.databases.delete(database.$id);
+      state.store.changed();
+      return { status: 204 };
+    },
+  },
+];

@@ -1,0 +1,154 @@
+import { assertCanChange, assertCanCreate, assertReadable, listFilter } from '../../auth/access.js';
+import { badRequest, paramInvalid, rowMissingData, rowMissingPayload, rowNotFound, unauthorizedScope } from '../errors.js';
+import { uniqueId } from '../../store/ids.js';
+import type { StoredRow } from '../../store/model.js';
+import type { Params } from '../params.js';
+import { runListQuery, validateQueries } from '../../store/query/index.js';
+import { commitRows, prepareCreates, prepareUpdate, removeRows, splitRowData, type RowInput } from '../../store/row-writer.js';
+import { incrementRoute } from './increment.js';
+import { parsedQueries, wantsTotal } from './list-params.js';
+import { answerRows, emitRows, rowTable } from './row-context.js';
+import type { RouteContext, RouteDefinition } from './route.js';
+
+const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/rows';
+const BULK_LIMIT = 100;
+
+function hasContent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value !== 'object' || Object.keys(value).length > 0;
+}
+
+/** `permissions` param: undefined when absent or null (keep / default), else the list. */
+function permissionsParam(params: Params): string[] | undefined {
+  return params.stringArray('permissions');
+}
+
+function findRow(table: ReturnType<typeof rowTable>, id: string): StoredRow {
+  const row = table.rows.get(id);
+  if (row === undefined) throw rowNotFound(id);
+  return row;
+}
+
+/** createRow and createRows share `POST /rows`; the body decides which (Documents/Create.php). */
+function createRowOrRows(context: RouteContext): { status: number; body: unknown } {
+  const { params, caller, state } = context;
+  const rows = params.array('rows', { max: BULK_LIMIT });
+  const data = params.object('data');
+  if (!hasContent(data) && !hasContent(rows)) throw rowMissingData();
+  if (hasContent(data) && hasContent(rows)) throw badRequest('You can only send one of the following parameters: data, rows');
+  const table = rowTable(context);
+  if (data !== undefined && hasContent(data)) {
+    if (!params.has('rowId')) throw rowMissingData('Row ID is required when creating a single row.');
+    const requested = params.requiredKey('rowId', { allowUnique: true });
+    assertCanCreate(caller, table.table);
+    const input = splitRowData(data, caller);
+    const id = requested === 'unique()' ? uniqueId() : requested;
+    const prepared = prepareCreates(state.store, table, caller, [{ ...input, id, permissions: permissionsParam(params) ?? input.permissions }]);
+    const [row] = answerRows(context, table, commitRows(state.store, table, prepared, true));
+    emitRows(context, table, 'create', row === undefined ? [] : [row]);
+    return { status: 201, body: row };
+  }
+  if (params.has('rowId')) throw badRequest('Param "rowId" is disallowed when creating multiple rows, set "$id" in each row instead');
+  if (params.has('permissions')) throw badRequest('Param "permissions" is disallowed when creating multiple rows, set "$permissions" in each row instead');
+  if (caller.kind !== 'key') {
+    throw unauthorizedScope('The current user or API key does not have the required scopes to access the requested resource.');
+  }
+  const inputs: RowInput[] = (rows ?? []).map((item) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
+    return splitRowData(item as Record<string, unknown>, caller);
+  });
+  const created = answerRows(context, table, commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), true));
+  emitRows(context, table, 'create', created);
+  return { status: 201, body: { total: created.length, rows: created } };
+}
+
+/** Single-row routes: list, get, create (and createRows), upsert, update, delete, increment, decrement. */
+export const rowRoutes: readonly RouteDefinition[] = [
+  {
+    method: 'GET', path: `${BASE}/:rowId`, operation: 'getRow', access: 'rows',
+    handle: (context) => {
+      const table = rowTable(context);
+      const queries = parsedQueries(context.params);
+      validateQueries(queries, table.table, { context: 'get' });
+      const row = findRow(table, context.path.rowId ?? '');
+      assertReadable(context.caller, table.table, row);
+      return { status: 200, body: answerRows(context, table, [row], queries)[0] };
+    },
+  },
+  {
+    method: 'GET', path: BASE, operation: 'listRows', access: 'rows',
+    handle: (context) => {
+      const table = rowTable(context);
+      const queries = parsedQueries(context.params);
+      validateQueries(queries, table.table, { context: 'list' });
+      const readable = listFilter(context.caller, table.table);
+      const all = context.state.store.rows(table);
+      const result = runListQuery(readable === null ? all : all.filter(readable), queries, table.table, {
+        findRow: (id) => table.rows.get(id),
+      });
+      return {
+        status: 200,
+        body: { total: wantsTotal(context.params) ? result.total : 0, rows: answerRows(context, table, result.rows, queries) },
+      };
+    },
+  },
+  {
+    method: 'POST', path: BASE, access: 'rows',
+    operation: (_path, params) => (params.has('rows') ? 'createRows' : 'createRow'),
+    handle: createRowOrRows,
+  },
+  {
+    method: 'PUT', path: `${BASE}/:rowId`, operation: 'upsertRow', access: 'rows',
+    handle: (context) => {
+      const { caller, params, state, path } = context;
+      const table = rowTable(context);
+      const input = splitRowData(params.object('data') ?? {}, caller);
+      const permissions = permissionsParam(params) ?? input.permissions;
+      const existing = table.rows.get(path.rowId ?? '');
+      let prepared: StoredRow[];
+      if (existing === undefined) {
+        assertCanCreate(caller, table.table);
+        const id = path.rowId === 'unique()' ? uniqueId() : path.rowId;
+        prepared = prepareCreates(state.store, table, caller, [{ ...input, id, permissions }]);
+      } else {
+        assertCanChange(caller, table.table, existing, 'update');
+        prepared = [prepareUpdate(state.store, table, caller, existing, { ...input, permissions })];
+      }
+      const rows = answerRows(context, table, commitRows(state.store, table, prepared, false));
+      emitRows(context, table, 'upsert', rows);
+      return { status: 201, body: rows[0] };
+    },
+  },
+  {
+    method: 'PATCH', path: `${BASE}/:rowId`, operation: 'updateRow', access: 'rows',
+    handle: (context) => {
+      const { caller, params, state, path } = context;
+      const data = params.object('data') ?? {};
+      const permissions = permissionsParam(params);
+      if (!hasContent(data) && permissions === undefined) throw rowMissingPayload();
+      const table = rowTable(context);
+      const row = findRow(table, path.rowId ?? '');
+      assertCanChange(caller, table.table, row, 'update');
+      const input = splitRowData(data, caller);
+      const prepared = prepareUpdate(state.store, table, caller, row, { ...input, permissions: permissions ?? input.permissions });
+      const rows = answerRows(context, table, commitRows(state.store, table, [prepared], false));
+      emitRows(context, table, 'update', rows);
+      return { status: 200, body: rows[0] };
+    },
+  },
+  {
+    method: 'DELETE', path: `${BASE}/:rowId`, operation: 'deleteRow', access: 'rows',
+    handle: (context) => {
+      const table = rowTable(context);
+      const row = findRow(table, context.path.rowId ?? '');
+      assertCanChange(context.caller, table.table, row, 'delete');
+      const answered = answerRows(context, table, [row]);
+      removeRows(context.state.store, table, [row.$id]);
+      emitRows(context, table, 'delete', answered);
+      return { status: 204 };
+    },
+  },
+  incrementRoute('increment'),
+  incrementRoute('decrement'),
+];

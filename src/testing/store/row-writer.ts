@@ -1,0 +1,124 @@
+import type { Caller } from '../auth/auth.js';
+import { isoAfter, isoNow } from '../control/clock.js';
+import { normalizeDatetime } from './column-values.js';
+import { paramInvalid, rowAlreadyExists } from '../http/errors.js';
+import { uniqueId, isValidKey, KEY_DESCRIPTION } from './ids.js';
+import type { StoredRow } from './model.js';
+import { assertCanGrant, defaultRowPermissions, normalizePermissions } from '../auth/permissions.js';
+import { checkRowStructure } from './row-structure.js';
+import type { Store, TableState } from './store.js';
+import { assertUniqueIndexes } from './unique-indexes.js';
+
+const DROPPED = new Set(['$sequence', '$databaseId', '$tableId', '$collection', '$tenant']);
+
+/** A row write as requested: column values plus the system fields the caller may set. */
+export interface RowInput {
+  readonly id: string | undefined;
+  readonly values: Record<string, unknown>;
+  readonly permissions: string[] | undefined;
+  readonly createdAt: string | undefined;
+  readonly updatedAt: string | undefined;
+}
+
+/**
+ * Splits request data into column values and system fields: `$sequence`, `$databaseId` and `$tableId` are
+ * dropped; `$createdAt`/`$updatedAt` are kept only for API keys (migrations); other `$` keys stay and fail
+ * the structure check as unknown attributes.
+ */
+export function splitRowData(data: Readonly<Record<string, unknown>>, caller: Caller): RowInput {
+  const values: Record<string, unknown> = {};
+  let id: string | undefined;
+  let permissions: string[] | undefined;
+  let createdAt: string | undefined;
+  let updatedAt: string | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (key === '$id') {
+      if (value !== undefined && value !== null && value !== 'unique()' && !isValidKey(value)) throw paramInvalid('$id', KEY_DESCRIPTION);
+      id = typeof value === 'string' && value !== 'unique()' ? value : undefined;
+    } else if (key === '$permissions') {
+      if (value !== null && value !== undefined) {
+        if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw paramInvalid('permissions', 'Value must be a valid array of permission strings');
+        permissions = value as string[];
+      }
+    } else if (key === '$createdAt' || key === '$updatedAt') {
+      if (caller.kind !== 'key' || value === null || value === undefined) continue;
+      const stamp = normalizeDatetime(value);
+      if (stamp === null) throw paramInvalid(key, 'Value must be valid date.');
+      if (key === '$createdAt') createdAt = stamp;
+      else updatedAt = stamp;
+    } else if (!DROPPED.has(key)) {
+      values[key] = value;
+    }
+  }
+  return { id, values, permissions, createdAt, updatedAt };
+}
+
+function columnValues(row: StoredRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) if (!key.startsWith('$')) out[key] = row[key];
+  return out;
+}
+
+function resolvePermissions(caller: Caller, given: string[] | undefined, fallback: readonly string[]): string[] {
+  if (given === undefined) return [...fallback];
+  const permissions = normalizePermissions('permissions', given, 'row');
+  assertCanGrant(caller, permissions);
+  return permissions;
+}
+
+/** Builds new rows (defaults applied, structure checked); nothing is stored yet. */
+export function prepareCreates(store: Store, state: TableState, caller: Caller, inputs: readonly RowInput[]): StoredRow[] {
+  const columns = store.availableColumns(state);
+  return inputs.map((input) => {
+    const permissions = resolvePermissions(caller, input.permissions, defaultRowPermissions(caller));
+    const values = checkRowStructure(columns, input.values, true);
+    const now = isoNow();
+    return {
+      $id: input.id ?? uniqueId(),
+      $sequence: 0,
+      $createdAt: input.createdAt ?? now,
+      $updatedAt: input.updatedAt ?? now,
+      $permissions: permissions,
+      ...values,
+    };
+  });
+}
+
+/** The row after merging a partial update into it (structure checked; no defaults); nothing is stored yet. */
+export function prepareUpdate(store: Store, state: TableState, caller: Caller, row: StoredRow, input: RowInput): StoredRow {
+  const merged = { ...columnValues(row), ...input.values };
+  const values = checkRowStructure(store.availableColumns(state), merged, false);
+  return {
+    $id: row.$id,
+    $sequence: row.$sequence,
+    $createdAt: input.createdAt ?? row.$createdAt,
+    $updatedAt: input.updatedAt ?? isoAfter(row.$updatedAt),
+    $permissions: resolvePermissions(caller, input.permissions, row.$permissions),
+    ...values,
+  };
+}
+
+/**
+ * Stores prepared rows (fresh objects from `prepare*`) atomically: new IDs get the next `$sequence`, existing IDs are replaced in place.
+ * `mustBeNew` makes an existing ID a 409, as creates do. Unique indexes are checked before anything changes.
+ */
+export function commitRows(store: Store, state: TableState, rows: readonly StoredRow[], mustBeNew: boolean): StoredRow[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.$id) || (mustBeNew && state.rows.has(row.$id))) throw rowAlreadyExists(row.$id);
+    seen.add(row.$id);
+  }
+  assertUniqueIndexes(state.table, state.rows.values(), rows);
+  for (const row of rows) {
+    row.$sequence = state.rows.get(row.$id)?.$sequence ?? state.nextSequence++;
+    state.rows.set(row.$id, row);
+  }
+  store.changed(state);
+  return [...rows];
+}
+
+/** Removes rows by ID. */
+export function removeRows(store: Store, state: TableState, ids: readonly string[]): void {
+  for (const id of ids) state.rows.delete(id);
+  store.changed(state);
+}
