@@ -11,7 +11,7 @@ import type { QueryInput } from './query-normalizer.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
 import { requireFilter } from './table-writes.js';
-import { plainRow, type RowRecord } from './tables-db-adapter.js';
+import { plainRow } from './tables-db-adapter.js';
 import type { TransactionAdapter } from './transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
 

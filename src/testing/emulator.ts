@@ -8,7 +8,9 @@ import { RequestLog, type RequestLogView } from './control/request-log.js';
 import { createHandlers } from './http/routes/handlers.js';
 import { SchemaJobs } from './store/schema-jobs.js';
 import { Store } from './store/store.js';
+import { TransactionRegistry } from './store/transactions/transaction-registry.js';
 import { WebhookDispatcher, type WebhooksView } from './control/webhooks.js';
+import { advanceClock } from './control/clock.js';
 
 /**
  * Options of `startAppwriteEmulator`.
@@ -62,6 +64,11 @@ export interface AppwriteEmulator {
   setColumnDelay(ms: number): void;
   /** Makes the next column created with `create<Type>Column` with this key in this table end `failed` with `error`. */
   failNextColumn(tableId: string, key: string, error: string): void;
+  /**
+   * Moves the clock of the local servers in this process forward by `ms` (timestamps, expiries), in place of
+   * a real wait: `emu.advanceClock(61_000)`.
+   */
+  advanceClock(ms: number): void;
   /** A token accepted in `X-Appwrite-JWT` (e.g. `client.setJWT()`), acting as that user. */
   createJwt(userId: string, options?: JwtOptions): string;
   /** Drops all databases, requests, faults, webhooks and pending column jobs; restores the column delay. */
@@ -98,6 +105,7 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
     jwts: new JwtRegistry(),
     log: new RequestLog(options.requestLogLimit ?? 10_000),
     faults: new FaultRegistry(),
+    transactions: new TransactionRegistry(),
     onRowEvent: (event: RowEvent) => webhooks.dispatch(event, state.projectId),
   };
   let saver: StoreSaver | undefined;
@@ -119,11 +127,13 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
     handlers,
     setColumnDelay: (ms) => jobs.setColumnDelay(ms),
     failNextColumn: (tableId, key, error) => jobs.failNextColumn(tableId, key, error),
+    advanceClock,
     createJwt: (userId, jwtOptions) => state.jwts.issue(userId, jwtOptions),
     reset: () => {
       jobs.clear();
       jobs.setColumnDelay(columnDelayMs);
       store.clear();
+      state.transactions.clear();
       state.log.clear();
       state.faults.clear();
       webhooks.clear();

@@ -1,6 +1,6 @@
 import { HttpHandler, type HttpRequestParsedResult } from 'msw';
 import type { EmulatorState } from '../../emulator-state.js';
-import { notImplemented, routeNotFound } from '../errors.js';
+import { routeNotFound } from '../errors.js';
 import { bulkRowRoutes } from './bulk-rows.js';
 import { columnRoutes } from './columns.js';
 import { databaseRoutes } from './databases.js';
@@ -9,23 +9,12 @@ import { errorResponse } from '../responses.js';
 import { RouteHandler, type RouteDefinition } from './route.js';
 import { rowRoutes } from './rows.js';
 import { tableRoutes } from './tables.js';
+import { transactionRoutes } from './transactions.js';
 
 const pingRoute: RouteDefinition = {
   method: 'GET', path: '/v1/ping', operation: 'ping', access: 'public',
   handle: () => ({ status: 200, text: 'Pong!' }),
 };
-
-/** Transactions (1.8+) are not emulated: their routes answer 501 instead of being read as database IDs. */
-const transactionRoutes: RouteDefinition[] = (['GET', 'POST', 'PATCH', 'DELETE'] as const).flatMap((method) =>
-  ['/v1/tablesdb/transactions', '/v1/tablesdb/transactions/:transactionId', '/v1/tablesdb/transactions/:transactionId/operations'].map(
-    (path): RouteDefinition => ({
-      method, path, operation: 'transaction', access: 'public',
-      handle: () => {
-        throw notImplemented('Transactions');
-      },
-    }),
-  ),
-);
 
 /** Answers every request no route matched with 404 `general_route_not_found`. */
 class RouteNotFoundHandler extends HttpHandler {

@@ -4,6 +4,7 @@ import { isoAfter } from '../../control/clock.js';
 import { argumentInvalid, columnNotFound, rowNotFound } from '../errors.js';
 import { commitRows } from '../../store/row-writer.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
+import { stagedIn, stageStep } from './staged-rows.js';
 import type { RouteDefinition } from './route.js';
 
 /**
@@ -22,6 +23,8 @@ export function incrementRoute(direction: 'increment' | 'decrement'): RouteDefin
       const { params, path, state, caller } = context;
       const table = rowTable(context);
       const key = path.column ?? '';
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageStep(context, table, staged, direction, path.rowId ?? '', key);
       const column = state.store.availableColumns(table).find((item) => item.key === key);
       if (column === undefined) throw columnNotFound(key);
       if ((column.type !== 'integer' && column.type !== 'double') || column.array) {

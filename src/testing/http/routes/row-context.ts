@@ -1,6 +1,5 @@
 import { assertEnabled } from '../../auth/access.js';
 import type { RowEvent } from '../../emulator-state.js';
-import { notImplemented } from '../errors.js';
 import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { ParsedQuery } from '../../store/query/index.js';
 import { wireRow } from '../serialize.js';
@@ -9,11 +8,10 @@ import type { RouteContext } from './route.js';
 
 /** The table a row route addresses, hidden (404) from non-key callers when it or its database is disabled. */
 export function rowTable(context: RouteContext): TableState {
-  const { state, path, caller, params } = context;
+  const { state, path, caller } = context;
   const database = state.store.database(path.databaseId ?? '');
   const table = state.store.table(path.databaseId ?? '', path.tableId ?? '');
   assertEnabled(caller, database.database, table.table);
-  if (params.has('transactionId')) throw notImplemented('Transactions');
   return table;
 }
 

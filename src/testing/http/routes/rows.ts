@@ -1,3 +1,4 @@
+import type { Reply } from '../responses.js';
 import { assertCanChange, assertCanCreate, assertReadable, listFilter } from '../../auth/access.js';
 import { badRequest, paramInvalid, rowMissingData, rowMissingPayload, rowNotFound, unauthorizedScope } from '../errors.js';
 import { uniqueId } from '../../store/ids.js';
@@ -8,6 +9,8 @@ import { commitRows, prepareCreates, prepareUpdate, removeRows, splitRowData, ty
 import { incrementRoute } from './increment.js';
 import { parsedQueries, wantsTotal } from './list-params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
+import { stageCreateRow, stageCreateRows, stageDeleteRow, stagedIn, stageUpdateRow, stageUpsertRow } from './staged-rows.js';
+import { getRowInTransaction, listRowsInTransaction } from './transaction-reads.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/rows';
@@ -31,7 +34,7 @@ function findRow(table: ReturnType<typeof rowTable>, id: string): StoredRow {
 }
 
 /** createRow and createRows share `POST /rows`; the body decides which (Documents/Create.php). */
-function createRowOrRows(context: RouteContext): { status: number; body: unknown } {
+function createRowOrRows(context: RouteContext): Reply {
   const { params, caller, state } = context;
   const rows = params.array('rows', { max: BULK_LIMIT });
   const data = params.object('data');
@@ -44,6 +47,8 @@ function createRowOrRows(context: RouteContext): { status: number; body: unknown
     assertCanCreate(caller, table.table);
     const input = splitRowData(data, caller);
     const id = requested === 'unique()' ? uniqueId() : requested;
+    const staged = stagedIn(context);
+    if (staged !== undefined) return stageCreateRow(context, table, staged, id, { ...input, permissions: permissionsParam(params) ?? input.permissions });
     const prepared = prepareCreates(state.store, table, caller, [{ ...input, id, permissions: permissionsParam(params) ?? input.permissions }]);
     const [row] = answerRows(context, table, commitRows(state.store, table, prepared, true));
     emitRows(context, table, 'create', row === undefined ? [] : [row]);
@@ -58,6 +63,8 @@ function createRowOrRows(context: RouteContext): { status: number; body: unknown
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
     return splitRowData(item as Record<string, unknown>, caller);
   });
+  const staged = stagedIn(context);
+  if (staged !== undefined) return stageCreateRows(context, table, staged, inputs.map((input) => ({ ...input, id: input.id ?? uniqueId() })));
   const created = answerRows(context, table, commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), true));
   emitRows(context, table, 'create', created);
   return { status: 201, body: { total: created.length, rows: created } };
@@ -71,6 +78,8 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const table = rowTable(context);
       const queries = parsedQueries(context.params);
       validateQueries(queries, table.table, { context: 'get' });
+      const staged = stagedIn(context);
+      if (staged !== undefined) return { status: 200, body: getRowInTransaction(context, table, context.path.rowId ?? '', staged, queries) };
       const row = findRow(table, context.path.rowId ?? '');
       assertReadable(context.caller, table.table, row);
       return { status: 200, body: answerRows(context, table, [row], queries)[0] };
@@ -82,6 +91,11 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const table = rowTable(context);
       const queries = parsedQueries(context.params);
       validateQueries(queries, table.table, { context: 'list' });
+      const staged = stagedIn(context);
+      if (staged !== undefined) {
+        const { total, rows } = listRowsInTransaction(context, table, staged, queries);
+        return { status: 200, body: { total: wantsTotal(context.params) ? total : 0, rows } };
+      }
       const readable = listFilter(context.caller, table.table);
       const all = context.state.store.rows(table);
       const result = runListQuery(readable === null ? all : all.filter(readable), queries, table.table, {
@@ -105,6 +119,8 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const table = rowTable(context);
       const input = splitRowData(params.object('data') ?? {}, caller);
       const permissions = permissionsParam(params) ?? input.permissions;
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...input, permissions });
       const existing = table.rows.get(path.rowId ?? '');
       let prepared: StoredRow[];
       if (existing === undefined) {
@@ -128,6 +144,11 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const permissions = permissionsParam(params);
       if (!hasContent(data) && permissions === undefined) throw rowMissingPayload();
       const table = rowTable(context);
+      const staged = stagedIn(context);
+      if (staged !== undefined) {
+        const input = splitRowData(data, caller);
+        return stageUpdateRow(context, table, staged, path.rowId ?? '', { ...input, permissions: permissions ?? input.permissions });
+      }
       const row = findRow(table, path.rowId ?? '');
       assertCanChange(caller, table.table, row, 'update');
       const input = splitRowData(data, caller);
@@ -141,6 +162,8 @@ export const rowRoutes: readonly RouteDefinition[] = [
     method: 'DELETE', path: `${BASE}/:rowId`, operation: 'deleteRow', access: 'rows',
     handle: (context) => {
       const table = rowTable(context);
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageDeleteRow(context, table, staged, context.path.rowId ?? '');
       const row = findRow(table, context.path.rowId ?? '');
       assertCanChange(context.caller, table.table, row, 'delete');
       const answered = answerRows(context, table, [row]);
