@@ -13,5 +13,7 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   splitting: true,
+  // import.meta.url in the CommonJS build (the testing entry resolves optional msw from its own location).
+  shims: true,
   external: ['express', 'ioredis', 'msw', 'tsx'],
 });

@@ -21,8 +21,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'migrate':
       return runMigrateCommand(rest, io);
     case 'emulator': {
-      const { runEmulatorCommand } = await import('../testing/emulator-cli.js');
       try {
+        const { runEmulatorCommand } = await import('../testing/emulator-cli.js');
         await runEmulatorCommand(rest, { write: io.stdout });
         return 0;
       } catch (error) {

@@ -2,10 +2,12 @@ import type { RequestHandler } from 'msw';
 import { JwtRegistry, type JwtOptions } from './auth/auth.js';
 import type { EmulatorState, RowEvent } from './emulator-state.js';
 import { FaultRegistry, type FaultsView } from './control/faults.js';
-import { startHttpBridge } from './http/http-bridge.js';
+import { Dispatcher } from './http/dispatch.js';
+import { mswHandlers } from './http/msw-adapter.js';
+import { startEmulatorServer } from './http/server.js';
 import { loadStore, StoreSaver } from './store/persistence.js';
 import { RequestLog, type RequestLogView } from './control/request-log.js';
-import { createHandlers } from './http/routes/handlers.js';
+import { emulatorRoutes } from './http/routes/handlers.js';
 import { SchemaJobs } from './store/schema-jobs.js';
 import { Store } from './store/store.js';
 import { TransactionRegistry } from './store/transactions/transaction-registry.js';
@@ -58,7 +60,11 @@ export interface AppwriteEmulator {
   readonly faults: FaultsView;
   /** Webhooks called on row changes, as Appwrite calls them. */
   readonly webhooks: WebhooksView;
-  /** The msw request handlers behind the server (usable with msw's `setupServer` for fetch-based clients). */
+  /**
+   * The server's routes as msw request handlers (for msw's `setupServer` with fetch-based clients), sharing
+   * its data. The only member that needs msw: reading it without msw installed throws an error saying what
+   * to install.
+   */
   readonly handlers: readonly RequestHandler[];
   /** Changes how long new columns and indexes stay `processing`. */
   setColumnDelay(ms: number): void;
@@ -115,16 +121,21 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
     store.onChange(() => active.schedule());
     saver = active;
   }
-  const handlers = createHandlers(state);
-  const bridge = await startHttpBridge(() => handlers, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const routes = emulatorRoutes();
+  const dispatcher = new Dispatcher(state, routes);
+  const server = await startEmulatorServer(dispatcher, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  let handlers: readonly RequestHandler[] | undefined;
   return {
-    endpoint: `${bridge.origin}/v1`,
+    endpoint: `${server.origin}/v1`,
     projectId: state.projectId,
     apiKey: state.apiKey,
     requests: state.log,
     faults: state.faults,
     webhooks,
-    handlers,
+    get handlers() {
+      handlers ??= mswHandlers(dispatcher, routes);
+      return handlers;
+    },
     setColumnDelay: (ms) => jobs.setColumnDelay(ms),
     failNextColumn: (tableId, key, error) => jobs.failNextColumn(tableId, key, error),
     advanceClock,
@@ -140,7 +151,7 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
     },
     close: async () => {
       jobs.clear();
-      await bridge.close();
+      await server.close();
       await webhooks.idle();
       if (saver !== undefined) await saver.flush();
     },

@@ -8,31 +8,21 @@ export interface Reply {
   readonly text?: string;
 }
 
-/**
- * Bodies passed beside the Fetch objects between the HTTP bridge and the routes: request bodies arrive as
- * text and response bodies leave as text, without building and draining web streams on every request.
- * Requests that do not come from the bridge (msw used directly) carry their bodies as usual.
- */
-export const bridgedBodies = new WeakMap<Request, string>();
-export const bridgedReplies = new WeakMap<Response, string>();
+/** What the server writes back: a status, the body as text and its content type (none when empty). */
+export interface Answer {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: string;
+}
 
 const JSON_TYPE = 'application/json';
 
-function textResponse(text: string, status: number, contentType: string, bridged: boolean): Response {
-  const headers = { 'content-type': contentType };
-  if (!bridged) return new Response(text, { status, headers });
-  const response = new Response(null, { status, headers });
-  bridgedReplies.set(response, text);
-  return response;
+export function errorAnswer(error: ApiError): Answer {
+  return { status: error.code, contentType: JSON_TYPE, body: JSON.stringify(error.toBody()) };
 }
 
-export function errorResponse(error: ApiError, bridged = false): Response {
-  return textResponse(JSON.stringify(error.toBody()), error.code, JSON_TYPE, bridged);
+export function replyAnswer(reply: Reply): Answer {
+  if (reply.body !== undefined) return { status: reply.status, contentType: JSON_TYPE, body: stringifyWire(reply.body) };
+  if (reply.text !== undefined) return { status: reply.status, contentType: 'text/plain; charset=utf-8', body: reply.text };
+  return { status: reply.status, contentType: undefined, body: '' };
 }
-
-export function replyResponse(reply: Reply, bridged: boolean): Response {
-  if (reply.body !== undefined) return textResponse(stringifyWire(reply.body), reply.status, JSON_TYPE, bridged);
-  if (reply.text !== undefined) return textResponse(reply.text, reply.status, 'text/plain; charset=utf-8', bridged);
-  return new Response(null, { status: reply.status });
-}
-

@@ -24,5 +24,19 @@ describe('emulator msw handlers', () => {
     const missing = await fetch('http://appwrite.test/v1/tablesdb/none', { headers });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ type: 'database_not_found', code: 404, version: '1.9.5' });
+    // The emulator's router picks the route, whatever order msw tries the handlers in.
+    const transactions = await fetch('http://appwrite.test/v1/tablesdb/transactions', { headers });
+    expect(transactions.status).toBe(501);
+  });
+
+  it('apply the emulator faults, a dropped connection included', async () => {
+    server.use(...fixture.emu.handlers);
+    const headers = { 'x-appwrite-project': fixture.emu.projectId, 'x-appwrite-key': fixture.emu.apiKey };
+    fixture.emu.faults.add({ operation: 'ping', status: 503, times: 1 });
+    fixture.emu.faults.add({ operation: 'list', drop: true, times: 1 });
+    expect((await fetch('http://appwrite.test/v1/ping', { headers })).status).toBe(503);
+    expect((await fetch('http://appwrite.test/v1/ping', { headers })).status).toBe(200);
+    await expect(fetch('http://appwrite.test/v1/tablesdb', { headers })).rejects.toThrow('Failed to fetch');
+    expect(fixture.emu.requests.list({ operation: 'list' }).map((entry) => entry.status)).toEqual([-1]);
   });
 });
