@@ -20,11 +20,14 @@ export class ValidationError extends OrmError {
   /** Every problem found in the row, in the order the validator reported them. */
   readonly issues: readonly ValidationIssue[];
 
-  constructor(table: string, issues: readonly ValidationIssue[], rowIndex?: number) {
+  /**
+   * @param options.subject what was invalid, in place of the default "Invalid row", e.g. `Invalid row id in get()`
+   */
+  constructor(table: string, issues: readonly ValidationIssue[], rowIndex?: number, options?: { readonly subject?: string }) {
     const first = issues[0] ?? { field: '', reason: 'invalid row' };
     const row = rowIndex === undefined ? '' : ` (row ${rowIndex})`;
     const details = issues.map((issue) => (issue.field === '' ? issue.reason : `field "${issue.field}": ${issue.reason}`));
-    super('E_VALIDATION', `Invalid row for table "${table}"${row}: ${details.join('; ')}`, {
+    super('E_VALIDATION', `${options?.subject ?? 'Invalid row'} for table "${table}"${row}: ${details.join('; ')}`, {
       table,
       ...(first.field === '' ? {} : { field: first.field }),
       ...(rowIndex === undefined ? {} : { rowIndex }),

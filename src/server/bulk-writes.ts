@@ -4,6 +4,7 @@ import type { BulkRowFailure, BulkRowRef } from '../errors/bulk-partial-error.js
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { checkId } from './appwrite-ids.js';
 import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
 import { canonicalString } from './query-canonical.js';
 import type { TableContext } from './table-runtime.js';
@@ -53,8 +54,8 @@ export function prepareRow(context: TableContext, row: unknown, index: number, m
   const definition = context.runtime.definition;
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return validateInsert(definition, row, index) as never;
   const { $id, $permissions, ...data } = row as Record<string, unknown>;
-  if ($id !== undefined && (typeof $id !== 'string' || $id === '')) fail(context, '$id', 'must be a non-empty string', index);
-  if (mode === 'upsert' && $id === undefined) fail(context, '$id', 'bulkUpsert needs the id of every row', index);
+  // bulkUpsert needs every id (the row to create or replace); bulkCreate gives a new one to a row without.
+  if (mode === 'upsert' || $id !== undefined) checkId($id, { table: context.runtime.id, method: mode === 'create' ? 'bulkCreate' : 'bulkUpsert', rowIndex: index });
   if ($permissions !== undefined && !(Array.isArray($permissions) && $permissions.every((p) => typeof p === 'string'))) {
     fail(context, '$permissions', 'must be a list of permission strings', index);
   }
@@ -100,7 +101,7 @@ export function groupUpdates(context: TableContext, items: readonly { readonly i
   const { runtime } = context;
   const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
   items.forEach((item, index) => {
-    if (typeof item?.id !== 'string' || item.id === '') fail(context, 'id', 'must be a non-empty string', index);
+    checkId(item?.id, { table: runtime.id, method: 'bulkUpdate', rowIndex: index });
     const data = validateUpdate(runtime.definition, item.data, index) as Record<string, unknown>;
     if (Object.keys(data).length === 0) fail(context, '', 'no field to update', index);
     const known = merged.get(item.id);
@@ -123,7 +124,7 @@ export async function bulkDeleteRows(context: TableContext, ids: readonly string
   const { runtime, session } = context;
   const first = new Map<string, number>();
   ids.forEach((id, index) => {
-    if (typeof id !== 'string' || id === '') fail(context, '$id', 'must be a non-empty string', index);
+    checkId(id, { table: runtime.id, method: 'bulkDelete', rowIndex: index });
     if (!first.has(id)) first.set(id, index);
   });
   if (first.size === 0) return { deleted: [], notFound: [] };

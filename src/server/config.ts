@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { inspect } from 'node:util';
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { defaultBridgeChannel } from '../cache/bridge-channel.js';
 import { ConfigError } from '../errors/config-error.js';
+import { isAppwriteId } from './appwrite-ids.js';
+import { DEFAULT_TIMEOUT_MS } from './request-deadline.js';
 
 /** Where the ORM reports what it does. Only `warn` and `error` are required. */
 export interface OrmLogger {
@@ -82,6 +85,13 @@ export interface ServerORMConfig {
   /** Query cache settings; `false` turns caching off. @default {} (all defaults) */
   readonly cache?: false | CacheConfig;
   readonly retry?: RetryConfig;
+  /**
+   * Longest wait for one Appwrite answer, in ms; past it the request is aborted and fails with an
+   * `AppwriteError` of type `request_timeout` (retried like any request without an answer). Reads and writes
+   * take a per-call `timeoutMs` too. Appwrite itself gives up on a database query after 15 s (408), so the
+   * default leaves it time to say so. @default 20_000
+   */
+  readonly timeoutMs?: number;
   /** @default warnings and errors to the console, nothing else */
   readonly logger?: OrmLogger;
 }
@@ -110,6 +120,7 @@ export interface ResolvedConfig {
   /** `false` when caching is off. */
   readonly cache: false | ResolvedCacheConfig;
   readonly retry: Required<RetryConfig>;
+  readonly timeoutMs: number;
   readonly logger: Required<OrmLogger>;
 }
 
@@ -128,7 +139,7 @@ const logFn = z.custom<(message: string, context?: Record<string, unknown>) => v
 const schema = z.object({
   endpoint,
   projectId: required('projectId'),
-  databaseId: required('databaseId'),
+  databaseId: required('databaseId').refine(isAppwriteId, 'databaseId must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _'),
   apiKey: required('apiKey'),
   databaseName: z.string().min(1).max(128).optional(),
   autoMigrate: z.boolean().default(false),
@@ -156,6 +167,7 @@ const schema = z.object({
     .object({ attempts: count.default(3), baseDelayMs: z.number().min(0).default(100), maxDelayMs: z.number().min(0).default(2_000) })
     .strict()
     .default({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
+  timeoutMs: z.number().positive().finite().default(DEFAULT_TIMEOUT_MS),
   logger: z.object({ debug: logFn.optional(), info: logFn.optional(), warn: logFn, error: logFn }).optional(),
 });
 
@@ -196,6 +208,9 @@ export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
       error: logger?.error.bind(config.logger) ?? ((message: string) => console.error(`[appwrite-orm] ${message}`)),
     },
   };
-  Object.defineProperty(resolved, 'apiKey', { value: apiKey, enumerable: false });
+  // A getter, not a value, and a custom rendering without it: even `util.inspect(config, { showHidden: true })`
+  // and `console.dir` never print the key.
+  Object.defineProperty(resolved, 'apiKey', { get: () => apiKey, enumerable: false });
+  Object.defineProperty(resolved, inspect.custom, { value: () => ({ ...resolved }), enumerable: false });
   return Object.freeze(resolved) as ResolvedConfig;
 }

@@ -11,6 +11,7 @@ import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../cache
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
 import { createAppwriteClient } from './appwrite-client.js';
+import { isAppwriteId } from './appwrite-ids.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './read-retry.js';
 import { TableHandle } from './table-handle.js';
 import { TableRuntime, type Session } from './table-runtime.js';
@@ -33,6 +34,8 @@ export interface DatabaseConfig {
     readonly instanceId?: string;
   };
   readonly retry?: Partial<RetryPolicy>;
+  /** Longest wait for one Appwrite answer, in ms. @default 20_000 */
+  readonly timeoutMs?: number;
   /** Where the bridge reports trouble. @default console.warn */
   readonly logger?: { warn(message: string): void; info?(message: string): void };
 }
@@ -84,9 +87,12 @@ const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
 export function openDatabase<const T extends readonly TableDefinition[]>(options: OpenDatabaseOptions<T>): Database<T> {
   const { config, tables } = options;
   const runtimes = new Map<string, TableRuntime>();
+  if (!isAppwriteId(config.databaseId)) throw new ConfigError(`databaseId ${JSON.stringify(config.databaseId)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`);
   for (const definition of tables) {
     if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
-    runtimes.set(definition.name, new TableRuntime(definition));
+    const runtime = new TableRuntime(definition);
+    if (!isAppwriteId(runtime.id)) throw new ConfigError(`Table "${definition.name}": id ${JSON.stringify(runtime.id)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`, { table: definition.name });
+    runtimes.set(definition.name, runtime);
   }
   const settings = config.cache;
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
@@ -100,7 +106,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
       shared.listeners.add(bridge);
     }
   }
-  return new Database<T>(shared, { scope: 'key', cache, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry) });
+  return new Database<T>(shared, { scope: 'key', cache, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
 }
 
 /**
@@ -185,7 +191,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
     const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
     // The scope is a hash: the token itself never enters keys, stats or events.
     const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
-    return new Database<T>(this.#shared, { scope, cache, client, adapter: new TablesDbAdapter(client, config.databaseId, retry) });
+    return new Database<T>(this.#shared, { scope, cache, client, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
   }
 
   /**

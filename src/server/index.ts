@@ -48,7 +48,7 @@ export { TableHandle } from './table-handle.js';
 export { Transaction, type TransactionOptions } from './transaction.js';
 export { TransactionTable, type StagedRow } from './transaction-table.js';
 export type {
-  ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
+  CallOptions, StepOptions, ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
   NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
 } from './table-types.js';
 export { parseLegacyQuery } from './legacy-query-parser.js';

@@ -4,6 +4,8 @@ import { normaliseTable, type RawTable } from '../schema/live-state.js';
 import type { TableSettings } from '../schema/migration-plan.js';
 import type { MigrationPort } from '../schema/migration-port.js';
 import type { ColumnSpec, IndexSpec, LiveState, LiveTable, TableSpec } from '../schema/spec.js';
+import { checkId, type IdKind } from './appwrite-ids.js';
+import { DEFAULT_TIMEOUT_MS, withDeadline } from './request-deadline.js';
 
 /** Tables per `listTables` page: one request reads the whole schema of any realistic database. */
 const PAGE_SIZE = 1000;
@@ -50,18 +52,40 @@ function inlineIndex(index: IndexSpec): Record<string, unknown> {
  * ```
  */
 export class MigrationGateway implements MigrationPort {
-  constructor(
-    private readonly tablesDB: TablesDB,
-    private readonly databaseId: string,
-  ) {}
+  // Private: the TablesDB service holds the client and so the API key; nothing may render it.
+  readonly #tablesDB: TablesDB;
+  readonly #databaseId: string;
+  readonly #timeoutMs: number;
+
+  /** `timeoutMs`: longest wait for one answer (see `ServerORMConfig.timeoutMs`). */
+  constructor(tablesDB: TablesDB, databaseId: string, timeoutMs = DEFAULT_TIMEOUT_MS) {
+    this.#tablesDB = tablesDB;
+    this.#databaseId = databaseId;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  private get tablesDB(): TablesDB {
+    return this.#tablesDB;
+  }
+
+  private get databaseId(): string {
+    return this.#databaseId;
+  }
+
+  /** Checks every id a schema request puts into its URL before it is sent: the database, then `ids`. */
+  private ids(method: string, table: string, ...ids: readonly (readonly [IdKind, unknown])[]): void {
+    checkId(this.databaseId, { table, method, kind: 'database id' });
+    for (const [kind, id] of ids) checkId(id, { table, method, kind });
+  }
 
   async readState(): Promise<LiveState> {
+    this.ids('listTables', this.databaseId);
     const tables: LiveTable[] = [];
     for (let cursor: string | undefined; ; ) {
       const queries = [Query.limit(PAGE_SIZE), ...(cursor === undefined ? [] : [Query.cursorAfter(cursor)])];
       let page: RawTable[];
       try {
-        page = (await this.tablesDB.listTables({ databaseId: this.databaseId, queries, total: false })).tables;
+        page = (await this.deadline(() => this.tablesDB.listTables({ databaseId: this.databaseId, queries, total: false }))).tables;
       } catch (error) {
         // Only Appwrite's own "no such database" means missing: a 401 or an outage must never lead to a create.
         if (appwriteError(error)?.code === 404 && appwriteError(error)?.type === 'database_not_found') return { databaseExists: false, tables: [] };
@@ -74,19 +98,23 @@ export class MigrationGateway implements MigrationPort {
   }
 
   async readTable(tableId: string): Promise<LiveTable | null> {
+    this.ids('getTable', tableId, ['table id', tableId]);
     try {
-      return normaliseTable(await this.tablesDB.getTable({ databaseId: this.databaseId, tableId }));
+      return normaliseTable(await this.deadline(() => this.tablesDB.getTable({ databaseId: this.databaseId, tableId })));
     } catch (error) {
       if (appwriteError(error)?.code === 404) return null;
       throw this.failure('read', `table ${tableId}`, error, { table: tableId });
     }
   }
 
-  createDatabase(name: string): Promise<void> {
+  async createDatabase(name: string): Promise<void> {
+    this.ids('create', this.databaseId);
     return this.create('create', `database ${this.databaseId}`, {}, () => this.tablesDB.create({ databaseId: this.databaseId, name }));
   }
 
-  createTable(table: TableSpec): Promise<void> {
+  async createTable(table: TableSpec): Promise<void> {
+    this.ids('createTable', table.id, ['table id', table.id], ...table.columns.map((column) => ['column key', column.key] as const),
+      ...table.indexes.map((index) => ['index key', index.key] as const));
     return this.create('create', `table ${table.id}`, { table: table.id }, () =>
       this.tablesDB.createTable({
         databaseId: this.databaseId,
@@ -102,16 +130,19 @@ export class MigrationGateway implements MigrationPort {
 
   async updateTable(tableId: string, settings: TableSettings): Promise<void> {
     const { name, rowSecurity } = settings;
+    this.ids('updateTable', tableId, ['table id', tableId]);
     await this.run('update', `table ${tableId}`, { table: tableId }, () =>
       this.tablesDB.updateTable({ databaseId: this.databaseId, tableId, name, permissions: [...settings.permissions], rowSecurity }),
     );
   }
 
-  deleteTable(tableId: string): Promise<void> {
+  async deleteTable(tableId: string): Promise<void> {
+    this.ids('deleteTable', tableId, ['table id', tableId]);
     return this.delete(`table ${tableId}`, { table: tableId }, () => this.tablesDB.deleteTable({ databaseId: this.databaseId, tableId }));
   }
 
-  createColumn(tableId: string, column: ColumnSpec): Promise<void> {
+  async createColumn(tableId: string, column: ColumnSpec): Promise<void> {
+    this.ids('createColumn', tableId, ['table id', tableId], ['column key', column.key]);
     const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, array: column.array };
     const fallback = column.default ?? undefined;
     const bounds = { min: column.min, max: column.max };
@@ -143,6 +174,7 @@ export class MigrationGateway implements MigrationPort {
   }
 
   async updateColumn(tableId: string, column: ColumnSpec): Promise<void> {
+    this.ids('updateColumn', tableId, ['table id', tableId], ['column key', column.key]);
     const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required };
     const call = (): Promise<unknown> => {
       switch (column.kind) {
@@ -171,11 +203,13 @@ export class MigrationGateway implements MigrationPort {
     await this.run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
   }
 
-  deleteColumn(tableId: string, key: string): Promise<void> {
+  async deleteColumn(tableId: string, key: string): Promise<void> {
+    this.ids('deleteColumn', tableId, ['table id', tableId], ['column key', key]);
     return this.delete(`column ${tableId}.${key}`, { table: tableId, field: key }, () => this.tablesDB.deleteColumn({ databaseId: this.databaseId, tableId, key }));
   }
 
-  createIndex(tableId: string, index: IndexSpec): Promise<void> {
+  async createIndex(tableId: string, index: IndexSpec): Promise<void> {
+    this.ids('createIndex', tableId, ['table id', tableId], ['index key', index.key]);
     return this.create('create', `index ${tableId}.${index.key}`, { table: tableId, field: index.key }, () =>
       this.tablesDB.createIndex({
         databaseId: this.databaseId,
@@ -188,13 +222,18 @@ export class MigrationGateway implements MigrationPort {
     );
   }
 
-  deleteIndex(tableId: string, key: string): Promise<void> {
+  async deleteIndex(tableId: string, key: string): Promise<void> {
+    this.ids('deleteIndex', tableId, ['table id', tableId], ['index key', key]);
     return this.delete(`index ${tableId}.${key}`, { table: tableId, field: key }, () => this.tablesDB.deleteIndex({ databaseId: this.databaseId, tableId, key }));
+  }
+
+  private deadline<T>(call: () => Promise<T>): Promise<T> {
+    return withDeadline(this.#timeoutMs, call);
   }
 
   private async create(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await call();
+      await this.deadline(call);
     } catch (error) {
       // 409: another process created it first (two instances starting at once); the plan's goal is reached.
       if (appwriteError(error)?.code === 409) return;
@@ -204,7 +243,7 @@ export class MigrationGateway implements MigrationPort {
 
   private async delete(what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await call();
+      await this.deadline(call);
     } catch (error) {
       // 404: already gone (deleted by another process); the plan's goal is reached.
       if (appwriteError(error)?.code === 404) return;
@@ -214,7 +253,7 @@ export class MigrationGateway implements MigrationPort {
 
   private async run(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await call();
+      await this.deadline(call);
     } catch (error) {
       throw this.failure(verb, what, error, context);
     }

@@ -34,15 +34,16 @@ export interface MigrateOptions {
 export class ServerORM {
   /** The configuration with its defaults (the API key is not enumerable). */
   readonly config: ResolvedConfig;
-  private readonly client: Client;
-  private readonly gateway: MigrationGateway;
+  // Private fields: the client (and the gateway's TablesDB) hold the API key; nothing may render them.
+  readonly #client: Client;
+  readonly #gateway: MigrationGateway;
 
   /** Validates the configuration; throws a `ConfigError` (that never shows the API key) when it is invalid. */
   constructor(config: ServerORMConfig) {
     this.config = resolveConfig(config);
-    const { endpoint, projectId, apiKey, databaseId } = this.config;
-    this.client = createAppwriteClient({ endpoint, projectId, credentials: { apiKey } });
-    this.gateway = new MigrationGateway(new TablesDB(this.client), databaseId);
+    const { endpoint, projectId, apiKey, databaseId, timeoutMs } = this.config;
+    this.#client = createAppwriteClient({ endpoint, projectId, credentials: { apiKey } });
+    this.#gateway = new MigrationGateway(new TablesDB(this.#client), databaseId, timeoutMs);
   }
 
   /**
@@ -64,7 +65,7 @@ export class ServerORM {
       const differences = differenceLines(plan);
       if (differences.length > 0) throw new SchemaDriftError(this.config.databaseId, differences);
     }
-    const db = openDatabase({ config: this.config, tables, client: this.client });
+    const db = openDatabase({ config: this.config, tables, client: this.#client });
     await db.ready();
     return db;
   }
@@ -82,7 +83,7 @@ export class ServerORM {
   async plan(tables: readonly TableDefinition[]): Promise<MigrationPlan> {
     checkTableDefinitions(tables);
     const { databaseId, databaseName, migrate } = this.config;
-    const live = await this.gateway.readState();
+    const live = await this.#gateway.readState();
     return planMigration({ databaseId, databaseName, desired: tables.map(tableSpec), live, options: migrate });
   }
 
@@ -100,7 +101,7 @@ export class ServerORM {
   async migrate(tables: readonly TableDefinition[], options: MigrateOptions = {}): Promise<MigrationResult> {
     const plan = await this.plan(tables);
     const { concurrency, timeoutMs } = this.config.migrate;
-    const result = await applyPlan(plan, this.gateway, { concurrency, timeoutMs, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+    const result = await applyPlan(plan, this.#gateway, { concurrency, timeoutMs, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
     if (plan.steps.length > 0) this.config.logger.info(`Migrated database "${plan.databaseId}" in ${result.durationMs} ms:\n${plan.text}`);
     return result;
   }

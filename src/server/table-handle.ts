@@ -6,7 +6,7 @@ import type { QueryInput } from './query-normalizer.js';
 import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
 import type {
-  AllOptions, BulkCreateRow, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
+  AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
   IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableQuery, WriteOptions,
 } from './table-types.js';
 import * as writes from './table-writes.js';
@@ -64,7 +64,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   async getOrFail(id: string, options?: ReadOptions): Promise<RowOf<D>> {
-    const row = await this.get(id, options);
+    const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowOf<D> | null;
     if (row === null) throw new NotFoundError(this.id, { rowId: id });
     return row;
   }
@@ -250,8 +250,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.delete('pen');
    * ```
    */
-  delete(id: string): Promise<void> {
-    return writes.deleteRow(this.#context, id);
+  delete(id: string, options?: CallOptions): Promise<void> {
+    return writes.deleteRow(this.#context, id, options);
   }
 
   /**
@@ -262,8 +262,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const row = await products.increment('pen', 'stock', 5);
    * ```
    */
-  async increment(id: string, column: NumericColumn<D>, by = 1, options?: { readonly max?: number }): Promise<RowOf<D>> {
-    return (await writes.stepColumn(this.#context, id, column, by, 1, options?.max)) as RowOf<D>;
+  async increment(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>> {
+    return (await writes.stepColumn(this.#context, id, column, by, 1, options)) as RowOf<D>;
   }
 
   /**
@@ -274,8 +274,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.decrement('pen', 'stock', 1, { min: 0 });
    * ```
    */
-  async decrement(id: string, column: NumericColumn<D>, by = 1, options?: { readonly min?: number }): Promise<RowOf<D>> {
-    return (await writes.stepColumn(this.#context, id, column, by, -1, options?.min)) as RowOf<D>;
+  async decrement(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>> {
+    return (await writes.stepColumn(this.#context, id, column, by, -1, options)) as RowOf<D>;
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { CacheReadRequest } from '../cache/query-cache.js';
 import { QueryError } from '../errors/query-error.js';
+import { idError, isAppwriteId } from './appwrite-ids.js';
 import { canonicalString } from './query-canonical.js';
 import type { TableContext } from './table-runtime.js';
-import type { ReadOptions } from './table-types.js';
-import type { RowRecord } from './tables-db-adapter.js';
+import type { CallOptions, ReadOptions } from './table-types.js';
+import type { RowRecord, TablesDbAdapter } from './tables-db-adapter.js';
 
 /** The method name of a canonical query string (`{"method":"limit",...}` gives `limit`). */
 export function methodOf(canonical: string): string {
@@ -25,18 +26,27 @@ function request(context: TableContext, operation: string, queries: readonly str
   };
 }
 
-/** `getRow` through the cache; a missing row is cached as `null` like any other result. */
-export function readRow(context: TableContext, rowId: string, options?: ReadOptions): Promise<RowRecord | null> {
+/** The session's adapter, with the call's own deadline when it gives one. */
+export function adapterFor(context: TableContext, options: CallOptions | undefined): TablesDbAdapter {
+  return options?.timeoutMs === undefined ? context.session.adapter : context.session.adapter.withTimeout(options.timeoutMs);
+}
+
+/**
+ * `getRow` through the cache; a missing row is cached as `null` like any other result. A bad id is a
+ * rejection (a `ValidationError`), never a request.
+ */
+export function readRow(context: TableContext, rowId: string, options?: ReadOptions, method = 'get'): Promise<RowRecord | null> {
   const { runtime, session } = context;
+  if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: runtime.id, method }));
   return session.cache.read(request(context, runtime.operations.get, runtime.normalizer.rowId(rowId), options),
-    () => session.adapter.getRow(runtime.id, rowId));
+    () => adapterFor(context, options).getRow(runtime.id, rowId));
 }
 
 /** One `listRows` request through the cache, for canonical queries. */
 export function readList(context: TableContext, queries: readonly string[], options?: ReadOptions): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
   return session.cache.read(request(context, runtime.operations.list, queries, options),
-    async () => (await session.adapter.listRows(runtime.id, queries)).rows);
+    async () => (await adapterFor(context, options).listRows(runtime.id, queries)).rows);
 }
 
 /** The first row matching canonical queries: any limit is replaced by `limit(1)`. */
@@ -53,7 +63,7 @@ export function readCount(context: TableContext, queries: readonly string[], opt
   // Through the normaliser's memo, as in readFirst.
   const filters = runtime.normalizer.normalize(queries.filter((query) => !NOT_COUNTED.has(methodOf(query))));
   return session.cache.read(request(context, runtime.operations.count, filters, options),
-    async () => (await session.adapter.listRows(runtime.id, [...filters, LIMIT_ONE], true)).total);
+    async () => (await adapterFor(context, options).listRows(runtime.id, [...filters, LIMIT_ONE], true)).total);
 }
 
 /** Every row matching canonical queries, fetched page by page with `cursorAfter` and cached as one entry. */
@@ -64,7 +74,7 @@ export function readAll(context: TableContext, queries: readonly string[], pageS
     const rows: RowRecord[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = (await session.adapter.listRows(runtime.id, pageQueries(queries, pageSize, cursor))).rows;
+      const page = (await adapterFor(context, options).listRows(runtime.id, pageQueries(queries, pageSize, cursor))).rows;
       for (const row of page) rows.push(row);
       const next = page.length < pageSize ? undefined : lastId(page);
       // A page ending on the row it started after would repeat forever; stop instead.

@@ -1,8 +1,14 @@
 import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 
+/** The per-call option every request accepts. */
+export interface CallOptions {
+  /** Longest wait for Appwrite's answer to each attempt, in ms. @default the ORM's `timeoutMs` (20 s) */
+  readonly timeoutMs?: number;
+}
+
 /** Per-call cache options every read accepts. */
-export interface ReadOptions {
+export interface ReadOptions extends CallOptions {
   /** `false` reads from Appwrite without looking in the cache and stores nothing. @default true */
   readonly cache?: boolean;
   /** Lifetime of this result in the cache, in ms. @default the table's `cache.ttl`, else the ORM's `cache.ttl` */
@@ -69,7 +75,7 @@ export type NumericColumn<D extends TableDefinition> = {
 }[keyof D['schema']] & string;
 
 /** Options of `create()`. */
-export interface CreateOptions {
+export interface CreateOptions extends CallOptions {
   /** The row id. @default a unique id chosen by Appwrite */
   readonly id?: string;
   /** Row permissions (`Permission.read(Role.user(id))`...). @default none (API key) */
@@ -77,9 +83,17 @@ export interface CreateOptions {
 }
 
 /** Options of `update()` and `upsert()`. */
-export interface WriteOptions {
+export interface WriteOptions extends CallOptions {
   /** Replaces the row's permissions. @default unchanged on update, none on a new row */
   readonly permissions?: readonly string[];
+}
+
+/** Options of `increment()` (`max`) and `decrement()` (`min`). */
+export interface StepOptions extends CallOptions {
+  /** `increment` never goes above it (Appwrite refuses the step instead). */
+  readonly max?: number;
+  /** `decrement` never goes below it (Appwrite refuses the step instead). */
+  readonly min?: number;
 }
 
 /** One row of `bulkCreate`: its data, and optionally its id and permissions. */

@@ -2,9 +2,10 @@ import { deepFreeze } from '../cache/deep-freeze.js';
 import { QueryError } from '../errors/query-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
-import { methodOf } from './table-reads.js';
+import { checkId } from './appwrite-ids.js';
+import { adapterFor, methodOf } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
-import type { CreateOptions, WriteOptions } from './table-types.js';
+import type { CallOptions, CreateOptions, StepOptions, WriteOptions } from './table-types.js';
 import type { RowRecord } from './tables-db-adapter.js';
 
 /**
@@ -22,37 +23,43 @@ export async function underWrite<T>(context: TableContext, request: () => Promis
 }
 
 export async function createRow(context: TableContext, data: unknown, options: CreateOptions = {}): Promise<RowRecord> {
-  const { runtime, session } = context;
+  const { runtime } = context;
+  if (options.id !== undefined) checkId(options.id, { table: runtime.id, method: 'create', allowUnique: true });
   const body = validateInsert(runtime.definition, data);
-  return deepFreeze(await underWrite(context, () => session.adapter.createRow(runtime.id, options.id, body, options.permissions)));
+  return deepFreeze(await underWrite(context, () => adapterFor(context, options).createRow(runtime.id, options.id, body, options.permissions)));
 }
 
 export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
-  const { runtime, session } = context;
+  const { runtime } = context;
+  checkId(rowId, { table: runtime.id, method: 'update' });
   const body = validateUpdate(runtime.definition, data);
-  return deepFreeze(await underWrite(context, () => session.adapter.updateRow(runtime.id, rowId, body, options.permissions)));
+  return deepFreeze(await underWrite(context, () => adapterFor(context, options).updateRow(runtime.id, rowId, body, options.permissions)));
 }
 
 export async function upsertRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
-  const { runtime, session } = context;
+  const { runtime } = context;
+  checkId(rowId, { table: runtime.id, method: 'upsert' });
   const body = validateInsert(runtime.definition, data);
-  return deepFreeze(await underWrite(context, () => session.adapter.upsertRow(runtime.id, rowId, body, options.permissions)));
+  return deepFreeze(await underWrite(context, () => adapterFor(context, options).upsertRow(runtime.id, rowId, body, options.permissions)));
 }
 
-export function deleteRow(context: TableContext, rowId: string): Promise<void> {
-  return underWrite(context, () => context.session.adapter.deleteRow(context.runtime.id, rowId));
+export async function deleteRow(context: TableContext, rowId: string, options?: CallOptions): Promise<void> {
+  checkId(rowId, { table: context.runtime.id, method: 'delete' });
+  return underWrite(context, () => adapterFor(context, options).deleteRow(context.runtime.id, rowId));
 }
 
 /** `increment` (sign 1) or `decrement` (sign -1) of a numeric column, with an optional bound. */
-export async function stepColumn(context: TableContext, rowId: string, column: string, by: number, sign: 1 | -1, bound?: number): Promise<RowRecord> {
-  const { runtime, session } = context;
+export async function stepColumn(context: TableContext, rowId: string, column: string, by: number, sign: 1 | -1, options: StepOptions = {}): Promise<RowRecord> {
+  const { runtime } = context;
+  checkId(rowId, { table: runtime.id, method: sign === 1 ? 'increment' : 'decrement' });
   if (!runtime.numericColumns.has(column)) {
     throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
   }
   if (!Number.isFinite(by) || by < 0) {
     throw new ValidationError(runtime.id, [{ field: column, reason: `the step must be a finite number >= 0, got ${by}` }]);
   }
-  const adapter = session.adapter;
+  const adapter = adapterFor(context, options);
+  const bound = sign === 1 ? options.max : options.min;
   return deepFreeze(await underWrite(context, () => (sign === 1
     ? adapter.incrementRowColumn(runtime.id, rowId, column, by, bound)
     : adapter.decrementRowColumn(runtime.id, rowId, column, by, bound))));

@@ -1,7 +1,9 @@
 import { TablesDB, type Client } from 'node-appwrite';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { toOrmError, type RequestContext } from './appwrite-error-mapping.js';
+import { ConfigError } from '../errors/config-error.js';
 import { withRetry, type RetryPolicy } from './read-retry.js';
+import { DEFAULT_TIMEOUT_MS, withDeadline } from './request-deadline.js';
 
 /** A row as Appwrite returns it: system fields and columns, as a plain object. */
 export type RowRecord = Readonly<Record<string, unknown>>;
@@ -17,8 +19,8 @@ export type BulkRowData = Readonly<Record<string, unknown>> & { readonly $id: st
 
 /**
  * The one place the ORM calls node-appwrite's TablesDB for rows. Every failure comes out as a typed
- * `OrmError`; reads and writes that name their rows are retried per the {@link RetryPolicy}; rows are
- * frozen plain objects (the SDK parses JSON into prototype-less objects).
+ * `OrmError`; every attempt has a deadline (`timeoutMs`); reads and writes that name their rows are retried
+ * per the {@link RetryPolicy}; rows are frozen plain objects (the SDK parses JSON into prototype-less objects).
  *
  * @example
  * ```ts
@@ -27,10 +29,38 @@ export type BulkRowData = Readonly<Record<string, unknown>> & { readonly $id: st
  * ```
  */
 export class TablesDbAdapter {
-  private readonly api: TablesDB;
+  readonly databaseId: string;
+  // Private fields: the TablesDB service holds the client, and so the API key or the user's JWT.
+  readonly #api: TablesDB;
+  readonly #retry: RetryPolicy;
+  readonly #timeoutMs: number;
 
-  constructor(client: Client, readonly databaseId: string, private readonly retry: RetryPolicy) {
-    this.api = new TablesDB(client);
+  constructor(client: Client | TablesDB, databaseId: string, retry: RetryPolicy, timeoutMs = DEFAULT_TIMEOUT_MS) {
+    this.#api = client instanceof TablesDB ? client : new TablesDB(client);
+    this.databaseId = databaseId;
+    this.#retry = retry;
+    this.#timeoutMs = checkTimeout(timeoutMs);
+  }
+
+  /** Longest wait for one answer, in ms. */
+  get timeoutMs(): number {
+    return this.#timeoutMs;
+  }
+
+  /**
+   * The same adapter with another deadline per attempt (`undefined` keeps this one): for a call's `timeoutMs`.
+   *
+   * @example
+   * ```ts
+   * await adapter.withTimeout(2_000).getRow('products', 'pen');
+   * ```
+   */
+  withTimeout(timeoutMs: number | undefined): TablesDbAdapter {
+    return timeoutMs === undefined || timeoutMs === this.#timeoutMs ? this : new TablesDbAdapter(this.#api, this.databaseId, this.#retry, timeoutMs);
+  }
+
+  private get api(): TablesDB {
+    return this.#api;
   }
 
   async listRows(tableId: string, queries: readonly string[], total = false): Promise<RowPage> {
@@ -115,13 +145,18 @@ export class TablesDbAdapter {
   private call<T>(context: RequestContext, retry: boolean, request: () => Promise<T>): Promise<T> {
     const attempt = async (): Promise<T> => {
       try {
-        return await request();
+        return await withDeadline(this.#timeoutMs, request);
       } catch (error) {
         throw toOrmError(error, context);
       }
     };
-    return retry ? withRetry(attempt, this.retry) : attempt();
+    return retry ? withRetry(attempt, this.#retry) : attempt();
   }
+}
+
+function checkTimeout(timeoutMs: number): number {
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new ConfigError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+  return timeoutMs;
 }
 
 function perms(permissions: readonly string[] | undefined): { permissions?: string[] } {

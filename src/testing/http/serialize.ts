@@ -35,6 +35,8 @@ export function wireColumn(column: StoredColumn): Record<string, unknown> {
       return { ...base, elements: column.elements ?? [], format: column.format, default: column.default };
     case 'boolean':
       return { ...base, default: column.default };
+    case 'relationship':
+      return { ...base, ...column.relation };
     default:
       return { ...base, format: column.format, default: column.default };
   }
@@ -60,6 +62,8 @@ function bytesUsed(columns: readonly StoredColumn[]): number {
   let total = 0;
   for (const column of columns) {
     if (column.array) total += 20;
+    // A relationship keeps a VARCHAR(255) key: 255 * 4 + 1 bytes (1.9.0 counts both sides of a two-way one).
+    else if (column.type === 'relationship') total += 1021;
     else if (column.type === 'integer') total += column.max !== undefined && column.max <= 2_147_483_647 ? 4 : 8;
     else if (column.type === 'double' || column.type === 'datetime') total += 8;
     else if (column.type === 'boolean') total += 1;

@@ -40,7 +40,7 @@ const SHAPES: Readonly<Record<ColumnEndpoint, EndpointShape>> = {
 };
 
 /** Column endpoints Appwrite has but the emulator does not implement. */
-export const UNSUPPORTED_ENDPOINTS: ReadonlySet<string> = new Set(['bigint', 'point', 'line', 'polygon', 'relationship']);
+export const UNSUPPORTED_ENDPOINTS: ReadonlySet<string> = new Set(['bigint', 'point', 'line', 'polygon']);
 
 export function isColumnEndpoint(value: string): value is ColumnEndpoint {
   return Object.hasOwn(SHAPES, value);
@@ -51,7 +51,7 @@ export function endpointShape(endpoint: ColumnEndpoint): EndpointShape {
 }
 
 /** The endpoint a stored column belongs to (email columns to `email`, double columns to `float`...). */
-export function endpointOf(column: StoredColumn): ColumnEndpoint {
+export function endpointOf(column: StoredColumn): ColumnEndpoint | 'relationship' {
   if (column.format !== undefined && column.format !== 'datetime') return column.format;
   if (column.type === 'double') return 'float';
   return column.type;
@@ -59,7 +59,8 @@ export function endpointOf(column: StoredColumn): ColumnEndpoint {
 
 /** Maximum length of a string value in the column, or undefined for non-string columns. */
 export function maxLengthOf(column: StoredColumn): number | undefined {
-  return column.size ?? SHAPES[endpointOf(column)].maxLength;
+  const endpoint = endpointOf(column);
+  return endpoint === 'relationship' ? undefined : column.size ?? SHAPES[endpoint].maxLength;
 }
 
 /** The SDK method name for an endpoint: `string` -> `createStringColumn`. */

@@ -1,7 +1,7 @@
 import { ApiError } from '../http/api-error.js';
 import { isoNow } from '../control/clock.js';
 import { isStringLike } from './column-types.js';
-import { columnNotAvailable, columnUnknown, indexAlreadyExists, notImplemented, paramInvalid, paramMissing } from '../http/errors.js';
+import { columnNotAvailable, columnTypeInvalid, columnUnknown, indexAlreadyExists, notImplemented, paramInvalid, paramMissing } from '../http/errors.js';
 import type { IndexType, StoredColumn, StoredIndex, StoredTable } from './model.js';
 import type { Params } from '../http/params.js';
 
@@ -50,6 +50,7 @@ export function buildIndex(table: StoredTable, params: Params, columnsParam: 'co
     const column: StoredColumn | undefined = table.columns.find((item) => item.key === columnKey);
     const system = SYSTEM[columnKey];
     if (column === undefined && system === undefined) throw columnUnknown(columnKey);
+    if (column?.type === 'relationship') throw columnTypeInvalid(`Cannot create an index for a relationship column: ${columnKey}`);
     if (column !== undefined && column.status !== 'available') throw columnNotAvailable(columnKey);
     if (column?.array === true) {
       throw new ApiError('index_invalid', 'Creating indexes on array attributes is not currently supported.', 400);

@@ -14,7 +14,8 @@ export type ColumnType =
   | 'integer'
   | 'double'
   | 'boolean'
-  | 'datetime';
+  | 'datetime'
+  | 'relationship';
 
 /** The `format` a column reports on the wire (datetime columns report `format: 'datetime'`). */
 export type ColumnFormat = 'email' | 'url' | 'ip' | 'enum' | 'datetime';
@@ -36,8 +37,29 @@ export interface StoredColumn {
   /** Allowed values of an enum column. */
   elements?: string[];
   encrypt?: boolean;
+  /** The relationship a `relationship` column is one side of. */
+  relation?: StoredRelation;
   $createdAt: string;
   $updatedAt: string;
+}
+
+/** Relation types of a relationship column. */
+export type RelationType = 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany';
+
+/** What deleting a row does to the rows it is related to. */
+export type OnDelete = 'cascade' | 'restrict' | 'setNull';
+
+/**
+ * One side of a relationship as the column model reports it. `relationType` and `onDelete` are the same on
+ * both sides; the parent side is the column that was created, the child side its `twoWayKey` partner.
+ */
+export interface StoredRelation {
+  relatedTable: string;
+  relationType: RelationType;
+  twoWay: boolean;
+  twoWayKey: string;
+  onDelete: OnDelete;
+  side: 'parent' | 'child';
 }
 
 /** Index kinds the emulator supports. */

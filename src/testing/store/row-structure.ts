@@ -4,6 +4,8 @@ import type { StoredColumn } from './model.js';
 
 function checkValue(column: StoredColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Relationship values are checked and linked by the relationships module; the stored link passes through.
+  if (column.type === 'relationship') return value;
   const label = checkLabel(column);
   if (column.array) {
     if (!column.required && Array.isArray(value) && value.length === 0) return value;

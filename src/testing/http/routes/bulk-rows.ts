@@ -2,6 +2,7 @@ import { paramInvalid, paramMissing, rowMissingPayload } from '../errors.js';
 import type { StoredRow } from '../../store/model.js';
 import { filterRows, validateQueries } from '../../store/query/index.js';
 import { commitRows, prepareCreates, prepareUpdate, removeRows, splitRowData } from '../../store/row-writer.js';
+import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
 import { parsedQueries, rawQueries } from './list-params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
 import { stageBulk, stagedIn } from './staged-rows.js';
@@ -33,6 +34,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
     handle: (context) => {
       const { params, caller, state } = context;
       const table = rowTable(context);
+      assertNoBulkRelations(state.store, table, 'upsert');
       const items = params.array('rows', { max: BATCH });
       if (items === undefined) throw paramMissing('rows');
       const staged = stagedIn(context);
@@ -57,6 +59,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
       const data = params.object('data') ?? {};
       if (Object.keys(data).length === 0) throw rowMissingPayload();
       const table = rowTable(context);
+      assertNoBulkRelations(state.store, table, 'update');
       const staged = stagedIn(context);
       if (staged !== undefined) return stageBulk(context, table, staged, 'bulkUpdate', { data: withoutReadOnly(data), queries: rawQueries(params) });
       const input = splitRowData(data, caller);
@@ -71,6 +74,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
     method: 'DELETE', path: BASE, operation: 'deleteRows', access: 'bulk',
     handle: (context) => {
       const table = rowTable(context);
+      assertNoBulkRelations(context.state.store, table, 'delete');
       const staged = stagedIn(context);
       if (staged !== undefined) return stageBulk(context, table, staged, 'bulkDelete', { queries: rawQueries(context.params) });
       const doomed = targets(context, table);

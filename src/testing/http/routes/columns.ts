@@ -9,6 +9,7 @@ import { isValidKey, KEY_DESCRIPTION } from '../../store/ids.js';
 import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { TableState } from '../../store/store.js';
 import { wireColumn } from '../serialize.js';
+import { createRelationshipColumn, partnerOf, updateRelationshipColumn } from '../../store/relationships/relation-columns.js';
 import { listMetadata } from './list-params.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
@@ -79,6 +80,10 @@ export const columnRoutes: readonly RouteDefinition[] = [
     operation: (path) => columnOperation('create', path.type ?? ''),
     handle: (context) => {
       const state = tableOf(context);
+      if (context.path.type === 'relationship') {
+        const db = context.state.store.database(context.path.databaseId ?? '');
+        return { status: 202, body: wireColumn(createRelationshipColumn(context.state.store, context.state.jobs, db, state, context.params)) };
+      }
       const column = buildColumn(endpointParam(context.path.type), context.params);
       if (state.table.columns.some((item) => item.key === column.key)) throw columnAlreadyExists(column.key);
       state.table.columns.push(column);
@@ -95,7 +100,12 @@ export const columnRoutes: readonly RouteDefinition[] = [
     method: 'PATCH', path: `${BASE}/:type/:key`, access: 'admin', scope: 'columns.write',
     operation: (path) => (path.key === 'relationship' ? 'updateRelationshipColumn' : columnOperation('update', path.type ?? '')),
     handle: (context) => {
-      if (context.path.key === 'relationship') throw notImplemented('The relationship column type');
+      if (context.path.key === 'relationship') {
+        const state = tableOf(context);
+        const db = context.state.store.database(context.path.databaseId ?? '');
+        const column = findColumn(state, context.path.type ?? '');
+        return { status: 200, body: wireColumn(updateRelationshipColumn(context.state.store, db, state, column, context.params)) };
+      }
       const endpoint = endpointParam(context.path.type);
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');
@@ -121,7 +131,9 @@ export const columnRoutes: readonly RouteDefinition[] = [
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');
       assertNoIndexUses(state, column.key);
+      const partner = partnerOf(context.state.store.database(context.path.databaseId ?? ''), column);
       context.state.jobs.columnDeleted(state, column);
+      if (partner !== undefined) context.state.jobs.columnDeleted(partner.table, partner.column);
       return { status: 204 };
     },
   },

@@ -2,6 +2,7 @@ import { assertEnabled } from '../../auth/access.js';
 import type { RowEvent } from '../../emulator-state.js';
 import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { ParsedQuery } from '../../store/query/index.js';
+import { hasVisibleRelations, selectPlan, wireRelatedRow } from '../../store/relationships/relation-answer.js';
 import { wireRow } from '../serialize.js';
 import type { TableState } from '../../store/store.js';
 import type { RouteContext } from './route.js';
@@ -22,9 +23,18 @@ export function selectedColumns(columns: readonly StoredColumn[], queries: reado
   return columns.filter((column) => selected.includes(column.key));
 }
 
-/** Rows as the API answers them. */
-export function answerRows(context: RouteContext, table: TableState, rows: readonly StoredRow[], queries: readonly ParsedQuery[] = []): Record<string, unknown>[] {
-  const columns = selectedColumns(context.state.store.availableColumns(table), queries);
+/**
+ * Rows as the API answers them. Reads pass their queries: related rows load only where `select` names them.
+ * Writes pass none: their answers load every relationship, down to the depth limit.
+ */
+export function answerRows(context: RouteContext, table: TableState, rows: readonly StoredRow[], queries?: readonly ParsedQuery[]): Record<string, unknown>[] {
+  const { store } = context.state;
+  const db = store.database(table.table.databaseId);
+  if (hasVisibleRelations(db, table)) {
+    const plan = queries === undefined ? 'full' : selectPlan(queries);
+    return rows.map((row) => wireRelatedRow(store, db, table, row, plan));
+  }
+  const columns = selectedColumns(store.availableColumns(table), queries ?? []);
   return rows.map((row) => wireRow(row, table.table, columns));
 }
 

@@ -5,7 +5,11 @@ import { uniqueId } from '../../store/ids.js';
 import type { StoredRow } from '../../store/model.js';
 import type { Params } from '../params.js';
 import { runListQuery, validateQueries } from '../../store/query/index.js';
-import { commitRows, prepareCreates, prepareUpdate, removeRows, splitRowData, type RowInput } from '../../store/row-writer.js';
+import { commitRows, prepareCreates, prepareUpdate, splitRowData, type RowInput } from '../../store/row-writer.js';
+import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
+import { queryableRows } from '../../store/relationships/relation-query.js';
+import { deleteWithRelations } from '../../store/relationships/relation-delete.js';
+import { dropUntouchedChildren, withRelations } from '../../store/relationships/relation-input.js';
 import { incrementRoute } from './increment.js';
 import { parsedQueries, wantsTotal } from './list-params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
@@ -49,8 +53,10 @@ function createRowOrRows(context: RouteContext): Reply {
     const id = requested === 'unique()' ? uniqueId() : requested;
     const staged = stagedIn(context);
     if (staged !== undefined) return stageCreateRow(context, table, staged, id, { ...input, permissions: permissionsParam(params) ?? input.permissions });
-    const prepared = prepareCreates(state.store, table, caller, [{ ...input, id, permissions: permissionsParam(params) ?? input.permissions }]);
-    const [row] = answerRows(context, table, commitRows(state.store, table, prepared, true));
+    const stored = withRelations(state.store, caller, table, { ...input, id, permissions: permissionsParam(params) ?? input.permissions },
+      (clean) => commitRows(state.store, table, prepareCreates(state.store, table, caller, [clean]), true)[0] as StoredRow);
+    const [row] = answerRows(context, table, [stored]);
+    dropUntouchedChildren(state.store, table, row, input.values);
     emitRows(context, table, 'create', row === undefined ? [] : [row]);
     return { status: 201, body: row };
   }
@@ -59,6 +65,7 @@ function createRowOrRows(context: RouteContext): Reply {
   if (caller.kind !== 'key') {
     throw unauthorizedScope('The current user or API key does not have the required scopes to access the requested resource.');
   }
+  assertNoBulkRelations(state.store, table, 'create');
   const inputs: RowInput[] = (rows ?? []).map((item) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
     return splitRowData(item as Record<string, unknown>, caller);
@@ -97,7 +104,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
         return { status: 200, body: { total: wantsTotal(context.params) ? total : 0, rows } };
       }
       const readable = listFilter(context.caller, table.table);
-      const all = context.state.store.rows(table);
+      const all = queryableRows(context.state.store.database(table.table.databaseId), table, context.state.store.rows(table), queries);
       const result = runListQuery(readable === null ? all : all.filter(readable), queries, table.table, {
         findRow: (id) => table.rows.get(id),
       });
@@ -122,16 +129,19 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const staged = stagedIn(context);
       if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...input, permissions });
       const existing = table.rows.get(path.rowId ?? '');
-      let prepared: StoredRow[];
+      let write: (clean: RowInput) => StoredRow[];
       if (existing === undefined) {
         assertCanCreate(caller, table.table);
         const id = path.rowId === 'unique()' ? uniqueId() : path.rowId;
-        prepared = prepareCreates(state.store, table, caller, [{ ...input, id, permissions }]);
+        write = (clean) => prepareCreates(state.store, table, caller, [{ ...clean, id }]);
       } else {
         assertCanChange(caller, table.table, existing, 'update');
-        prepared = [prepareUpdate(state.store, table, caller, existing, { ...input, permissions })];
+        write = (clean) => [prepareUpdate(state.store, table, caller, existing, clean)];
       }
-      const rows = answerRows(context, table, commitRows(state.store, table, prepared, false));
+      const stored = withRelations(state.store, caller, table, { ...input, permissions },
+        (clean) => commitRows(state.store, table, write(clean), false)[0] as StoredRow);
+      const rows = answerRows(context, table, [stored]);
+      dropUntouchedChildren(state.store, table, rows[0], input.values);
       emitRows(context, table, 'upsert', rows);
       return { status: 201, body: rows[0] };
     },
@@ -152,8 +162,10 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const row = findRow(table, path.rowId ?? '');
       assertCanChange(caller, table.table, row, 'update');
       const input = splitRowData(data, caller);
-      const prepared = prepareUpdate(state.store, table, caller, row, { ...input, permissions: permissions ?? input.permissions });
-      const rows = answerRows(context, table, commitRows(state.store, table, [prepared], false));
+      const stored = withRelations(state.store, caller, table, { ...input, permissions: permissions ?? input.permissions },
+        (clean) => commitRows(state.store, table, [prepareUpdate(state.store, table, caller, row, clean)], false)[0] as StoredRow);
+      const rows = answerRows(context, table, [stored]);
+      dropUntouchedChildren(state.store, table, rows[0], input.values);
       emitRows(context, table, 'update', rows);
       return { status: 200, body: rows[0] };
     },
@@ -167,7 +179,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const row = findRow(table, context.path.rowId ?? '');
       assertCanChange(context.caller, table.table, row, 'delete');
       const answered = answerRows(context, table, [row]);
-      removeRows(context.state.store, table, [row.$id]);
+      deleteWithRelations(context.state.store, context.state.store.database(table.table.databaseId), table, row.$id);
       emitRows(context, table, 'delete', answered);
       return { status: 204 };
     },

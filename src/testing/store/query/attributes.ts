@@ -11,6 +11,17 @@ export interface QueryAttribute {
   readonly encrypt: boolean;
   /** Integer width: Appwrite stores an integer column as BIGINT when its max exceeds 2^31 - 1. */
   readonly bits: 32 | 64;
+  /** For relationship columns: `stored` ones hold the related ID and can be filtered; `virtual` ones cannot. */
+  readonly relation?: 'stored' | 'virtual';
+}
+
+/** Relationship ends kept as a column of the row (oneToOne, manyToOne parent, oneToMany child). */
+function relationKind(column: StoredColumn): 'stored' | 'virtual' | undefined {
+  const relation = column.relation;
+  if (relation === undefined) return undefined;
+  if (relation.relationType === 'oneToOne') return 'stored';
+  const stored = relation.side === 'parent' ? relation.relationType === 'manyToOne' : relation.relationType === 'oneToMany';
+  return stored ? 'stored' : 'virtual';
 }
 
 const INT32_MAX = 2_147_483_647;
@@ -55,6 +66,7 @@ export function queryAttributes(table: StoredTable): ReadonlyMap<string, QueryAt
       array: column.array,
       encrypt: column.encrypt === true,
       bits: bitsOf(column),
+      ...(column.relation === undefined ? {} : { relation: relationKind(column) }),
     });
   }
   attributes.set('$id', system('$id', 'string'));

@@ -29,9 +29,11 @@ function isEmpty(values: readonly unknown[]): boolean {
 function resolve(name: string, attributes: Attributes): QueryAttribute | string {
   const attribute = attributes.get(name);
   if (attribute?.encrypt === true) return `Cannot query encrypted attribute: ${name}`;
+  if (attribute?.relation === 'virtual') return 'Cannot query on virtual relationship attribute';
   if (attribute !== undefined) return attribute;
-  // Dotted paths address relationship columns, which the emulator does not model.
+  // Dotted paths address a column of the related row.
   const top = name.split('.')[0] ?? name;
+  if (attributes.get(top)?.relation !== undefined) return { key: name, kind: 'string', array: false, encrypt: false, bits: 64 };
   return `Attribute not found in schema: ${attributes.has(top) ? name : top}`;
 }
 

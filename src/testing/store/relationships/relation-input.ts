@@ -1,0 +1,105 @@
+import { ApiError } from '../../http/api-error.js';
+import type { Caller } from '../../auth/auth.js';
+import type { StoredRow } from '../model.js';
+import { commitRows, prepareCreates, prepareUpdate, splitRowData, type RowInput } from '../row-writer.js';
+import type { DatabaseState, Store, TableState } from '../store.js';
+import { isManyEnd, setLinks, visibleEnds, type RelationEnd } from './relation-ends.js';
+
+/** A related row as a write names it: its ID, or a nested row (created, or updated when its `$id` exists). */
+export type RelationItem = string | Readonly<Record<string, unknown>>;
+
+/** The relationship values one row write sets, to apply once the row is stored. */
+export interface RelationWrite {
+  readonly end: RelationEnd;
+  readonly items: readonly RelationItem[];
+}
+
+const invalid = (message: string): ApiError => new ApiError('relationship_value_invalid', message, 400);
+const SINGLE_MESSAGE = 'Relationship value must be an object, document ID string, or associative array';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function givenKind(value: unknown): string {
+  if (typeof value === 'string') return 'document ID';
+  return isObject(value) ? 'document' : typeof value;
+}
+
+function itemsOf(end: RelationEnd, value: unknown): RelationItem[] {
+  if (value === null || value === undefined) return [];
+  if (isManyEnd(end)) {
+    if (!Array.isArray(value)) {
+      throw invalid(`Invalid relationship value. Must be either an array of documents or document IDs, ${givenKind(value)} given.`);
+    }
+    return value.map((item: unknown) => {
+      if (typeof item === 'string' || isObject(item)) return item;
+      throw invalid(SINGLE_MESSAGE);
+    });
+  }
+  if (typeof value === 'string' || isObject(value)) return [value];
+  throw invalid(SINGLE_MESSAGE);
+}
+
+/**
+ * Takes the relationship keys out of a row write's values (checked as Appwrite does: one ID or object on
+ * single ends, an array on many ends, else 400 `relationship_value_invalid`); returns the other values and
+ * the relationship writes to apply after the row is stored.
+ */
+export function takeRelationValues(db: DatabaseState, table: TableState, values: Readonly<Record<string, unknown>>):
+  { plain: Record<string, unknown>; writes: RelationWrite[] } {
+  const plain = { ...values };
+  const writes: RelationWrite[] = [];
+  for (const end of visibleEnds(db, table)) {
+    if (!(end.key in plain)) continue;
+    writes.push({ end, items: itemsOf(end, plain[end.key]) });
+    delete plain[end.key];
+  }
+  return { plain, writes };
+}
+
+/** Writes a nested row into `table` (an update when its `$id` exists there) and returns its ID. */
+function writeNested(store: Store, caller: Caller, db: DatabaseState, table: TableState, data: Readonly<Record<string, unknown>>): string {
+  const input = splitRowData(data, caller);
+  const { plain, writes } = takeRelationValues(db, table, input.values);
+  const existing = input.id === undefined ? undefined : table.rows.get(input.id);
+  const prepared = existing === undefined
+    ? prepareCreates(store, table, caller, [{ ...input, values: plain }])
+    : [prepareUpdate(store, table, caller, existing, { ...input, values: plain })];
+  const [row] = commitRows(store, table, prepared, existing === undefined);
+  const id = row?.$id ?? '';
+  applyRelationWrites(store, caller, db, id, writes);
+  return id;
+}
+
+/** Stores nested rows and links `rowId` to the rows each write names (replacing its previous links). */
+export function applyRelationWrites(store: Store, caller: Caller, db: DatabaseState, rowId: string, writes: readonly RelationWrite[]): void {
+  for (const { end, items } of writes) {
+    const ids = items.map((item) => (typeof item === 'string' ? item : writeNested(store, caller, db, end.related, item)));
+    setLinks(store, end, rowId, ids);
+  }
+}
+
+/**
+ * Runs a single-row write with its relationship values: takes them out of `input`, stores the row with
+ * `write`, then writes nested rows and links. Returns the stored row as it is after linking.
+ */
+export function withRelations(store: Store, caller: Caller, table: TableState, input: RowInput, write: (input: RowInput) => StoredRow): StoredRow {
+  const db = store.database(table.table.databaseId);
+  const { plain, writes } = takeRelationValues(db, table, input.values);
+  const row = write({ ...input, values: plain });
+  applyRelationWrites(store, caller, db, row.$id, writes);
+  return table.rows.get(row.$id) ?? row;
+}
+
+/**
+ * A write's answer leaves out the oneToMany child columns the write did not set: utopia-php/database loads
+ * that column back only from the written document (an update drops unchanged relationship values first).
+ */
+export function dropUntouchedChildren(store: Store, table: TableState, answer: Record<string, unknown> | undefined, values: Readonly<Record<string, unknown>>): void {
+  if (answer === undefined) return;
+  const db = store.database(table.table.databaseId);
+  for (const end of visibleEnds(db, table)) {
+    if (end.relationType === 'oneToMany' && end.side === 'child' && !(end.key in values)) delete answer[end.key];
+  }
+}
