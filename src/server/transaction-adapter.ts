@@ -2,6 +2,7 @@ import { AppwriteException, TablesDB, type Client } from 'node-appwrite';
 import { TransactionError, type TransactionFailureReason } from '../errors/transaction-error.js';
 import type { OrmError } from '../errors/orm-error.js';
 import { toOrmError, type RequestContext } from './appwrite-error-mapping.js';
+import { withDeadline } from './request-deadline.js';
 
 /** Where a transaction failure happened, to name it in the error. */
 export interface TransactionWhere {
@@ -28,7 +29,7 @@ const STAGING_REASONS: Readonly<Record<string, TransactionFailureReason>> = {
  *
  * @example
  * ```ts
- * const adapter = new TransactionAdapter(client, 'shop');
+ * const adapter = new TransactionAdapter(client, 'shop', 20_000);
  * const id = await adapter.begin(60);
  * await adapter.call({ table: 'orders', action: 'staging a row' }, { transactionId: id, tables: ['orders'] },
  *   (api, databaseId) => api.createRow({ databaseId, tableId: 'orders', rowId: 'o1', data: { sku: 'pen' }, transactionId: id }));
@@ -38,10 +39,13 @@ const STAGING_REASONS: Readonly<Record<string, TransactionFailureReason>> = {
 export class TransactionAdapter {
   readonly #api: TablesDB;
   readonly #databaseId: string;
+  readonly #timeoutMs: number;
 
-  constructor(client: Client, databaseId: string) {
+  /** `timeoutMs`: the deadline of each request (a commit past it has an unknown outcome). */
+  constructor(client: Client, databaseId: string, timeoutMs: number) {
     this.#api = new TablesDB(client);
     this.#databaseId = databaseId;
+    this.#timeoutMs = timeoutMs;
   }
 
   /** Creates a transaction that expires after `ttl` seconds; returns its id. */
@@ -54,7 +58,7 @@ export class TransactionAdapter {
   /** Commits or rolls back. A commit failure, or a commit that got no answer, is a `TransactionError`. */
   async finish(transactionId: string, how: 'commit' | 'rollback', tables: readonly string[], tableOfRow: (rowId: string) => string | undefined = () => undefined): Promise<void> {
     try {
-      await this.#api.updateTransaction({ transactionId, ...(how === 'commit' ? { commit: true } : { rollback: true }) });
+      await withDeadline(this.#timeoutMs, () => this.#api.updateTransaction({ transactionId, ...(how === 'commit' ? { commit: true } : { rollback: true }) }));
     } catch (error) {
       throw commitFailure(error, { transactionId, tables }, how, tableOfRow);
     }
@@ -63,7 +67,7 @@ export class TransactionAdapter {
   /** Runs one TablesDB call for the transaction, mapping its failure. */
   async call<T>(context: RequestContext, where: TransactionWhere, request: (api: TablesDB, databaseId: string) => Promise<T>): Promise<T> {
     try {
-      return await request(this.#api, this.#databaseId);
+      return await withDeadline(this.#timeoutMs, () => request(this.#api, this.#databaseId));
     } catch (error) {
       throw stagingFailure(error, context, where);
     }

@@ -42,7 +42,7 @@ export async function runTransaction<T extends readonly TableDefinition[], R>(
     throw new ConfigError(`transaction ttl must be a whole number of seconds from 60 to 3600, got ${String(ttl)}`);
   }
   if (typeof fn !== 'function') throw new ConfigError('db.transaction() needs a callback');
-  const adapter = new TransactionAdapter(run.client, run.databaseId);
+  const adapter = new TransactionAdapter(run.client, run.databaseId, run.session.adapter.timeoutMs);
   const ledger = new TransactionLedger(await adapter.begin(ttl));
   let result: R;
   try {

@@ -5,6 +5,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
 import type { TableDefinition } from '../schema/table-definition.js';
+import { checkId } from './appwrite-ids.js';
 import { chunk } from './bulk-chunks.js';
 import { groupUpdates, idFilter, prepareRow } from './bulk-writes.js';
 import type { QueryInput } from './query-normalizer.js';
@@ -67,6 +68,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async get(id: string): Promise<RowOf<D> | null> {
+    checkId(id, { table: this.id, method: 'get' });
     try {
       return plainRow(await this.#read('reading row', id, (api, databaseId, transactionId) =>
         api.getRow({ databaseId, tableId: this.id, rowId: id, transactionId }))) as RowOf<D>;
@@ -102,7 +104,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async create(data: InsertOf<D>, options: CreateOptions = {}): Promise<StagedRow<D>> {
     const body = validateInsert(this.#tx.table.runtime.definition, data);
-    const rowId = options.id ?? ID.unique();
+    const rowId = options.id === undefined ? ID.unique() : checkId(options.id, { table: this.id, method: 'create' });
     return this.#row(await this.#stage('staging the creation of row', [rowId], (api, databaseId, transactionId) =>
       api.createRow({ databaseId, tableId: this.id, rowId, data: body, ...perms(options.permissions), transactionId })));
   }
@@ -118,6 +120,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async update(id: string, data: UpdateOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
     const body = validateUpdate(this.#tx.table.runtime.definition, data);
+    checkId(id, { table: this.id, method: 'update' });
     return this.#row(await this.#stage('staging an update of row', [id], (api, databaseId, transactionId) =>
       api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId })));
   }
@@ -132,6 +135,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async upsert(id: string, data: InsertOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
     const body = validateInsert(this.#tx.table.runtime.definition, data);
+    checkId(id, { table: this.id, method: 'upsert' });
     return this.#row(await this.#stage('staging an upsert of row', [id], (api, databaseId, transactionId) =>
       api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId })));
   }
@@ -145,6 +149,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async delete(id: string): Promise<void> {
+    checkId(id, { table: this.id, method: 'delete' });
     await this.#stage('staging the deletion of row', [id], (api, databaseId, transactionId) =>
       api.deleteRow({ databaseId, tableId: this.id, rowId: id, transactionId }));
   }
@@ -158,7 +163,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async increment(id: string, column: NumericColumn<D>, by = 1, options: { readonly max?: number } = {}): Promise<void> {
-    this.#checkStep(column, by);
+    this.#checkStep(id, column, by, 'increment');
     await this.#stage(`staging an increment of "${column}" of row`, [id], (api, databaseId, transactionId) =>
       api.incrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: by, ...(options.max === undefined ? {} : { max: options.max }), transactionId }));
   }
@@ -172,7 +177,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async decrement(id: string, column: NumericColumn<D>, by = 1, options: { readonly min?: number } = {}): Promise<void> {
-    this.#checkStep(column, by);
+    this.#checkStep(id, column, by, 'decrement');
     await this.#stage(`staging a decrement of "${column}" of row`, [id], (api, databaseId, transactionId) =>
       api.decrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: by, ...(options.min === undefined ? {} : { min: options.min }), transactionId }));
   }
@@ -228,9 +233,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async bulkDelete(ids: readonly string[]): Promise<void> {
-    ids.forEach((id, index) => {
-      if (typeof id !== 'string' || id === '') throw new ValidationError(this.id, [{ field: '$id', reason: 'must be a non-empty string' }], index);
-    });
+    ids.forEach((id, index) => checkId(id, { table: this.id, method: 'bulkDelete', rowIndex: index }));
     const chunks = chunk([...new Set(ids)].map((id, index) => ({ index, id })));
     this.#tx.ledger.reserve(this.id, chunks.length, ids);
     for (const refs of chunks) {
@@ -287,8 +290,9 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     return canonical;
   }
 
-  #checkStep(column: string, by: number): void {
+  #checkStep(id: string, column: string, by: number, method: string): void {
     const { runtime } = this.#tx.table;
+    checkId(id, { table: runtime.id, method });
     if (!runtime.numericColumns.has(column)) {
       throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
     }
