@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'msw';
 import { JwtRegistry, type JwtOptions } from './auth/auth.js';
 import type { EmulatorState, RowEvent } from './emulator-state.js';
+import { advanceClock } from './control/clock.js';
 import { FaultRegistry, type FaultsView } from './control/faults.js';
 import { Dispatcher } from './http/dispatch.js';
 import { mswHandlers } from './http/msw-adapter.js';

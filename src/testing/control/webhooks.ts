@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { APPWRITE_VERSION } from '../http/api-error.js';
 import type { RowEvent } from '../emulator-state.js';
+import { rawUrlDecode } from './raw-url-decode.js';
 
 /** A webhook to register: Appwrite calls `url` for every event matching one of `events`. */
 export interface WebhookSpec {
@@ -95,13 +96,7 @@ function phpJson(value: unknown): string {
  * ```
  */
 export function webhookSignature(secret: string, url: string, body: string): string {
-  let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    decoded = url;
-  }
-  return createHmac('sha1', secret).update(decoded + body).digest('base64');
+  return createHmac('sha1', secret).update(rawUrlDecode(url)).update(body, 'utf8').digest('base64');
 }
 
 /** Sends row events to registered webhooks the way Appwrite's webhooks worker does. */

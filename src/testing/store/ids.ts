@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { nowMs } from '../control/clock.js';
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
 
@@ -11,15 +12,17 @@ export function isValidKey(value: unknown): value is string {
   return typeof value === 'string' && KEY.test(value);
 }
 
+let lastMicros = 0;
+
 /**
- * A 20-character hex ID shaped like the SDK's `ID.unique()` (PHP `uniqid()`: hex seconds, 5 hex digits of
- * milliseconds, 7 random hex digits).
+ * A 20-character hex ID shaped like Appwrite's `ID::unique()` (PHP `uniqid()`: hex seconds and 5 hex digits of
+ * microseconds, then 7 random hex digits). IDs generated one after the other sort in that order, as Appwrite's do.
  */
 export function uniqueId(): string {
-  const now = Date.now();
-  const seconds = Math.floor(now / 1000).toString(16);
-  const millis = (now % 1000).toString(16).padStart(5, '0');
+  lastMicros = Math.max(nowMs() * 1000, lastMicros + 1);
+  const seconds = Math.floor(lastMicros / 1_000_000).toString(16);
+  const micros = (lastMicros % 1_000_000).toString(16).padStart(5, '0');
   let random = '';
   for (let i = 0; i < 7; i++) random += randomInt(16).toString(16);
-  return seconds + millis + random;
+  return seconds + micros + random;
 }

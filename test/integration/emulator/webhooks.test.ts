@@ -1,21 +1,23 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from '../../../src/express/webhook-signature.js';
 import { webhookSignature } from '../../../src/testing/index.js';
 import { useEmulator } from '../../helpers/emulator.js';
 import { createTable } from './support.js';
 
 const fixture = useEmulator({ resetBetweenTests: true });
-const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+const received: { headers: IncomingHttpHeaders; body: string; raw: Buffer }[] = [];
 let receiver: Server;
 let url = '';
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, body });
+      const raw = Buffer.concat(chunks);
+      received.push({ headers: req.headers, body: raw.toString('utf8'), raw });
       res.end('ok');
     });
   });
@@ -63,5 +65,23 @@ describe('emulator webhooks', () => {
       'databases.db.tables.posts.rows.p1.delete',
     ]);
     expect(fixture.emu.webhooks.deliveries().every((delivery) => delivery.status === 200)).toBe(true);
+  });
+
+  it('signs deliveries to odd URLs so that the library verifier accepts them (rawurldecode of the URL)', async () => {
+    received.length = 0;
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 'posts', [{ key: 'title', type: 'string', size: 50, required: true }]);
+    const origin = new URL(url).origin;
+    const urls = [`${origin}/hooks/caf%E9?x=%&q=a+b`, `${origin}/hooks/a%20b/%C3%A9`, `${origin}/hooks/a b?c=%2B%zz`];
+    const hooks = urls.map((hookUrl) => ({ url: hookUrl, ...fixture.emu.webhooks.add({ url: hookUrl, secret: 'whsec', events: ['databases.*.tables.*.rows.*'] }) }));
+    await tablesDb.createRow({ databaseId: 'db', tableId: 'posts', rowId: 'p1', data: { title: 'Café / menu' } });
+    await fixture.emu.webhooks.idle();
+    expect(received).toHaveLength(urls.length);
+    for (const hook of hooks) {
+      const delivery = received.find((call) => call.headers['x-appwrite-webhook-id'] === hook.id);
+      const signature = String(delivery?.headers['x-appwrite-webhook-signature']);
+      expect(verifyWebhookSignature({ secret: 'whsec', url: hook.url, body: delivery?.raw ?? Buffer.alloc(0) }, signature)).toBe(true);
+      expect(verifyWebhookSignature({ secret: 'whsec', url: `${hook.url}x`, body: delivery?.raw ?? Buffer.alloc(0) }, signature)).toBe(false);
+    }
   });
 });
