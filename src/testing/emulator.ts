@@ -13,7 +13,6 @@ import { SchemaJobs } from './store/schema-jobs.js';
 import { Store } from './store/store.js';
 import { TransactionRegistry } from './store/transactions/transaction-registry.js';
 import { WebhookDispatcher, type WebhooksView } from './control/webhooks.js';
-import { advanceClock } from './control/clock.js';
 
 /**
  * Options of `startAppwriteEmulator`.
