@@ -56,13 +56,14 @@ export function cacheAdmin<D extends ExpressDatabase>(db: D, options: CacheAdmin
     db.cache.invalidate(table);
     res.json({ invalidated: [table] });
   });
-  router.post('/warm', async (_req, res) => {
+  router.post('/warm', (_req, res, next) => {
     if (options.warm === undefined) {
       res.status(404).json({ message: 'no warm tasks are configured' });
       return;
     }
-    const report = Array.isArray(options.warm) ? await warm(db, options.warm) : await (options.warm as Warmer).run();
-    res.json(serializeReport(report));
+    // Express 4 does not catch a rejected handler promise: the failure is handed to next() explicitly.
+    const run = Array.isArray(options.warm) ? warm(db, options.warm) : (options.warm as Warmer).run();
+    run.then((report) => res.json(serializeReport(report)), next);
   });
   return router;
 }
