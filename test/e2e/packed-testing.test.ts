@@ -26,11 +26,11 @@ beforeAll(async () => {
   await mkdir(project, { recursive: true });
   await build({ ...(tsupConfig as object), dts: false, sourcemap: false, outDir: join(staging, 'dist'), config: false, silent: true });
   await copyFile('package.json', join(staging, 'package.json'));
-  await copyFile('README.md', join(staging, 'README.md'));
-  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: staging, timeout: STEP_TIMEOUT_MS });
+  for (const file of ['README.md', 'LICENSE']) await copyFile(file, join(staging, file));
+  const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: staging, timeout: STEP_TIMEOUT_MS });
   const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, filename)], { cwd: project, timeout: STEP_TIMEOUT_MS });
+  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', join(work, filename)], { cwd: project, timeout: STEP_TIMEOUT_MS });
 }, 2 * STEP_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -40,9 +40,33 @@ export function assertReadable(caller: Caller, table: StoredTable, row: StoredRo
   if (!canRead(caller, table, row)) throw rowNotFound(row.$id);
 }
 
-/** Creating rows needs the table's `create` permission; row permissions cannot grant it. */
+/** PHP `json_encode` of a list of roles (slashes escaped), as Appwrite's authorization messages print them. */
+function phpJson(list: readonly string[]): string {
+  return JSON.stringify(list).replace(/\//g, '\\/');
+}
+
+/**
+ * Creating rows needs the table's `create` permission; row permissions cannot grant it. The 401 carries the
+ * authorization validator's description, as createRow reports it.
+ */
 export function assertCanCreate(caller: Caller, table: StoredTable): void {
-  if (!tableGrants(caller, table, 'create')) throw userUnauthorized();
+  if (caller.kind === 'key') return;
+  const roles = table.$permissions.flatMap((permission) => /^create\("(.+)"\)$/.exec(permission)?.[1] ?? []);
+  if (roles.length === 0) throw userUnauthorized("No permissions provided for action 'create'");
+  if (roles.some((role) => caller.roles.includes(role))) return;
+  throw userUnauthorized(
+    `Missing "create" permission for role "${roles[roles.length - 1] ?? ''}". Only "${phpJson(caller.roles)}" scopes are allowed and "${phpJson(roles)}" was given.`,
+  );
+}
+
+/** Whether the caller may create rows in the table (upsert's check, answered with the plain 401). */
+export function canCreate(caller: Caller, table: StoredTable): boolean {
+  return tableGrants(caller, table, 'create');
+}
+
+/** Whether the caller may read the row. */
+export function canReadRow(caller: Caller, table: StoredTable, row: StoredRow): boolean {
+  return canRead(caller, table, row);
 }
 
 /**

@@ -13,7 +13,8 @@ export type Caller =
  *
  * @example
  * ```ts
- * client.setJWT(emu.createJwt('alice', { labels: ['vip'] }));   // roles: any, users, user:alice, label:vip
+ * client.setJWT(emu.createJwt('alice', { labels: ['vip'] }));
+ * // roles: any, users, user:alice, user:alice/unverified, users/unverified, label:vip
  * ```
  */
 export interface JwtOptions {
@@ -21,12 +22,19 @@ export interface JwtOptions {
   readonly labels?: readonly string[];
   /** Shown in scope errors, as Appwrite shows the user's email. */
   readonly email?: string;
+  /**
+   * Whether the user's email or phone is verified: the user then holds `user:<id>/verified` and
+   * `users/verified`, else `user:<id>/unverified` and `users/unverified`, as on Appwrite.
+   * @default false
+   */
+  readonly verified?: boolean;
 }
 
 interface JwtUser {
   readonly userId: string;
   readonly labels: readonly string[];
   readonly email: string | undefined;
+  readonly verified: boolean;
 }
 
 /** Tokens the emulator accepts in `X-Appwrite-JWT`, each bound to a user. */
@@ -35,7 +43,7 @@ export class JwtRegistry {
 
   issue(userId: string, options: JwtOptions = {}): string {
     const token = `emulator.${Buffer.from(userId).toString('base64url')}.${randomBytes(18).toString('base64url')}`;
-    this.tokens.set(token, { userId, labels: [...(options.labels ?? [])], email: options.email });
+    this.tokens.set(token, { userId, labels: [...(options.labels ?? [])], email: options.email, verified: options.verified ?? false });
     return token;
   }
 
@@ -57,14 +65,28 @@ export interface AuthHeaders {
 
 const PROJECT_NOT_FOUND =
   'Project with the requested ID could not be found. Please check the value of the X-Appwrite-Project header to ensure the correct project ID is being used.';
-const KEY_AND_SESSION =
-  'API key and session used in the same request. Use either `setSession` or `setKey`. Learn about which authentication method to use in the SSR docs: https://appwrite.io/docs/products/auth/server-side-rendering';
-const JWT_INVALID =
-  'The JWT token is invalid. Please check the value of the X-Appwrite-JWT header to ensure the correct token is being used.';
+/**
+ * Appwrite's message for a JWT it cannot decode (`Failed to verify JWT. ` and the JWT library's reason): a token
+ * without three segments is incomplete; any other unknown token fails its signature check.
+ */
+function jwtInvalid(token: string): ApiError {
+  const reason = token.split('.').length < 3 ? 'Invalid token: Incomplete segments' : 'Invalid token: Signature failed';
+  return new ApiError('user_jwt_invalid', `Failed to verify JWT. ${reason}`, 401);
+}
 
 /**
- * Resolves the caller the way Appwrite's init hooks do: project first, then the JWT (resolving the user),
- * then the key/session clash, then the key itself.
+ * The roles of a user in the order Appwrite's authorization lists them (`Permissions must be one of: (...)`):
+ * any, users, user:<id>, the verified or unverified pair, then labels.
+ */
+export function userRoles(user: { readonly userId: string; readonly verified: boolean; readonly labels: readonly string[] }): string[] {
+  const dimension = user.verified ? 'verified' : 'unverified';
+  return ['any', 'users', `user:${user.userId}`, `user:${user.userId}/${dimension}`, `users/${dimension}`, ...user.labels.map((label) => `label:${label}`)];
+}
+
+/**
+ * Resolves the caller the way Appwrite's init hooks do: project first, then the JWT (resolving the user, or
+ * 401 `user_jwt_invalid`), then the key. A project key wins over a JWT sent with it: the request runs as the
+ * key (Appwrite refuses a key with a session only for account keys, `x-appwrite-user`).
  */
 export function resolveCaller(
   headers: AuthHeaders,
@@ -77,17 +99,13 @@ export function resolveCaller(
   let user: JwtUser | undefined;
   if (headers.jwt !== null) {
     user = jwts.lookup(headers.jwt);
-    if (user === undefined) throw new ApiError('user_jwt_invalid', JWT_INVALID, 401);
+    if (user === undefined) throw jwtInvalid(headers.jwt);
   }
   if (headers.key !== null) {
-    if (user !== undefined) throw new ApiError('user_api_key_and_session_set', KEY_AND_SESSION, 403);
     if (headers.key !== expected.apiKey) throw userUnauthorized();
     return { kind: 'key' };
   }
-  if (user !== undefined) {
-    const roles = ['any', 'users', `user:${user.userId}`, ...user.labels.map((label) => `label:${label}`)];
-    return { kind: 'user', userId: user.userId, email: user.email, roles };
-  }
+  if (user !== undefined) return { kind: 'user', userId: user.userId, email: user.email, roles: userRoles(user) };
   return { kind: 'guest', roles: ['any', 'guests'] };
 }
 

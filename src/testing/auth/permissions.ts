@@ -1,11 +1,11 @@
 import type { Caller } from './auth.js';
 import { paramInvalid, userUnauthorized } from '../http/errors.js';
+import { permissionsProblem } from './permission-rules.js';
 
 /** Permission actions: `write` is shorthand that Appwrite stores expanded. */
 export type PermissionAction = 'read' | 'create' | 'update' | 'delete';
 
 const FORMAT = /^(read|create|update|delete|write)\("([^"]+)"\)$/;
-const ROLE = /^(any|guests|users(\/(verified|unverified))?|(user|team|member|label):[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)?)$/;
 
 /**
  * Validates permission strings and expands `write(x)` (into create+update+delete for tables, update+delete
@@ -17,21 +17,17 @@ export function normalizePermissions(
   target: 'table' | 'row',
 ): string[] {
   const allowed = target === 'table' ? 'read, create, update, delete, write' : 'read, update, delete, write';
+  const problem = permissionsProblem(permissions, allowed.split(', '));
+  // The params are `Nullable(Permissions)`: the description ends with " or null".
+  if (problem !== null) throw paramInvalid(param, `${problem} or null`);
   const out = new Set<string>();
   for (const permission of permissions) {
     const match = FORMAT.exec(permission);
-    if (match === null || !ROLE.test(match[2] ?? '')) {
-      throw paramInvalid(param, `Permission "${permission}" is not allowed. Must be one of: ${allowed}.`);
-    }
-    const action = match[1] ?? '';
-    const role = match[2] ?? '';
-    if (target === 'row' && action === 'create') {
-      throw paramInvalid(param, `Permission "${permission}" is not allowed. Must be one of: ${allowed}.`);
-    }
+    const action = match?.[1] ?? '';
+    const role = match?.[2] ?? '';
     const expanded = action === 'write' ? (target === 'table' ? ['create', 'update', 'delete'] : ['update', 'delete']) : [action];
     for (const item of expanded) out.add(`${item}("${role}")`);
   }
-  if (out.size > 100) throw paramInvalid(param, 'Value must a valid array no longer than 100 items');
   return [...out];
 }
 

@@ -8,6 +8,7 @@ import { Params, parseSearchParams } from './params.js';
 import { errorAnswer, replyAnswer, type Answer } from './responses.js';
 import { Router } from './router.js';
 import type { RouteDefinition } from './routes/route.js';
+import { parseWire } from './wire-json.js';
 
 /** A request as the server (or the msw adapter) received it, its body already read as text. */
 export interface Call {
@@ -29,7 +30,8 @@ function readParams(call: Call, search: string): { params: Params; body: unknown
   if (call.body.trim() === '') return { params: new Params(query), body: {} };
   let body: unknown;
   try {
-    body = JSON.parse(call.body);
+    // Integers beyond ±2^53 stay exact (BigInt), as the SDK sends them.
+    body = parseWire(call.body);
   } catch {
     throw badRequest('The request body is not valid JSON.');
   }
@@ -39,10 +41,7 @@ function readParams(call: Call, search: string): { params: Params; body: unknown
 
 function checkAccess(route: RouteDefinition, caller: Caller): void {
   if (caller.kind === 'key' || route.access === 'public' || route.access === 'rows') return;
-  if (route.access === 'bulk') {
-    throw unauthorizedScope('The current user or API key does not have the required scopes to access the requested resource.');
-  }
-  throw unauthorizedScope(`${describeCaller(caller)} missing scopes (${JSON.stringify([route.scope ?? 'databases.read'])})`);
+  throw unauthorizedScope(`${describeCaller(caller)} missing scopes (${JSON.stringify(route.scope ?? ['databases.read'])})`);
 }
 
 function logEntry(operation: string, method: string, urlPath: string, path: Readonly<Record<string, string>>, params: Params, body: unknown): RequestLogEntry {

@@ -112,5 +112,8 @@ export const routeNotFound = (): ApiError =>
     404,
   );
 
+/** An exception Appwrite does not map: its error handler answers 500 `Server Error`. */
+export const serverError = (): ApiError => new ApiError('general_unknown', 'Server Error', 500);
+
 export const notImplemented = (what: string): ApiError =>
   new ApiError('general_not_implemented', `${what} is not implemented by the Appwrite emulator.`, 501);

@@ -77,7 +77,8 @@ export class Params {
   number(name: string, options: { integer?: boolean } = {}): number | undefined {
     const raw = this.raw[name];
     if (raw === undefined || raw === null) return undefined;
-    const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+    // An integer beyond ±2^53 arrives as a BigInt; numeric params read it as the nearest number.
+    const value = (typeof raw === 'string' && raw.trim() !== '') || typeof raw === 'bigint' ? Number(raw) : raw;
     const ok = typeof value === 'number' && Number.isFinite(value) && (options.integer !== true || Number.isInteger(value));
     if (!ok) throw paramInvalid(name, `Value must be a valid ${options.integer === true ? 'integer' : 'float'}`);
     return value;
@@ -109,7 +110,7 @@ export class Params {
     if (value === undefined || value === null) return undefined;
     const max = options.max ?? 100;
     if (!Array.isArray(value) || value.length > max) {
-      throw paramInvalid(name, `Value must a valid array no longer than ${max} items and Value must be a valid JSON`);
+      throw paramInvalid(name, `Value must a valid array no longer than ${max} items and Value must be a valid JSON string`);
     }
     return value as unknown[];
   }

@@ -1,6 +1,6 @@
 import { endpointOf } from '../store/column-types.js';
 import type { StoredColumn, StoredDatabase, StoredIndex, StoredRow, StoredTable } from '../store/model.js';
-import { INT64_MAX, INT64_MIN } from './wire-json.js';
+import { INT64_MAX, INT64_MIN, wireBigInt } from './wire-json.js';
 
 /* The JSON models Appwrite 1.9 answers with (node-appwrite `Models.*`). */
 
@@ -106,7 +106,14 @@ export function wireRow(row: StoredRow, table: StoredTable, columns: readonly St
   };
   for (const column of columns) {
     const value = row[column.key];
-    out[column.key] = value ?? (column.array ? [] : null);
+    out[column.key] = wireValue(value) ?? (column.array ? [] : null);
   }
   return out;
+}
+
+/** BigInt values (integers beyond ±2^53) written as exact JSON integers. */
+function wireValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return wireBigInt(value);
+  if (Array.isArray(value) && value.some((item) => typeof item === 'bigint')) return value.map(wireValue);
+  return value;
 }

@@ -5,6 +5,11 @@ import type { StoredColumn } from './model.js';
 
 const INT32_MAX = 2_147_483_647;
 const INT64_LIMIT = 2 ** 63;
+const INT64_LOW = -(2n ** 63n);
+const INT64_HIGH = 2n ** 63n - 1n;
+/** MariaDB's DATETIME range, as utopia's Datetime validator states it. */
+const DATETIME_MIN = '1000-01-01T00:00:00.000+00:00';
+const DATETIME_DESCRIPTION = 'Value must be valid date between 1000-01-01 00:00:00 and 9999-12-31 23:59:59.';
 const INT64_MAX_TEXT = '9223372036854775807';
 const INT64_MIN_TEXT = '-9223372036854775808';
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -97,28 +102,46 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
     }
   }
   switch (column.type) {
-    case 'integer': {
-      if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) >= INT64_LIMIT) {
-        return 'Value must be a valid integer';
-      }
-      const wide = column.max === undefined || column.max > INT32_MAX;
-      const size = wide ? { min: `-${INT64_MAX_TEXT}`, max: INT64_MAX_TEXT } : { min: -INT32_MAX, max: INT32_MAX };
-      if (!inBounds(value, size)) return rangeDescription(size.min, size.max);
-      const bounds = columnBounds(column);
-      return inBounds(value, bounds) ? null : rangeDescription(bounds.min, bounds.max);
-    }
+    case 'integer':
+      return integerProblem(column, value);
     case 'double': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Value must be a valid float';
+      if ((typeof value !== 'number' || !Number.isFinite(value)) && typeof value !== 'bigint') return 'Value must be a valid float';
       const bounds = columnBounds(column);
-      return inBounds(value, bounds) ? null : rangeDescription(bounds.min, bounds.max);
+      return inBounds(Number(value), bounds) ? null : rangeDescription(bounds.min, bounds.max);
     }
     case 'boolean':
       return typeof value === 'boolean' ? null : 'Value must be a valid boolean';
-    case 'datetime':
-      return normalizeDatetime(value) === null ? 'Value must be valid date.' : null;
+    case 'datetime': {
+      const stamp = normalizeDatetime(value);
+      return stamp === null || stamp < DATETIME_MIN ? DATETIME_DESCRIPTION : null;
+    }
     default:
       return null;
   }
+}
+
+/** Bits of an integer column's storage: 64 for 8-byte columns, else 32. */
+export function integerBits(column: StoredColumn): 32 | 64 {
+  return column.max === undefined || column.max > INT32_MAX ? 64 : 32;
+}
+
+/**
+ * utopia's validators for an integer column, in order: `Integer` (signed, 32 or 64 bits), `Range(-MAX, MAX)`,
+ * then the column's own range.
+ */
+function integerProblem(column: StoredColumn, value: unknown): string | null {
+  const wide = integerBits(column) === 64;
+  const [low, high] = wide ? [INT64_LOW, INT64_HIGH] : [-INT32_MAX - 1, INT32_MAX];
+  const integer = typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value));
+  if (!integer || value < low || value > high) {
+    return `Value must be a valid signed ${wide ? 64 : 32}-bit integer between ${formatBound(String(low))} and ${formatBound(String(high))}`;
+  }
+  const number = value;
+  if (number < -high) return rangeDescription(`-${String(high)}`, String(high));
+  const bounds = columnBounds(column);
+  const min = typeof bounds.min === 'string' ? BigInt(bounds.min) : bounds.min;
+  const max = typeof bounds.max === 'string' ? BigInt(bounds.max) : bounds.max;
+  return number < min || number > max ? rangeDescription(bounds.min, bounds.max) : null;
 }
 
 /** The label Appwrite's message uses: columns with a utopia format (ranges, email, url, ip, enum) say `format`. */

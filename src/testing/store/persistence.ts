@@ -1,4 +1,5 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { parseWire, stringifyWire } from '../http/wire-json.js';
 import type { Store, StoreSnapshot } from './store.js';
 
 const DEBOUNCE_MS = 200;
@@ -17,7 +18,7 @@ export async function loadStore(store: Store, path: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const snapshot: unknown = JSON.parse(text);
+  const snapshot: unknown = parseWire(text);
   if (!isSnapshot(snapshot)) throw new Error(`${path} is not an Appwrite emulator state file (version 1).`);
   for (const db of snapshot.databases) {
     for (const { table } of db.tables) {
@@ -60,7 +61,7 @@ export class StoreSaver {
     // does not stop later ones.
     this.writing = this.writing.then(async () => {
       const temporary = `${this.path}.tmp`;
-      await writeFile(temporary, JSON.stringify(this.store.snapshot()));
+      await writeFile(temporary, stringifyWire(this.store.snapshot(), { bigints: true }));
       await rename(temporary, this.path);
     }).catch((error: unknown) => {
       process.emitWarning(`Appwrite emulator could not save ${this.path}: ${String(error)}`);

@@ -1,9 +1,11 @@
 import { checkColumnValue, checkLabel, storedValue } from './column-values.js';
 import { rowInvalidStructure } from '../http/errors.js';
 import type { StoredColumn } from './model.js';
+import { Operator, operatorProblem, type CurrentValue } from './operators/index.js';
 
 function checkValue(column: StoredColumn, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
+  // utopia skips NULL only for optional columns; a NULL in a required one (bulk updates) fails its validator.
+  if ((value === null || value === undefined) && !column.required) return null;
   // Relationship values are checked and linked by the relationships module; the stored link passes through.
   if (column.type === 'relationship') return value;
   const label = checkLabel(column);
@@ -22,24 +24,38 @@ function checkValue(column: StoredColumn, value: unknown): unknown {
   return storedValue(column, value);
 }
 
+/** How `checkRowStructure` reads the document. */
+export interface StructureOptions {
+  /** Fill missing or null optional columns with their default, as a create does. */
+  readonly applyDefaults?: boolean;
+  /**
+   * Check only the keys given and skip the required check (utopia's `PartialStructure`, used by bulk
+   * updates); a NULL in a required column then fails as a wrong type.
+   */
+  readonly partial?: boolean;
+  /** The stored row the document replaces: operators predict overflow, length and bounds from it. */
+  readonly stored?: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Validates a row's column values against the available columns, in the order utopia's Structure validator
- * checks (required, then unknown keys, then each value), and returns the values to store. `values` holds only
- * column keys (system fields are handled by the caller); `applyDefaults` fills missing or null optional columns
- * with their default, as a create does.
+ * Validates a row document against the available columns in the order utopia's Structure validator checks
+ * (required, then unknown keys, then each value in document order) and returns the values to store; operator
+ * values are checked against their column and kept for the writer to compute. `values` holds only column
+ * keys (system fields are handled by the caller).
  *
  * @throws ApiError `row_invalid_structure` with Appwrite's `Invalid document structure: ...` message.
  */
 export function checkRowStructure(
   columns: readonly StoredColumn[],
   values: Readonly<Record<string, unknown>>,
-  applyDefaults: boolean,
+  options: StructureOptions = {},
 ): Record<string, unknown> {
   const byKey = new Map<string, StoredColumn>();
   const doc: Record<string, unknown> = { ...values };
   for (const column of columns) {
     byKey.set(column.key, column);
-    if (applyDefaults && (doc[column.key] === undefined || doc[column.key] === null) && column.default !== null) {
+    if (options.partial === true) continue;
+    if (options.applyDefaults === true && (doc[column.key] === undefined || doc[column.key] === null) && column.default !== null) {
       doc[column.key] = column.default;
     }
     if (column.required && (doc[column.key] === undefined || doc[column.key] === null)) {
@@ -52,7 +68,15 @@ export function checkRowStructure(
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     const column = byKey.get(key);
-    if (column !== undefined) out[key] = checkValue(column, value);
+    if (column === undefined) continue;
+    if (value instanceof Operator) {
+      const current: CurrentValue | undefined = options.stored === undefined ? undefined : { value: options.stored[key] ?? null };
+      const problem = operatorProblem(value, key, column, current);
+      if (problem !== null) throw rowInvalidStructure(problem);
+      out[key] = value;
+    } else {
+      out[key] = checkValue(column, value);
+    }
   }
   return out;
 }

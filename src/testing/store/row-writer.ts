@@ -1,9 +1,10 @@
 import type { Caller } from '../auth/auth.js';
-import { isoAfter, isoNow } from '../control/clock.js';
+import { isoNow } from '../control/clock.js';
 import { normalizeDatetime } from './column-values.js';
 import { paramInvalid, rowAlreadyExists } from '../http/errors.js';
 import { uniqueId, isValidKey, KEY_DESCRIPTION } from './ids.js';
-import type { StoredRow } from './model.js';
+import type { StoredColumn, StoredRow } from './model.js';
+import { applyToDefault, applyToStored, Operator } from './operators/index.js';
 import { assertCanGrant, defaultRowPermissions, normalizePermissions } from '../auth/permissions.js';
 import { checkRowStructure } from './row-structure.js';
 import type { Store, TableState } from './store.js';
@@ -53,25 +54,37 @@ export function splitRowData(data: Readonly<Record<string, unknown>>, caller: Ca
   return { id, values, permissions, createdAt, updatedAt };
 }
 
-function columnValues(row: StoredRow): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(row)) if (!key.startsWith('$')) out[key] = row[key];
-  return out;
-}
-
-function resolvePermissions(caller: Caller, given: string[] | undefined, fallback: readonly string[]): string[] {
+/** The permissions a write stores: the given ones (validated, `write` expanded; only roles a user holds), else `fallback`. */
+export function resolvePermissions(caller: Caller, given: readonly string[] | undefined, fallback: readonly string[]): string[] {
   if (given === undefined) return [...fallback];
   const permissions = normalizePermissions('permissions', given, 'row');
   assertCanGrant(caller, permissions);
   return permissions;
 }
 
-/** Builds new rows (defaults applied, structure checked); nothing is stored yet. */
+/** Replaces operator values by what they compute: on the stored row when there is one, else on the defaults. */
+export function resolveOperators(
+  columns: readonly StoredColumn[],
+  values: Record<string, unknown>,
+  stored: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  const now = Date.now();
+  for (const column of columns) {
+    const value = values[column.key];
+    if (!(value instanceof Operator)) continue;
+    values[column.key] = stored === undefined
+      ? applyToDefault(value, column, column.default, now)
+      : applyToStored(value, column, stored[column.key] ?? null, now);
+  }
+  return values;
+}
+
+/** Builds new rows (defaults applied, structure checked, operators computed from defaults); nothing is stored yet. */
 export function prepareCreates(store: Store, state: TableState, caller: Caller, inputs: readonly RowInput[]): StoredRow[] {
   const columns = store.availableColumns(state);
   return inputs.map((input) => {
     const permissions = resolvePermissions(caller, input.permissions, defaultRowPermissions(caller));
-    const values = checkRowStructure(columns, input.values, true);
+    const values = resolveOperators(columns, checkRowStructure(columns, input.values, { applyDefaults: true }), undefined);
     const now = isoNow();
     return {
       $id: input.id ?? uniqueId(),
@@ -84,31 +97,28 @@ export function prepareCreates(store: Store, state: TableState, caller: Caller, 
   });
 }
 
-/** The row after merging a partial update into it (structure checked; no defaults); nothing is stored yet. */
-export function prepareUpdate(store: Store, state: TableState, caller: Caller, row: StoredRow, input: RowInput): StoredRow {
-  const merged = { ...columnValues(row), ...input.values };
-  const values = checkRowStructure(store.availableColumns(state), merged, false);
-  return {
-    $id: row.$id,
-    $sequence: row.$sequence,
-    $createdAt: input.createdAt ?? row.$createdAt,
-    $updatedAt: input.updatedAt ?? isoAfter(row.$updatedAt),
-    $permissions: resolvePermissions(caller, input.permissions, row.$permissions),
-    ...values,
-  };
-}
-
 /**
- * Stores prepared rows (fresh objects from `prepare*`) atomically: new IDs get the next `$sequence`, existing IDs are replaced in place.
- * `mustBeNew` makes an existing ID a 409, as creates do. Unique indexes are checked before anything changes.
+ * Stores prepared rows (fresh objects from `prepare*`) atomically: new IDs get the next `$sequence`, existing
+ * IDs are replaced in place. `mustBeNew` makes an existing ID a 409, as creates do; unique indexes are checked
+ * before anything changes. `reportedId` is the ID a 409 names when the route does not name the row (createRows
+ * names '', upsertRows 'multiple').
  */
-export function commitRows(store: Store, state: TableState, rows: readonly StoredRow[], mustBeNew: boolean): StoredRow[] {
+export function commitRows(
+  store: Store,
+  state: TableState,
+  rows: readonly StoredRow[],
+  options: { readonly mustBeNew: boolean; readonly reportedId?: string },
+): StoredRow[] {
   const seen = new Set<string>();
-  for (const row of rows) {
-    if (seen.has(row.$id) || (mustBeNew && state.rows.has(row.$id))) throw rowAlreadyExists(row.$id);
-    seen.add(row.$id);
+  try {
+    for (const row of rows) {
+      if (seen.has(row.$id) || (options.mustBeNew && state.rows.has(row.$id))) throw rowAlreadyExists(row.$id);
+      seen.add(row.$id);
+    }
+    assertUniqueIndexes(state.table, state.rows.values(), rows);
+  } catch (error) {
+    throw options.reportedId === undefined ? error : rowAlreadyExists(options.reportedId);
   }
-  assertUniqueIndexes(state.table, state.rows.values(), rows);
   for (const row of rows) {
     row.$sequence = state.rows.get(row.$id)?.$sequence ?? state.nextSequence++;
     state.rows.set(row.$id, row);

@@ -18,10 +18,13 @@ describe('emulator authentication', () => {
     await expectAppwriteError(fixture.tablesDb({ apiKey: 'wrong' }).list(), 401, 'user_unauthorized', 'The current user is not authorized to perform the requested action.');
   });
 
-  it('refuses unknown JWTs (401) and a key together with a JWT (403)', async () => {
-    await expectAppwriteError(fixture.tablesDb({ jwt: 'forged' }).listRows(at), 401, 'user_jwt_invalid');
+  it('refuses unknown JWTs (401) and runs a key sent with a JWT as the key', async () => {
+    await expectAppwriteError(fixture.tablesDb({ jwt: 'forged' }).listRows(at), 401, 'user_jwt_invalid', 'Failed to verify JWT. Invalid token: Incomplete segments');
+    await expectAppwriteError(fixture.tablesDb({ jwt: 'a.b.c' }).listRows(at), 401, 'user_jwt_invalid', 'Failed to verify JWT. Invalid token: Signature failed');
+    await createTable(fixture.tablesDb(), 'notes', columns);
+    await fixture.tablesDb().createRow({ ...at, rowId: 'n1', data: { text: 'x' } });
     const both = new Client().setEndpoint(fixture.emu.endpoint).setProject(fixture.emu.projectId).setKey(fixture.emu.apiKey).setJWT(fixture.emu.createJwt('u1'));
-    await expectAppwriteError(new TablesDB(both).listRows(at), 403, 'user_api_key_and_session_set');
+    expect(await new TablesDB(both).listRows(at)).toMatchObject({ total: 1, rows: [{ $id: 'n1' }] });
   });
 
   it('keeps databases, tables, columns and indexes to API keys (401 general_unauthorized_scope)', async () => {
@@ -48,8 +51,17 @@ describe('emulator permissions for users', () => {
       user('u1').createRow({ ...at, rowId: 'n1', data: { text: 'x' }, permissions: [Permission.read(Role.user('u2'))] }),
       401,
       'user_unauthorized',
-      /^Permissions must be one of: \(any, users, user:u1\)$/,
+      /^Permissions must be one of: \(any, users, user:u1, user:u1\/unverified, users\/unverified\)$/,
     );
+  });
+
+  it('gives users the verified or unverified roles, as Appwrite does', async () => {
+    await createTable(fixture.tablesDb(), 'notes', columns, { permissions: [Permission.create(Role.users('verified'))] });
+    await expectAppwriteError(user('u1').createRow({ ...at, rowId: 'n1', data: { text: 'x' } }), 401, 'user_unauthorized',
+      'Missing "create" permission for role "users/verified". Only "["any","users","user:u1","user:u1\\/unverified","users\\/unverified"]" scopes are allowed and "["users\\/verified"]" was given.');
+    const verified = fixture.tablesDb({ jwt: fixture.emu.createJwt('u2', { verified: true }) });
+    const row = await verified.createRow({ ...at, rowId: 'n2', data: { text: 'x' }, permissions: [Permission.read(Role.user('u2', 'verified'))] });
+    expect(row.$permissions).toEqual(['read("user:u2/verified")']);
   });
 
   it('with rowSecurity, lists, gets, updates and deletes only what the row permissions allow', async () => {

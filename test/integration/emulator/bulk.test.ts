@@ -56,11 +56,13 @@ describe('emulator bulk rows', () => {
     expect(await raw('POST', path, { permissions: [], rows: [{ name: 'b' }] })).toMatchObject({ status: 400, body: { type: 'general_bad_request' } });
   });
 
-  it('upserts rows (201): creates new IDs, merges existing ones', async () => {
+  it('upserts rows (200): creates new IDs, updates existing ones (required columns again), leaves unchanged ones out', async () => {
     const tablesDb = fixture.tablesDb();
-    await tablesDb.createRow({ ...at, rowId: 'a', data: { name: 'A', qty: 1 } });
-    const upserted = await tablesDb.upsertRows({ ...at, rows: [{ $id: 'a', qty: 5 }, { $id: 'b', name: 'B' }] });
-    expect(upserted).toMatchObject({ total: 2, rows: [{ $id: 'a', $sequence: '1', name: 'A', qty: 5 }, { $id: 'b', $sequence: '2', name: 'B' }] });
+    await tablesDb.createRows({ ...at, rows: [{ $id: 'a', name: 'A', qty: 1 }, { $id: 'c', name: 'C', qty: 3 }] });
+    const upserted = await tablesDb.upsertRows({ ...at, rows: [{ $id: 'a', name: 'A', qty: 5 }, { $id: 'b', name: 'B' }, { $id: 'c', name: 'C', qty: 3 }] });
+    expect(upserted).toMatchObject({ total: 2, rows: [{ $id: 'a', $sequence: '1', name: 'A', qty: 5 }, { $id: 'b', $sequence: '3', name: 'B' }] });
+    expect(fixture.emu.requests.list({ method: 'PUT', tableId: 'items' }).map((entry) => entry.status)).toEqual([200]);
+    await expectAppwriteError(tablesDb.upsertRows({ ...at, rows: [{ $id: 'a', qty: 6 }] }), 400, 'row_invalid_structure', 'Invalid document structure: Missing required attribute "name"');
   });
 
   it('updates all rows matching the queries (200, total = rows changed)', async () => {
@@ -89,11 +91,20 @@ describe('emulator bulk rows', () => {
     await expectAppwriteError(tablesDb.deleteRows({ ...at, queries: [Query.equal('nope', 1)] }), 400, 'general_query_invalid');
   });
 
-  it('refuses every bulk endpoint to a JWT user (401 general_unauthorized_scope)', async () => {
+  it('refuses bulk routes to a JWT user as Appwrite does: createRows 401, the others 404 database_not_found', async () => {
     const user = fixture.tablesDb({ jwt: fixture.emu.createJwt('u1') });
     await expectAppwriteError(user.createRows({ ...at, rows: [{ name: 'x' }] }), 401, 'general_unauthorized_scope');
-    await expectAppwriteError(user.upsertRows({ ...at, rows: [{ $id: ID.unique(), name: 'x' }] }), 401, 'general_unauthorized_scope');
-    await expectAppwriteError(user.updateRows({ ...at, data: { qty: 1 } }), 401, 'general_unauthorized_scope');
-    await expectAppwriteError(user.deleteRows(at), 401, 'general_unauthorized_scope');
+    const notFound = "Database with the requested ID 'db' could not be found.";
+    await expectAppwriteError(user.upsertRows({ ...at, rows: [{ $id: ID.unique(), name: 'x' }] }), 404, 'database_not_found', notFound);
+    await expectAppwriteError(user.updateRows({ ...at, data: { qty: 1 } }), 404, 'database_not_found', notFound);
+    await expectAppwriteError(user.deleteRows(at), 404, 'database_not_found', notFound);
+  });
+
+  it('answers a cursor in updateRows or deleteRows with the 500 Appwrite gives', async () => {
+    const tablesDb = fixture.tablesDb();
+    await tablesDb.createRows({ ...at, rows: [{ $id: 'a', name: 'A' }, { $id: 'b', name: 'B' }] });
+    await expectAppwriteError(tablesDb.updateRows({ ...at, data: { qty: 2 }, queries: [Query.cursorAfter('a')] }), 500, 'general_unknown', 'Server Error');
+    await expectAppwriteError(tablesDb.deleteRows({ ...at, queries: [Query.cursorAfter('a')] }), 500, 'general_unknown', 'Server Error');
+    expect((await tablesDb.listRows(at)).total).toBe(2);
   });
 });

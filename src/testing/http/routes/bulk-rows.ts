@@ -1,10 +1,12 @@
-import { paramInvalid, paramMissing, rowMissingPayload } from '../errors.js';
+import { databaseNotFound, paramInvalid, paramMissing, rowMissingPayload, serverError } from '../errors.js';
 import type { StoredRow } from '../../store/model.js';
-import { filterRows, validateQueries } from '../../store/query/index.js';
-import { commitRows, prepareCreates, prepareUpdate, removeRows, splitRowData } from '../../store/row-writer.js';
+import { parseOperators } from '../../store/operators/index.js';
+import { filterRows, validateQueries, type ParsedQuery } from '../../store/query/index.js';
+import { prepareBulkUpdate, prepareUpsertExisting } from '../../store/row-update.js';
 import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
+import { commitRows, prepareCreates, removeRows, resolvePermissions, splitRowData } from '../../store/row-writer.js';
 import { parsedQueries, rawQueries } from './list-params.js';
-import { answerRows, emitRows, rowTable } from './row-context.js';
+import { answerRows, emitRows, relationshipKeys, rowTable } from './row-context.js';
 import { stageBulk, stagedIn } from './staged-rows.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
@@ -20,64 +22,91 @@ function withoutReadOnly(item: unknown): unknown {
   return Object.fromEntries(Object.entries(item).filter(([key]) => !READ_ONLY.has(key)));
 }
 
-/** Rows a bulk update or delete acts on: every row matching the filter queries. */
-function targets(context: RouteContext, table: ReturnType<typeof rowTable>): StoredRow[] {
-  const queries = parsedQueries(context.params);
+type Verb = 'update' | 'upsert' | 'delete';
+
+/**
+ * The table of a bulk route. Appwrite's bulk update, upsert and delete read the database with the caller's
+ * authorization, and a database grants users no read: a JWT or guest caller gets 404 `database_not_found`
+ * (Bulk/Update.php:105, Bulk/Upsert.php:95, Bulk/Delete.php:93). Tables with relationships are refused.
+ */
+function bulkTable(context: RouteContext, verb: Verb): ReturnType<typeof rowTable> {
+  if (context.caller.kind !== 'key') throw databaseNotFound(context.path.databaseId ?? '');
+  const table = rowTable(context, { checkEnabled: false });
+  assertNoBulkRelations(context.state.store, table, verb);
+  return table;
+}
+
+/**
+ * Checks the queries of a bulk update or delete. A cursor passes validation, then makes Appwrite's database
+ * layer call a method on the raw cursor ID (utopia-php/database 6.0 Database.php:6480, :8232): a 500.
+ */
+function checkQueries(table: ReturnType<typeof rowTable>, queries: readonly ParsedQuery[]): void {
   validateQueries(queries, table.table, { context: 'mutation' });
+  if (queries.some((query) => query.method === 'cursorAfter' || query.method === 'cursorBefore')) throw serverError();
+}
+
+/** Rows a bulk update or delete acts on: every row matching the filter queries (limit and offset honoured). */
+function targets(context: RouteContext, table: ReturnType<typeof rowTable>, queries: readonly ParsedQuery[]): StoredRow[] {
   return filterRows(context.state.store.rows(table), queries, table.table);
 }
 
-/** Bulk routes (API key only): upsertRows, updateRows, deleteRows. createRows shares `POST /rows`. */
+/** Bulk routes: upsertRows, updateRows, deleteRows (API key only, in effect). createRows shares `POST /rows`. */
 export const bulkRowRoutes: readonly RouteDefinition[] = [
   {
-    method: 'PUT', path: BASE, operation: 'upsertRows', access: 'bulk',
+    method: 'PUT', path: BASE, operation: 'upsertRows', access: 'rows',
     handle: (context) => {
       const { params, caller, state } = context;
-      const table = rowTable(context);
-      assertNoBulkRelations(state.store, table, 'upsert');
       const items = params.array('rows', { max: BATCH });
       if (items === undefined) throw paramMissing('rows');
+      const table = bulkTable(context, 'upsert');
       const staged = stagedIn(context);
       if (staged !== undefined) return stageBulk(context, table, staged, 'bulkUpsert', items.map(withoutReadOnly));
-      const prepared = items.map((item) => {
+      const writes = items.map((item) => {
         if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
-        const input = splitRowData(item as Record<string, unknown>, caller);
+        const input = splitRowData(parseOperators(item as Record<string, unknown>, relationshipKeys(table)), caller);
         const existing = input.id === undefined ? undefined : table.rows.get(input.id);
-        return existing === undefined
-          ? prepareCreates(state.store, table, caller, [input])[0] as StoredRow
-          : prepareUpdate(state.store, table, caller, existing, input);
+        if (existing === undefined) return prepareCreates(state.store, table, caller, [input])[0];
+        // Appwrite 1.9.x leaves a row that changes nothing out of the write and of the answer
+        // (utopia-php/database 6.0 Database.php:7283-7326; 1.9.0 still returned it).
+        const permissions = resolvePermissions(caller, input.permissions, existing.$permissions);
+        const write = prepareUpsertExisting(state.store, table, existing, { ...input, permissions }, () => undefined);
+        return write.changed ? write.row : undefined;
       });
-      const rows = answerRows(context, table, commitRows(state.store, table, prepared, false));
+      const written = writes.filter((row): row is StoredRow => row !== undefined);
+      // Appwrite reports a duplicate in upsertRows as the row 'multiple'.
+      const rows = answerRows(context, table, commitRows(state.store, table, written, { mustBeNew: false, reportedId: 'multiple' }));
       emitRows(context, table, 'upsert', rows);
-      return { status: 201, body: { total: rows.length, rows } };
+      return { status: 200, body: { total: rows.length, rows } };
     },
   },
   {
-    method: 'PATCH', path: BASE, operation: 'updateRows', access: 'bulk',
+    method: 'PATCH', path: BASE, operation: 'updateRows', access: 'rows',
     handle: (context) => {
       const { params, caller, state } = context;
       const data = params.object('data') ?? {};
       if (Object.keys(data).length === 0) throw rowMissingPayload();
-      const table = rowTable(context);
-      assertNoBulkRelations(state.store, table, 'update');
+      const table = bulkTable(context, 'update');
       const staged = stagedIn(context);
       if (staged !== undefined) return stageBulk(context, table, staged, 'bulkUpdate', { data: withoutReadOnly(data), queries: rawQueries(params) });
-      const input = splitRowData(data, caller);
-      const prepared = targets(context, table).map((row) => prepareUpdate(state.store, table, caller, row, input));
-      const updated = commitRows(state.store, table, prepared, false);
+      const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
+      const queries = parsedQueries(params);
+      checkQueries(table, queries);
+      const apply = prepareBulkUpdate(state.store, table, input);
+      const updated = commitRows(state.store, table, targets(context, table, queries).map(apply), { mustBeNew: false });
       const rows = answerRows(context, table, updated.slice(0, BATCH));
       emitRows(context, table, 'update', rows);
       return { status: 200, body: { total: updated.length, rows } };
     },
   },
   {
-    method: 'DELETE', path: BASE, operation: 'deleteRows', access: 'bulk',
+    method: 'DELETE', path: BASE, operation: 'deleteRows', access: 'rows',
     handle: (context) => {
-      const table = rowTable(context);
-      assertNoBulkRelations(context.state.store, table, 'delete');
+      const table = bulkTable(context, 'delete');
       const staged = stagedIn(context);
       if (staged !== undefined) return stageBulk(context, table, staged, 'bulkDelete', { queries: rawQueries(context.params) });
-      const doomed = targets(context, table);
+      const queries = parsedQueries(context.params);
+      checkQueries(table, queries);
+      const doomed = targets(context, table, queries);
       const rows = answerRows(context, table, doomed.slice(0, BATCH));
       removeRows(context.state.store, table, doomed.map((row) => row.$id));
       emitRows(context, table, 'delete', rows);

@@ -65,7 +65,7 @@ function moveValues(state: TableState, from: string, to: string): void {
 /** Column routes: list, create per type (202, processing), get, update per type, delete. */
 export const columnRoutes: readonly RouteDefinition[] = [
   {
-    method: 'GET', path: BASE, operation: 'listColumns', access: 'admin', scope: 'tables.read',
+    method: 'GET', path: BASE, operation: 'listColumns', access: 'admin', scope: ['tables.read', 'collections.read', 'columns.read', 'attributes.read'],
     handle: (context) => {
       const fields = { key: 'string', type: 'string', size: 'integer', required: 'boolean', array: 'boolean', status: 'string', error: 'string' } as const;
       const { total, items } = listMetadata(tableOf(context).table.columns, fields, context.params, {
@@ -76,7 +76,7 @@ export const columnRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'POST', path: `${BASE}/:type`, access: 'admin', scope: 'columns.write',
+    method: 'POST', path: `${BASE}/:type`, access: 'admin', scope: ['tables.write', 'collections.write', 'columns.write', 'attributes.write'],
     operation: (path) => columnOperation('create', path.type ?? ''),
     handle: (context) => {
       const state = tableOf(context);
@@ -93,11 +93,11 @@ export const columnRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'GET', path: `${BASE}/:key`, operation: 'getColumn', access: 'admin', scope: 'tables.read',
+    method: 'GET', path: `${BASE}/:key`, operation: 'getColumn', access: 'admin', scope: ['tables.read', 'collections.read', 'columns.read', 'attributes.read'],
     handle: (context) => ({ status: 200, body: wireColumn(findColumn(tableOf(context), context.path.key ?? '')) }),
   },
   {
-    method: 'PATCH', path: `${BASE}/:type/:key`, access: 'admin', scope: 'columns.write',
+    method: 'PATCH', path: `${BASE}/:type/:key`, access: 'admin', scope: ['tables.write', 'collections.write', 'columns.write', 'attributes.write'],
     operation: (path) => (path.key === 'relationship' ? 'updateRelationshipColumn' : columnOperation('update', path.type ?? '')),
     handle: (context) => {
       if (context.path.key === 'relationship') {
@@ -126,7 +126,7 @@ export const columnRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'DELETE', path: `${BASE}/:key`, operation: 'deleteColumn', access: 'admin', scope: 'columns.write',
+    method: 'DELETE', path: `${BASE}/:key`, operation: 'deleteColumn', access: 'admin', scope: ['tables.write', 'collections.write', 'columns.write', 'attributes.write'],
     handle: (context) => {
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');

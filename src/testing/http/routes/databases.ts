@@ -11,7 +11,7 @@ const BASE = '/v1/tablesdb';
 /** Database routes: list, create, get, update, delete. */
 export const databaseRoutes: readonly RouteDefinition[] = [
   {
-    method: 'GET', path: BASE, operation: 'list', access: 'admin', scope: 'databases.read',
+    method: 'GET', path: BASE, operation: 'list', access: 'admin', scope: ['databases.read'],
     handle: ({ state, params }) => {
       const all = [...state.store.databases.values()].map((db) => db.database);
       const { total, items } = listMetadata(all, { name: 'string', enabled: 'boolean' }, params, {
@@ -22,7 +22,7 @@ export const databaseRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'POST', path: BASE, operation: 'create', access: 'admin', scope: 'databases.write',
+    method: 'POST', path: BASE, operation: 'create', access: 'admin', scope: ['databases.write'],
     handle: ({ state, params }) => {
       const requested = params.requiredKey('databaseId', { allowUnique: true });
       const name = params.requiredString('name', { max: 128 });
@@ -37,11 +37,11 @@ export const databaseRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'GET', path: `${BASE}/:databaseId`, operation: 'get', access: 'admin', scope: 'databases.read',
+    method: 'GET', path: `${BASE}/:databaseId`, operation: 'get', access: 'admin', scope: ['databases.read'],
     handle: ({ state, path }) => ({ status: 200, body: wireDatabase(state.store.database(path.databaseId ?? '').database) }),
   },
   {
-    method: 'PUT', path: `${BASE}/:databaseId`, operation: 'update', access: 'admin', scope: 'databases.write',
+    method: 'PUT', path: `${BASE}/:databaseId`, operation: 'update', access: 'admin', scope: ['databases.write'],
     handle: ({ state, path, params }) => {
       const { database } = state.store.database(path.databaseId ?? '');
       database.name = params.string('name', { max: 128 }) ?? database.name;
@@ -52,7 +52,7 @@ export const databaseRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'DELETE', path: `${BASE}/:databaseId`, operation: 'delete', access: 'admin', scope: 'databases.write',
+    method: 'DELETE', path: `${BASE}/:databaseId`, operation: 'delete', access: 'admin', scope: ['databases.write'],
     handle: ({ state, path }) => {
       const { database } = state.store.database(path.databaseId ?? '');
       state.store.databases.delete(database.$id);

@@ -1,19 +1,36 @@
 import { ApiError } from '../api-error.js';
 import { assertCanChange } from '../../auth/access.js';
 import { isoAfter } from '../../control/clock.js';
-import { argumentInvalid, columnNotFound, rowNotFound } from '../errors.js';
-import { commitRows } from '../../store/row-writer.js';
+import { argumentInvalid, paramInvalid } from '../errors.js';
+import { isNumeric } from '../../store/operators/operator.js';
+import { storedNumber } from '../../store/operators/index.js';
+import type { Params } from '../params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
 import { stagedIn, stageStep } from './staged-rows.js';
 import type { RouteDefinition } from './route.js';
 
+/** Appwrite maps utopia's NotFoundException (a missing column or row) to `column_not_found` without its ID. */
+const columnOrRowNotFound = (): ApiError =>
+  new ApiError('column_not_found', "Column with the requested key '%s' could not be found.", 404);
+
+/** A `Numeric` param (numbers and numeric strings), or `fallback` when absent. */
+function numericParam(params: Params, name: string, fallback: number | undefined): number | undefined {
+  const raw = params.raw[name];
+  if (raw === undefined || raw === null) return fallback;
+  if (!isNumeric(raw)) throw paramInvalid(name, 'Value must be a valid number');
+  return Number(raw);
+}
+
 /**
- * incrementRowColumn / decrementRowColumn, checked in the order of utopia's `increaseDocumentAttribute`:
- * column (404 `column_not_found`), column type (400 `attribute_type_invalid`), row (404), permission, limit
- * (400 `column_limit_exceeded`). A NULL value counts as 0.
+ * incrementRowColumn / decrementRowColumn, in the order of Increment.php and utopia's
+ * `increaseDocumentAttribute`: value (> 0), column (404), column type (400 `attribute_type_invalid`), row (also
+ * 404 `column_not_found`), update permission, bound (400 `column_limit_exceeded`). The SQL adds to the stored
+ * value (`col = col + v`, `AND col <= max - v` with a bound), so a NULL column stays NULL (and with a bound the
+ * row is not touched), an integer column stores the sum rounded, and the column's own min/max do not apply;
+ * the answer is the row read before the write with only the column changed (in PHP: NULL counts as 0).
  */
 export function incrementRoute(direction: 'increment' | 'decrement'): RouteDefinition {
-  const bound = direction === 'increment' ? 'max' : 'min';
+  const boundName = direction === 'increment' ? 'max' : 'min';
   return {
     method: 'PATCH',
     path: `/v1/tablesdb/:databaseId/tables/:tableId/rows/:rowId/:column/${direction}`,
@@ -21,32 +38,36 @@ export function incrementRoute(direction: 'increment' | 'decrement'): RouteDefin
     access: 'rows',
     handle: (context) => {
       const { params, path, state, caller } = context;
-      const table = rowTable(context);
+      const value = numericParam(params, 'value', 1) ?? 1;
+      const bound = numericParam(params, boundName, undefined);
+      const table = rowTable(context, { checkEnabled: false });
+      if (value <= 0) throw argumentInvalid('Value must be numeric and greater than 0');
       const key = path.column ?? '';
       const staged = stagedIn(context);
       if (staged !== undefined) return stageStep(context, table, staged, direction, path.rowId ?? '', key);
       const column = state.store.availableColumns(table).find((item) => item.key === key);
-      if (column === undefined) throw columnNotFound(key);
+      if (column === undefined) throw columnOrRowNotFound();
       if ((column.type !== 'integer' && column.type !== 'double') || column.array) {
-        throw new ApiError('attribute_type_invalid', 'Attribute must be an integer or float and can not be an array.', 400);
+        throw new ApiError('attribute_type_invalid', `tablesDB "${key}" is not a number`, 400);
       }
-      const value = params.number('value') ?? 1;
-      if (value <= 0) throw argumentInvalid('Value must be numeric and greater than 0');
-      if (column.type === 'integer' && !Number.isInteger(value)) throw argumentInvalid('Value must be an integer for integer columns');
-      const limit = params.number(bound);
       const row = table.rows.get(path.rowId ?? '');
-      if (row === undefined) throw rowNotFound(path.rowId ?? '');
+      if (row === undefined) throw columnOrRowNotFound();
       assertCanChange(caller, table.table, row, 'update');
-      const current = typeof row[key] === 'number' ? row[key] : 0;
+      const stored = row[key];
+      const current = typeof stored === 'number' ? stored : 0;
       const next = direction === 'increment' ? current + value : current - value;
-      if (limit !== undefined && (direction === 'increment' ? next > limit : next < limit)) {
+      if (bound !== undefined && (direction === 'increment' ? next > bound : next < bound)) {
         // Appwrite's message names the SDK namespace, not the column type (reference §2.5).
-        throw new ApiError('column_limit_exceeded', `tablesDB "${key}" has reached the ${bound === 'max' ? 'maximum' : 'minimum'} value of ${limit}`, 400);
+        throw new ApiError('column_limit_exceeded', `tablesDB "${key}" has reached the ${boundName === 'max' ? 'maximum' : 'minimum'} value of ${bound}`, 400);
       }
-      const updated = { ...row, [key]: next, $updatedAt: isoAfter(row.$updatedAt) };
-      const rows = answerRows(context, table, commitRows(state.store, table, [updated], false));
-      emitRows(context, table, 'update', rows);
-      return { status: 200, body: rows[0] };
+      const [answer] = answerRows(context, table, [{ ...row, [key]: next }]);
+      if (typeof stored === 'number' || bound === undefined) {
+        const written = { ...row, [key]: typeof stored === 'number' ? storedNumber(column, next) : null, $updatedAt: isoAfter(row.$updatedAt) };
+        table.rows.set(row.$id, written);
+        state.store.changed(table);
+      }
+      emitRows(context, table, 'update', answer === undefined ? [] : [answer]);
+      return { status: 200, body: answer };
     },
   };
 }

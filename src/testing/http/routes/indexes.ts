@@ -21,7 +21,7 @@ function findIndex(state: TableState, key: string): StoredIndex {
 /** Index routes: list, create (202, processing), get, delete. */
 export const indexRoutes: readonly RouteDefinition[] = [
   {
-    method: 'GET', path: BASE, operation: 'listIndexes', access: 'admin', scope: 'indexes.read',
+    method: 'GET', path: BASE, operation: 'listIndexes', access: 'admin', scope: ['tables.read', 'collections.read', 'indexes.read'],
     handle: (context) => {
       const fields = { key: 'string', type: 'string', status: 'string', error: 'string' } as const;
       const { total, items } = listMetadata(tableOf(context).table.indexes, fields, context.params, {
@@ -32,7 +32,7 @@ export const indexRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'POST', path: BASE, operation: 'createIndex', access: 'admin', scope: 'indexes.write',
+    method: 'POST', path: BASE, operation: 'createIndex', access: 'admin', scope: ['tables.write', 'collections.write', 'indexes.write'],
     handle: (context) => {
       const state = tableOf(context);
       const index = buildIndex(state.table, context.params, 'columns');
@@ -43,11 +43,11 @@ export const indexRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'GET', path: `${BASE}/:key`, operation: 'getIndex', access: 'admin', scope: 'indexes.read',
+    method: 'GET', path: `${BASE}/:key`, operation: 'getIndex', access: 'admin', scope: ['tables.read', 'collections.read', 'indexes.read'],
     handle: (context) => ({ status: 200, body: wireIndex(findIndex(tableOf(context), context.path.key ?? '')) }),
   },
   {
-    method: 'DELETE', path: `${BASE}/:key`, operation: 'deleteIndex', access: 'admin', scope: 'indexes.write',
+    method: 'DELETE', path: `${BASE}/:key`, operation: 'deleteIndex', access: 'admin', scope: ['tables.write', 'collections.write', 'indexes.write'],
     handle: (context) => {
       const state = tableOf(context);
       context.state.jobs.indexDeleted(state, findIndex(state, context.path.key ?? ''));

@@ -5,9 +5,9 @@ import type { Reply } from '../responses.js';
 
 /**
  * Who may call a route: `public` anyone; `admin` only an API key (databases, tables, columns, indexes: scopes
- * a user's role lacks); `rows` anyone, with permission checks in the route; `bulk` only an API key.
+ * a user's role lacks); `rows` anyone, with permission checks in the route.
  */
-export type Access = 'public' | 'admin' | 'rows' | 'bulk';
+export type Access = 'public' | 'admin' | 'rows';
 
 /** What a route handler receives. */
 export interface RouteContext {
@@ -25,7 +25,7 @@ export interface RouteDefinition {
   /** SDK method name, or a function of the request for routes several SDK methods share. */
   readonly operation: string | ((path: Readonly<Record<string, string>>, params: Params) => string);
   readonly access: Access;
-  /** Scope named in `general_unauthorized_scope` errors of `admin` routes. */
-  readonly scope?: string;
+  /** Scopes named in `general_unauthorized_scope` errors of `admin` routes (the route's `scope` label). */
+  readonly scope?: readonly string[];
   readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
 }

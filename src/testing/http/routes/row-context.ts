@@ -1,5 +1,7 @@
 import { assertEnabled } from '../../auth/access.js';
 import type { RowEvent } from '../../emulator-state.js';
+import { rowNotFound } from '../errors.js';
+import type { Params } from '../params.js';
 import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { ParsedQuery } from '../../store/query/index.js';
 import { hasVisibleRelations, selectPlan, wireRelatedRow } from '../../store/relationships/relation-answer.js';
@@ -7,13 +9,40 @@ import { wireRow } from '../serialize.js';
 import type { TableState } from '../../store/store.js';
 import type { RouteContext } from './route.js';
 
-/** The table a row route addresses, hidden (404) from non-key callers when it or its database is disabled. */
-export function rowTable(context: RouteContext): TableState {
+/**
+ * The table a row route addresses, hidden (404) from non-key callers when it or its database is disabled
+ * (the increment routes and the bulk routes skip that check, as Appwrite's do).
+ */
+export function rowTable(context: RouteContext, options: { readonly checkEnabled?: boolean } = {}): TableState {
   const { state, path, caller } = context;
   const database = state.store.database(path.databaseId ?? '');
   const table = state.store.table(path.databaseId ?? '', path.tableId ?? '');
-  assertEnabled(caller, database.database, table.table);
+  if (options.checkEnabled !== false) assertEnabled(caller, database.database, table.table);
   return table;
+}
+
+/** PHP `empty()` on a decoded JSON param. */
+export function hasContent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value !== 'object' || Object.keys(value).length > 0;
+}
+
+/** `permissions` param: undefined when absent or null (keep / default), else the list. */
+export function permissionsParam(params: Params): string[] | undefined {
+  return params.stringArray('permissions');
+}
+
+/** The addressed row, or 404 `row_not_found`. */
+export function findRow(table: TableState, id: string): StoredRow {
+  const row = table.rows.get(id);
+  if (row === undefined) throw rowNotFound(id);
+  return row;
+}
+
+/** Relationship column keys of the table (operators skip them; bulk routes refuse such tables). */
+export function relationshipKeys(table: TableState): ReadonlySet<string> {
+  return new Set(table.table.columns.filter((column) => column.type === 'relationship').map((column) => column.key));
 }
 
 /** The columns a `select` keeps (all available columns without one, or with `*`). */

@@ -1,60 +1,49 @@
 import type { Reply } from '../responses.js';
 import { assertCanChange, assertCanCreate, assertReadable, listFilter } from '../../auth/access.js';
-import { badRequest, paramInvalid, rowMissingData, rowMissingPayload, rowNotFound, unauthorizedScope } from '../errors.js';
+import { badRequest, paramInvalid, rowMissingData, unauthorizedScope } from '../errors.js';
 import { uniqueId } from '../../store/ids.js';
 import type { StoredRow } from '../../store/model.js';
-import type { Params } from '../params.js';
 import { runListQuery, validateQueries } from '../../store/query/index.js';
-import { commitRows, prepareCreates, prepareUpdate, splitRowData, type RowInput } from '../../store/row-writer.js';
+import { commitRows, prepareCreates, splitRowData, type RowInput } from '../../store/row-writer.js';
 import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
 import { queryableRows } from '../../store/relationships/relation-query.js';
 import { deleteWithRelations } from '../../store/relationships/relation-delete.js';
 import { dropUntouchedChildren, withRelations } from '../../store/relationships/relation-input.js';
 import { incrementRoute } from './increment.js';
 import { parsedQueries, wantsTotal } from './list-params.js';
-import { answerRows, emitRows, rowTable } from './row-context.js';
-import { stageCreateRow, stageCreateRows, stageDeleteRow, stagedIn, stageUpdateRow, stageUpsertRow } from './staged-rows.js';
+import { answerRows, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
+import { rowWriteRoutes } from './row-writes.js';
+import { stageCreateRow, stageCreateRows, stageDeleteRow, stagedIn } from './staged-rows.js';
 import { getRowInTransaction, listRowsInTransaction } from './transaction-reads.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/rows';
 const BULK_LIMIT = 100;
 
-function hasContent(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (Array.isArray(value)) return value.length > 0;
-  return typeof value !== 'object' || Object.keys(value).length > 0;
-}
-
-/** `permissions` param: undefined when absent or null (keep / default), else the list. */
-function permissionsParam(params: Params): string[] | undefined {
-  return params.stringArray('permissions');
-}
-
-function findRow(table: ReturnType<typeof rowTable>, id: string): StoredRow {
-  const row = table.rows.get(id);
-  if (row === undefined) throw rowNotFound(id);
-  return row;
-}
-
-/** createRow and createRows share `POST /rows`; the body decides which (Documents/Create.php). */
+/**
+ * createRow and createRows share `POST /rows`; the body decides which (Documents/Create.php). A createRow
+ * ignores `$permissions` inside `data` (the `permissions` param or its default wins); createRows takes each
+ * row's `$permissions`. Grants are checked before the table's create permission.
+ */
 function createRowOrRows(context: RouteContext): Reply {
   const { params, caller, state } = context;
   const rows = params.array('rows', { max: BULK_LIMIT });
   const data = params.object('data');
   if (!hasContent(data) && !hasContent(rows)) throw rowMissingData();
   if (hasContent(data) && hasContent(rows)) throw badRequest('You can only send one of the following parameters: data, rows');
-  const table = rowTable(context);
   if (data !== undefined && hasContent(data)) {
     if (!params.has('rowId')) throw rowMissingData('Row ID is required when creating a single row.');
     const requested = params.requiredKey('rowId', { allowUnique: true });
-    assertCanCreate(caller, table.table);
+    const table = rowTable(context);
     const input = splitRowData(data, caller);
     const id = requested === 'unique()' ? uniqueId() : requested;
     const staged = stagedIn(context);
-    if (staged !== undefined) return stageCreateRow(context, table, staged, id, { ...input, permissions: permissionsParam(params) ?? input.permissions });
-    const stored = withRelations(state.store, caller, table, { ...input, id, permissions: permissionsParam(params) ?? input.permissions },
-      (clean) => commitRows(state.store, table, prepareCreates(state.store, table, caller, [clean]), true)[0] as StoredRow);
+    if (staged !== undefined) return stageCreateRow(context, table, staged, id, { ...input, permissions: permissionsParam(params) });
+    const stored = withRelations(state.store, caller, table, { ...input, id, permissions: permissionsParam(params) }, (clean) => {
+      const prepared = prepareCreates(state.store, table, caller, [clean]);
+      assertCanCreate(caller, table.table);
+      return commitRows(state.store, table, prepared, { mustBeNew: true })[0] as StoredRow;
+    });
     const [row] = answerRows(context, table, [stored]);
     dropUntouchedChildren(state.store, table, row, input.values);
     emitRows(context, table, 'create', row === undefined ? [] : [row]);
@@ -65,6 +54,7 @@ function createRowOrRows(context: RouteContext): Reply {
   if (caller.kind !== 'key') {
     throw unauthorizedScope('The current user or API key does not have the required scopes to access the requested resource.');
   }
+  const table = rowTable(context);
   assertNoBulkRelations(state.store, table, 'create');
   const inputs: RowInput[] = (rows ?? []).map((item) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
@@ -72,7 +62,9 @@ function createRowOrRows(context: RouteContext): Reply {
   });
   const staged = stagedIn(context);
   if (staged !== undefined) return stageCreateRows(context, table, staged, inputs.map((input) => ({ ...input, id: input.id ?? uniqueId() })));
-  const created = answerRows(context, table, commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), true));
+  // Appwrite reports a duplicate in createRows with the route's (empty) row ID.
+  const stored = commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), { mustBeNew: true, reportedId: '' });
+  const created = answerRows(context, table, stored);
   emitRows(context, table, 'create', created);
   return { status: 201, body: { total: created.length, rows: created } };
 }
@@ -119,57 +111,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
     operation: (_path, params) => (params.has('rows') ? 'createRows' : 'createRow'),
     handle: createRowOrRows,
   },
-  {
-    method: 'PUT', path: `${BASE}/:rowId`, operation: 'upsertRow', access: 'rows',
-    handle: (context) => {
-      const { caller, params, state, path } = context;
-      const table = rowTable(context);
-      const input = splitRowData(params.object('data') ?? {}, caller);
-      const permissions = permissionsParam(params) ?? input.permissions;
-      const staged = stagedIn(context);
-      if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...input, permissions });
-      const existing = table.rows.get(path.rowId ?? '');
-      let write: (clean: RowInput) => StoredRow[];
-      if (existing === undefined) {
-        assertCanCreate(caller, table.table);
-        const id = path.rowId === 'unique()' ? uniqueId() : path.rowId;
-        write = (clean) => prepareCreates(state.store, table, caller, [{ ...clean, id }]);
-      } else {
-        assertCanChange(caller, table.table, existing, 'update');
-        write = (clean) => [prepareUpdate(state.store, table, caller, existing, clean)];
-      }
-      const stored = withRelations(state.store, caller, table, { ...input, permissions },
-        (clean) => commitRows(state.store, table, write(clean), false)[0] as StoredRow);
-      const rows = answerRows(context, table, [stored]);
-      dropUntouchedChildren(state.store, table, rows[0], input.values);
-      emitRows(context, table, 'upsert', rows);
-      return { status: 201, body: rows[0] };
-    },
-  },
-  {
-    method: 'PATCH', path: `${BASE}/:rowId`, operation: 'updateRow', access: 'rows',
-    handle: (context) => {
-      const { caller, params, state, path } = context;
-      const data = params.object('data') ?? {};
-      const permissions = permissionsParam(params);
-      if (!hasContent(data) && permissions === undefined) throw rowMissingPayload();
-      const table = rowTable(context);
-      const staged = stagedIn(context);
-      if (staged !== undefined) {
-        const input = splitRowData(data, caller);
-        return stageUpdateRow(context, table, staged, path.rowId ?? '', { ...input, permissions: permissions ?? input.permissions });
-      }
-      const row = findRow(table, path.rowId ?? '');
-      assertCanChange(caller, table.table, row, 'update');
-      const input = splitRowData(data, caller);
-      const stored = withRelations(state.store, caller, table, { ...input, permissions: permissions ?? input.permissions },
-        (clean) => commitRows(state.store, table, [prepareUpdate(state.store, table, caller, row, clean)], false)[0] as StoredRow);
-      const rows = answerRows(context, table, [stored]);
-      dropUntouchedChildren(state.store, table, rows[0], input.values);
-      emitRows(context, table, 'update', rows);
-      return { status: 200, body: rows[0] };
-    },
-  },
+  ...rowWriteRoutes,
   {
     method: 'DELETE', path: `${BASE}/:rowId`, operation: 'deleteRow', access: 'rows',
     handle: (context) => {

@@ -1,3 +1,4 @@
+import { assertCanCreate } from '../../auth/access.js';
 import type { Caller } from '../../auth/auth.js';
 import { assertCanGrant, defaultRowPermissions, normalizePermissions } from '../../auth/permissions.js';
 import type { RowInput } from '../../store/row-writer.js';
@@ -51,6 +52,7 @@ function standIn(table: TableState, document: Readonly<Record<string, unknown>>)
 /** createRow: 201 with the row as sent. */
 export function stageCreateRow(context: RouteContext, table: TableState, transactionId: string, id: string, input: RowInput): Reply {
   const document = documentOf(id, input, permissionsFor(context.caller, input.permissions, defaultRowPermissions(context.caller)));
+  assertCanCreate(context.caller, table.table);
   log(context, table, transactionId, 'row', 'create', id, document);
   return { status: 201, body: standIn(table, document) };
 }

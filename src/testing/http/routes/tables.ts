@@ -52,7 +52,7 @@ function addInlineSchema(table: StoredTable, params: Params): void {
 /** Table routes: list (full models), create (with inline columns and indexes), get, update, delete. */
 export const tableRoutes: readonly RouteDefinition[] = [
   {
-    method: 'GET', path: BASE, operation: 'listTables', access: 'admin', scope: 'tables.read',
+    method: 'GET', path: BASE, operation: 'listTables', access: 'admin', scope: ['tables.read', 'collections.read'],
     handle: ({ state, params, path }) => {
       const tables = [...state.store.database(path.databaseId ?? '').tables.values()].map((t) => t.table);
       const { total, items } = listMetadata(tables, { name: 'string', enabled: 'boolean', rowSecurity: 'boolean' }, params, {
@@ -63,7 +63,7 @@ export const tableRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'POST', path: BASE, operation: 'createTable', access: 'admin', scope: 'tables.write',
+    method: 'POST', path: BASE, operation: 'createTable', access: 'admin', scope: ['tables.write', 'collections.write'],
     handle: ({ state, params, path }) => {
       const database = state.store.database(path.databaseId ?? '');
       const requested = params.requiredKey('tableId', { allowUnique: true });
@@ -84,11 +84,11 @@ export const tableRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'GET', path: `${BASE}/:tableId`, operation: 'getTable', access: 'admin', scope: 'tables.read',
+    method: 'GET', path: `${BASE}/:tableId`, operation: 'getTable', access: 'admin', scope: ['tables.read', 'collections.read'],
     handle: ({ state, path }) => ({ status: 200, body: wireTable(state.store.table(path.databaseId ?? '', path.tableId ?? '').table) }),
   },
   {
-    method: 'PUT', path: `${BASE}/:tableId`, operation: 'updateTable', access: 'admin', scope: 'tables.write',
+    method: 'PUT', path: `${BASE}/:tableId`, operation: 'updateTable', access: 'admin', scope: ['tables.write', 'collections.write'],
     handle: ({ state, params, path }) => {
       const { table } = state.store.table(path.databaseId ?? '', path.tableId ?? '');
       table.name = params.string('name', { max: 128 }) ?? table.name;
@@ -102,7 +102,7 @@ export const tableRoutes: readonly RouteDefinition[] = [
     },
   },
   {
-    method: 'DELETE', path: `${BASE}/:tableId`, operation: 'deleteTable', access: 'admin', scope: 'tables.write',
+    method: 'DELETE', path: `${BASE}/:tableId`, operation: 'deleteTable', access: 'admin', scope: ['tables.write', 'collections.write'],
     handle: ({ state, path }) => {
       const database = state.store.database(path.databaseId ?? '');
       const { table } = state.store.table(path.databaseId ?? '', path.tableId ?? '');

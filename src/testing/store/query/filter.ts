@@ -57,18 +57,6 @@ function likePredicate(query: ParsedQuery, key: string): RowPredicate {
   };
 }
 
-function regexPredicate(pattern: string, key: string): RowPredicate {
-  let regex: RegExp;
-  try {
-    // MariaDB's REGEXP (PCRE) follows the column collation: case-insensitive.
-    regex = new RegExp(pattern, 'iu');
-  } catch {
-    // MariaDB rejects an invalid pattern with an SQL error; the emulator reports it as a bad query.
-    throw queryInvalid(`Invalid query: Invalid regular expression: ${pattern}`);
-  }
-  return (row) => { const cell = row[key]; return cell !== null && cell !== undefined && regex.test(textOf(cell)); };
-}
-
 function comparePredicate(query: ParsedQuery, attribute: QueryAttribute): RowPredicate {
   const { kind, key } = attribute;
   const keys = query.values.map((value) => keyOf(kind, value)).filter((k): k is number | string => k !== null);
@@ -108,7 +96,6 @@ function compile(query: ParsedQuery, attributes: Attributes): RowPredicate {
     case 'isNotNull': return (row) => row[key] !== null && row[key] !== undefined;
     case 'search': { const match = searchMatcher(String(query.values[0])); return (row) => match(row[key]); }
     case 'notSearch': { const match = searchMatcher(String(query.values[0])); return (row) => !match(row[key]); }
-    case 'regex': return regexPredicate(String(query.values[0]), key);
     case 'contains': case 'containsAny': case 'containsAll': case 'notContains':
       return attribute.array ? arrayPredicate(query, attribute) : likePredicate(query, key);
     case 'startsWith': case 'notStartsWith': case 'endsWith': case 'notEndsWith':

@@ -10,7 +10,7 @@ type Attributes = ReadonlyMap<string, QueryAttribute>;
 const AT_LEAST_ONE = new Set(['equal', 'contains', 'containsAny', 'notContains', 'containsAll', 'exists', 'notExists']);
 const EXACTLY_ONE = new Set([
   'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'search', 'notSearch',
-  'startsWith', 'notStartsWith', 'endsWith', 'notEndsWith', 'regex',
+  'startsWith', 'notStartsWith', 'endsWith', 'notEndsWith',
 ]);
 const DISTANCE = new Set(['distanceEqual', 'distanceNotEqual', 'distanceGreaterThan', 'distanceLessThan']);
 const SPATIAL = new Set([...DISTANCE, 'crosses', 'notCrosses', 'intersects', 'notIntersects', 'overlaps',

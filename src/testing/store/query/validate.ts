@@ -7,8 +7,8 @@ import { isNumeric, toInt } from './value-rules.js';
 /**
  * Where queries are used: `list` (listRows), `get` (getRow: select only) or `mutation` (updateRows and
  * deleteRows: filters, order, limit and offset, which Appwrite honours there too; select is accepted and
- * has no effect; cursors are refused because Appwrite's bulk routes pass the raw cursor id to the
- * database layer, which fails with a 500).
+ * has no effect; a valid cursor passes validation, and the route then fails as Appwrite does, see
+ * `bulk-rows.ts`).
  */
 export type QueryContext = 'list' | 'get' | 'mutation';
 
@@ -18,7 +18,7 @@ type MethodType = 'filter' | 'select' | 'limit' | 'offset' | 'cursor' | 'order';
 const ALLOWED: Record<QueryContext, ReadonlySet<MethodType>> = {
   list: new Set(['filter', 'select', 'limit', 'offset', 'cursor', 'order']),
   get: new Set(['select']),
-  mutation: new Set(['filter', 'select', 'limit', 'offset', 'order']),
+  mutation: new Set(['filter', 'select', 'limit', 'offset', 'cursor', 'order']),
 };
 const INT_MAX = '9,223,372,036,854,775,807';
 const INTERNAL = new Set(['$id', '$sequence', '$createdAt', '$updatedAt', '$permissions', '$collection']);

@@ -1,7 +1,8 @@
 import { ApiError } from '../../http/api-error.js';
 import type { Caller } from '../../auth/auth.js';
 import type { StoredRow } from '../model.js';
-import { commitRows, prepareCreates, prepareUpdate, splitRowData, type RowInput } from '../row-writer.js';
+import { prepareUpdate } from '../row-update.js';
+import { commitRows, prepareCreates, resolvePermissions, splitRowData, type RowInput } from '../row-writer.js';
 import type { DatabaseState, Store, TableState } from '../store.js';
 import { isManyEnd, setLinks, visibleEnds, type RelationEnd } from './relation-ends.js';
 
@@ -65,8 +66,8 @@ function writeNested(store: Store, caller: Caller, db: DatabaseState, table: Tab
   const existing = input.id === undefined ? undefined : table.rows.get(input.id);
   const prepared = existing === undefined
     ? prepareCreates(store, table, caller, [{ ...input, values: plain }])
-    : [prepareUpdate(store, table, caller, existing, { ...input, values: plain })];
-  const [row] = commitRows(store, table, prepared, existing === undefined);
+    : [prepareUpdate(store, table, existing, { ...input, values: plain, permissions: resolvePermissions(caller, input.permissions, existing.$permissions) }, () => undefined).row];
+  const [row] = commitRows(store, table, prepared, { mustBeNew: existing === undefined });
   const id = row?.$id ?? '';
   applyRelationWrites(store, caller, db, id, writes);
   return id;

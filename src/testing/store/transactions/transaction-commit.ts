@@ -4,7 +4,9 @@ import { isoAfter } from '../../control/clock.js';
 import { ApiError } from '../../http/api-error.js';
 import type { StoredRow } from '../model.js';
 import { filterRows, validateQueries, type ParsedQuery } from '../query/index.js';
-import { commitRows, prepareCreates, prepareUpdate, removeRows, type RowInput } from '../row-writer.js';
+import { parseOperators } from '../operators/index.js';
+import { prepareBulkUpdate, prepareUpdate, prepareUpsertExisting } from '../row-update.js';
+import { commitRows, prepareCreates, removeRows, type RowInput } from '../row-writer.js';
 import type { Store, TableState } from '../store.js';
 import { documentNotFound, transactionConflict } from './transaction-errors.js';
 import type { StagedOperation } from './transaction-registry.js';
@@ -29,10 +31,14 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** A logged row document as a row-writer input: column values, permissions, and the dates a key may set. */
-function inputOf(document: Readonly<Record<string, unknown>>, id: string | undefined): RowInput {
+/**
+ * A logged row document as a row-writer input: column values (operator strings, stored verbatim when staged,
+ * are parsed now, Transactions/Update.php:239-241), permissions, and the dates a key may set.
+ */
+function inputOf(table: TableState, document: Readonly<Record<string, unknown>>, id: string | undefined): RowInput {
+  const relationships = new Set(table.table.columns.filter((column) => column.type === 'relationship').map((column) => column.key));
   const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(document)) if (!key.startsWith('$')) values[key] = value;
+  for (const [key, value] of Object.entries(parseOperators(document, relationships))) if (!key.startsWith('$')) values[key] = value;
   const permissions = Array.isArray(document.$permissions) ? (document.$permissions as string[]) : undefined;
   const date = (key: string): string | undefined => (typeof document[key] === 'string' ? document[key] : undefined);
   return { id, values, permissions, createdAt: date('$createdAt'), updatedAt: date('$updatedAt') };
@@ -118,7 +124,7 @@ export class TransactionCommit {
   }
 
   #save(table: TableState, rows: readonly StoredRow[], mustBeNew: boolean): StoredRow[] {
-    const stored = commitRows(this.#store, table, rows, mustBeNew);
+    const stored = commitRows(this.#store, table, rows, { mustBeNew });
     for (const row of stored) this.#writtenIn(table).add(row.$id);
     return stored;
   }
@@ -134,7 +140,7 @@ export class TransactionCommit {
     switch (operation.action) {
       case 'create': {
         this.#allowed(() => assertCanCreate(this.#caller, table.table));
-        const [row] = this.#save(table, prepareCreates(this.#store, table, KEY, [inputOf(data, id)]), true);
+        const [row] = this.#save(table, prepareCreates(this.#store, table, KEY, [inputOf(table, data, id)]), true);
         if (row !== undefined) this.changes.push({ table, action: 'create', row });
         return;
       }
@@ -165,11 +171,15 @@ export class TransactionCommit {
     let prepared: StoredRow;
     if (existing === undefined) {
       this.#allowed(() => assertCanCreate(this.#caller, table.table));
-      [prepared] = prepareCreates(this.#store, table, KEY, [inputOf(data, id)]) as [StoredRow];
+      [prepared] = prepareCreates(this.#store, table, KEY, [inputOf(table, data, id)]) as [StoredRow];
     } else {
       this.#checkFresh(table, existing, operation.stagedAt);
-      this.#allowed(() => assertCanChange(this.#caller, table.table, existing, 'update'));
-      prepared = prepareUpdate(this.#store, table, KEY, existing, inputOf(data, id));
+      const input = inputOf(table, data, id);
+      const resolved = { ...input, permissions: input.permissions ?? existing.$permissions };
+      const authorize = (): void => this.#allowed(() => assertCanChange(this.#caller, table.table, existing, 'update'));
+      prepared = operation.action === 'update'
+        ? prepareUpdate(this.#store, table, existing, resolved, authorize).row
+        : prepareUpsertExisting(this.#store, table, existing, resolved, authorize).row;
     }
     const [row] = this.#save(table, [prepared], false);
     // Appwrite announces a committed upsert as an update, even when it created the row.
@@ -203,9 +213,10 @@ export class TransactionCommit {
       const prepared = documents.map((document) => {
         const id = typeof document.$id === 'string' ? document.$id : undefined;
         const existing = id === undefined ? undefined : table.rows.get(id);
-        if (existing === undefined || operation.action === 'bulkCreate') return prepareCreates(this.#store, table, KEY, [inputOf(document, id)])[0] as StoredRow;
+        if (existing === undefined || operation.action === 'bulkCreate') return prepareCreates(this.#store, table, KEY, [inputOf(table, document, id)])[0] as StoredRow;
         this.#checkFresh(table, existing, operation.stagedAt);
-        return prepareUpdate(this.#store, table, KEY, existing, inputOf(document, id));
+        const input = inputOf(table, document, id);
+        return prepareUpsertExisting(this.#store, table, existing, { ...input, permissions: input.permissions ?? existing.$permissions }, () => undefined).row;
       });
       this.#save(table, prepared, operation.action === 'bulkCreate');
       return;
@@ -215,6 +226,6 @@ export class TransactionCommit {
     const matched = filterRows(this.#store.rows(table), queries, table.table);
     for (const row of matched) this.#checkFresh(table, row, operation.stagedAt);
     if (operation.action === 'bulkDelete') removeRows(this.#store, table, matched.map((row) => row.$id));
-    else this.#save(table, matched.map((row) => prepareUpdate(this.#store, table, KEY, row, inputOf(record(data.data), row.$id))), false);
+    else this.#save(table, matched.map(prepareBulkUpdate(this.#store, table, inputOf(table, record(data.data), undefined))), false);
   }
 }
