@@ -13,7 +13,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ServerORM } from '../src/server/server-orm.js';
-import type { Database } from '../src/server/database.js';
 import type { TableDefinition } from '../src/schema/table-definition.js';
 import { startAppwriteEmulator } from '../src/testing/index.js';
 import { markdownTable } from './lib/stats.js';
@@ -25,7 +24,7 @@ const TABLES: TableDefinition[] = Array.from({ length: 10 }, (_, i) => ({ name: 
 
 const emu = await startAppwriteEmulator({ columnDelayMs: 0, requestLogLimit: 100_000 });
 const channel = `appwrite-orm-bench:${randomUUID()}`;
-const open = async (instanceId: string): Promise<Database> => new ServerORM({
+const open = async (instanceId: string) => new ServerORM({
   endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'bench', autoMigrate: true,
   cache: { redis: REDIS, channel, instanceId }, logger: { warn: () => undefined, error: () => undefined },
 }).init(TABLES);

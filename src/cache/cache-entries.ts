@@ -19,6 +19,8 @@ export interface CacheEntry {
   readonly counters: TableCounters;
   /** Key set of the entry's table, so that an invalidation drops the table without scanning the LRU. */
   readonly keys: Set<string>;
+  /** Key sets of the other tables the entry depends on (related rows loaded with it). */
+  readonly related?: readonly Set<string>[];
 }
 
 /**
@@ -78,20 +80,28 @@ export class CacheEntries {
    * Stores `value`, whose estimated size (`estimateEntrySize`) is `size` bytes, for `ttl` milliseconds
    * (`Infinity`: no expiry). Stores nothing when `ttl` is not positive or `size` exceeds `maxBytes`.
    */
-  set(key: string, table: string, value: unknown, size: number, ttl: number, counters: TableCounters): void {
+  set(key: string, table: string, value: unknown, size: number, ttl: number, counters: TableCounters, dependsOn?: readonly string[]): void {
     if (!(ttl > 0) || size > this.#maxBytes) return;
+    const keys = this.#keysOf(table);
+    const related = dependsOn?.filter((other) => other !== table).map((other) => this.#keysOf(other));
+    const entry: CacheEntry = related === undefined || related.length === 0 ? { value, table, size, counters, keys } : { value, table, size, counters, keys, related };
+    this.#lru.set(key, entry, { ttl: ttl === Number.POSITIVE_INFINITY ? 0 : ttl, size });
+    keys.add(key);
+    if (entry.related !== undefined) for (const set of entry.related) set.add(key);
+    counters.entries++;
+    counters.bytes += size;
+  }
+
+  #keysOf(table: string): Set<string> {
     let keys = this.#keysByTable.get(table);
     if (keys === undefined) {
       keys = new Set();
       this.#keysByTable.set(table, keys);
     }
-    this.#lru.set(key, { value, table, size, counters, keys }, { ttl: ttl === Number.POSITIVE_INFINITY ? 0 : ttl, size });
-    keys.add(key);
-    counters.entries++;
-    counters.bytes += size;
+    return keys;
   }
 
-  /** Removes every entry of `table`. */
+  /** Removes every entry of `table`, and every entry that loaded rows of it. */
   deleteTable(table: string): void {
     const keys = this.#keysByTable.get(table);
     if (keys !== undefined) for (const key of [...keys]) this.#lru.delete(key);
@@ -104,6 +114,7 @@ export class CacheEntries {
 
   #dropped(entry: CacheEntry, key: string, reason: LRUCache.DisposeReason): void {
     entry.keys.delete(key);
+    if (entry.related !== undefined) for (const set of entry.related) set.delete(key);
     entry.counters.entries--;
     entry.counters.bytes -= entry.size;
     if (reason !== 'evict') return;

@@ -36,6 +36,11 @@ export interface CacheReadRequest extends CacheKeyParts {
   readonly ttl?: number;
   /** `false` loads without looking in the cache and stores nothing. Default true. */
   readonly cache?: boolean;
+  /**
+   * Other tables the result was read from (related rows loaded with it): the result is stored only if none of
+   * them changed while it loaded, and an invalidation of any of them drops it.
+   */
+  readonly dependsOn?: readonly string[];
 }
 
 /**

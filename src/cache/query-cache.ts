@@ -213,7 +213,8 @@ export class QueryCache {
     if (joined !== undefined) return joined.promise as Promise<T>;
     // Registered before `load` is called, so a load that throws synchronously still finds its flight to release.
     const flight = this.#flights.start(key, state.generation);
-    flight.promise = this.#load(key, request, state, counters, flight, load);
+    const related = this.#relatedSnapshot(request);
+    flight.promise = this.#load(key, request, state, counters, flight, load, related);
     return flight.promise as Promise<T>;
   }
 
@@ -224,6 +225,7 @@ export class QueryCache {
     counters: TableCounters,
     flight: Flight,
     load: () => Promise<T>,
+    related: readonly (readonly [TableGeneration, number])[],
   ): Promise<T> {
     let value: T;
     let length: number;
@@ -239,11 +241,22 @@ export class QueryCache {
     }
     this.#flights.release(key, flight);
     // A load that started before a bump may predate the change behind it: its callers get it, the cache does not.
-    if (state.generation === flight.generation) {
+    // So may one that loaded related rows of a table written meanwhile.
+    if (state.generation === flight.generation && related.every(([other, seen]) => other.generation === seen)) {
       state.updated = true;
-      this.#entries.set(key, request.table, value, entrySize(key, length), request.ttl ?? this.#ttl, counters);
+      this.#entries.set(key, request.table, value, entrySize(key, length), request.ttl ?? this.#ttl, counters, request.dependsOn);
     }
     return value;
+  }
+
+  /** The generations, at the start of a load, of the other tables a read depends on. */
+  #relatedSnapshot(request: CacheReadRequest): (readonly [TableGeneration, number])[] {
+    const others = request.dependsOn;
+    if (others === undefined) return [];
+    return others.filter((other) => other !== request.table).map((other) => {
+      const state = this.#generations.of(other);
+      return [state, state.generation] as const;
+    });
   }
 
   async #bypass<T>(table: string, load: () => Promise<T>): Promise<T> {

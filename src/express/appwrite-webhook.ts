@@ -66,19 +66,27 @@ export function appwriteWebhook(db: ExpressDatabase, options: AppwriteWebhookOpt
       res.status(400).json({ message: 'the webhook body is not a JSON object or array' });
       return;
     }
-    res.json(invalidateNamedTables(db, tablesNamedByWebhook(req.get('x-appwrite-webhook-events'), payload)));
+    const events = req.get('x-appwrite-webhook-events');
+    res.json(invalidateNamedTables(db, tablesNamedByWebhook(events, payload), /\.delete(?:,|$)/.test(events ?? '') ? 'delete' : 'write'));
   });
   return router;
 }
 
-function invalidateNamedTables(db: ExpressDatabase, refs: ReturnType<typeof tablesNamedByWebhook>): WebhookResult {
+/**
+ * Invalidates the named tables of this database and the tables their change reaches through relationships
+ * (cascaded and unlinked rows change without a webhook of their own).
+ */
+function invalidateNamedTables(db: ExpressDatabase, refs: ReturnType<typeof tablesNamedByWebhook>, action: 'write' | 'delete'): WebhookResult {
   const known = new Set(db.tableIds());
   const invalidated: string[] = [];
   const ignored: string[] = [];
   for (const { databaseId, tableId } of refs) {
     if (databaseId === db.databaseId && known.has(tableId)) {
-      db.cache.invalidate(tableId, 'webhook');
-      invalidated.push(tableId);
+      for (const table of db.affectedTables?.(tableId, action) ?? [tableId]) {
+        if (invalidated.includes(table)) continue;
+        db.cache.invalidate(table, 'webhook');
+        invalidated.push(table);
+      }
     } else {
       ignored.push(`${databaseId}.${tableId}`);
     }

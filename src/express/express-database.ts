@@ -11,5 +11,7 @@ export interface ExpressDatabase {
   tableIds(): readonly string[];
   stats(): unknown;
   invalidateAll(): void;
+  /** Tables a change to `tableId` changes through relationships (the table first). */
+  affectedTables?(tableId: string, action: 'write' | 'delete'): readonly string[];
   readonly cache: { invalidate(table: string, origin?: InvalidationOrigin): void };
 }

@@ -37,6 +37,13 @@ function ofKind<K extends Kind>(steps: readonly MigrationStep[], kind: K): StepO
   return steps.filter((step): step is StepOf<K> => step.kind === kind);
 }
 
+type ColumnStep = StepOf<'createColumn' | 'updateColumn' | 'deleteColumn'>;
+
+/** Steps on relationship columns, applied after every table's own steps, one at a time. */
+function isRelationStep(step: MigrationStep): step is ColumnStep {
+  return (step.kind === 'createColumn' || step.kind === 'updateColumn' || step.kind === 'deleteColumn') && step.column.kind === 'relationship';
+}
+
 class TableRun {
   constructor(
     private readonly port: MigrationPort,
@@ -119,7 +126,8 @@ export async function applyPlan(plan: MigrationPlan, port: MigrationPort, option
   }
   const limit = createLimiter(Math.max(1, options.concurrency));
   const byTable = new Map<string, MigrationStep[]>();
-  for (const step of plan.steps) {
+  const relationSteps = plan.steps.filter(isRelationStep);
+  for (const step of plan.steps.filter((candidate) => !isRelationStep(candidate))) {
     const tableId = stepTable(step);
     if (tableId === undefined) {
       if (step.kind === 'createDatabase') await limit(() => port.createDatabase(step.name));
@@ -130,5 +138,7 @@ export async function applyPlan(plan: MigrationPlan, port: MigrationPort, option
   }
   const read = batchedTableReader(port, limit, options.poll?.batchWindowMs ?? 5);
   await settleAll([...byTable].map(([tableId, steps]) => new TableRun(port, limit, read, options, tableId).run(steps)));
+  // Relationship columns need both tables; Appwrite builds them one at a time (two at once can fail).
+  for (const step of relationSteps) await new TableRun(port, limit, read, options, step.tableId).run([step]);
   return { plan, applied: plan.steps.length, durationMs: Date.now() - started };
 }

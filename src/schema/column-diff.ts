@@ -15,13 +15,19 @@ function sameSet(a: readonly string[] = [], b: readonly string[] = []): boolean 
 
 /** The type a column stands for in messages: `float`, `string[]`, `text` (for columns the ORM does not declare). */
 export function describeType(column: ColumnSpec): string {
+  const relation = column.relation;
+  if (relation !== undefined) return `relationship(${relation.relationType} ${relation.relatedTable}${relation.twoWay ? ` <-> ${relation.twoWayKey}` : ''})`;
   const type = column.kind === 'other' ? (column.rawType ?? 'other') : column.kind;
   return column.array ? `${type}[]` : type;
 }
 
 /** True when turning `live` into `declared` needs a new column (Appwrite cannot change type or array-ness in place). */
 export function needsRecreate(live: ColumnSpec, declared: ColumnSpec): boolean {
-  return live.kind !== declared.kind || live.array !== declared.array;
+  if (live.kind !== declared.kind || live.array !== declared.array) return true;
+  const [a, b] = [live.relation, declared.relation];
+  // A relationship keeps its target, type and direction for life; only onDelete can change in place.
+  return a !== undefined && b !== undefined
+    && (a.relatedTable !== b.relatedTable || a.relationType !== b.relationType || a.twoWay !== b.twoWay || (b.twoWay && a.twoWayKey !== b.twoWayKey));
 }
 
 /**
@@ -38,6 +44,10 @@ export function columnChanges(live: ColumnSpec, declared: ColumnSpec): PropertyC
   const compare = (property: string, from: unknown, to: unknown, same: boolean): void => {
     if (!same) changes.push({ property, from, to });
   };
+  if (declared.relation !== undefined) {
+    compare('onDelete', live.relation?.onDelete, declared.relation.onDelete, live.relation?.onDelete === declared.relation.onDelete);
+    return changes;
+  }
   compare('required', live.required, declared.required, live.required === declared.required);
   compare('default', live.default, declared.default, sameDefault(declared.kind, live.default, declared.default));
   if (declared.kind === 'string') compare('size', live.size, declared.size, live.size === declared.size);

@@ -73,6 +73,40 @@ function checkTable(definition: unknown, position: number): TableDefinition {
 }
 
 /**
+ * Cross-table checks of relationship fields: the related table is declared (and is another table: Appwrite
+ * 1.9.0 fails to build a relationship of a table to itself), at most one manyToMany links a pair of tables,
+ * and the key each relationship takes on the related table (`twoWayKey`, default this table's id; one-way
+ * relationships take it too, hidden) clashes with no field or other relationship key there.
+ */
+function checkRelationships(tables: readonly TableDefinition[]): void {
+  const byName = new Map(tables.map((table) => [table.name, table] as const));
+  const keysOn = new Map(tables.map((table) => [table.name, new Set(Object.keys(table.schema))] as const));
+  const pairs = new Set<string>();
+  for (const table of tables) {
+    for (const [key, field] of Object.entries(table.schema)) {
+      if (field.type !== 'relationship') continue;
+      const fail = (reason: string): never => {
+        throw new ConfigError(`Table "${table.name}", field "${key}": ${reason}`, { table: table.name, field: key });
+      };
+      const related = byName.get(field.table);
+      if (related === undefined) return fail(`related table "${field.table}" is not declared; declared tables: ${[...byName.keys()].join(', ')}`);
+      if (related === table) fail('a relationship to its own table is not supported (Appwrite 1.9.0 fails to build it)');
+      if (field.relation === 'manyToMany') {
+        const pair = [table.name, related.name].sort().join('\u0000');
+        if (pairs.has(pair)) fail(`a second manyToMany between "${table.name}" and "${related.name}"; Appwrite allows one per pair of tables`);
+        pairs.add(pair);
+      }
+      const partnerKey = field.twoWayKey ?? tableId(table);
+      const taken = keysOn.get(related.name) ?? new Set<string>();
+      if (taken.has(partnerKey)) {
+        fail(`its key on "${related.name}" ("${partnerKey}", set by twoWayKey${field.twoWayKey === undefined ? ', default the table id' : ''}) is already used there`);
+      }
+      taken.add(partnerKey);
+    }
+  }
+}
+
+/**
  * Checks a list of table declarations before anything is sent to Appwrite: every field, index and table
  * setting, and that no two tables share a name or an id. Throws a {@link ConfigError} naming the table and
  * the field at the first problem.
@@ -95,4 +129,5 @@ export function checkTableDefinitions(tables: unknown): asserts tables is readon
     names.add(table.name);
     ids.add(id);
   });
+  checkRelationships(tables as readonly TableDefinition[]);
 }

@@ -17,7 +17,7 @@ function defaultOf(field: FieldDefinition): string | number | boolean | null {
  * columnSpec('name', { type: 'string', required: true }); // { key: 'name', kind: 'string', size: 255, required: true, ... }
  * ```
  */
-export function columnSpec(key: string, field: FieldDefinition): ColumnSpec {
+export function columnSpec(key: string, field: FieldDefinition, idOf: (name: string) => string = (name) => name, ownId = ''): ColumnSpec {
   const base = { key, kind: field.type, required: field.required === true, array: field.array === true, default: defaultOf(field) };
   switch (field.type) {
     case 'string':
@@ -27,9 +27,29 @@ export function columnSpec(key: string, field: FieldDefinition): ColumnSpec {
       return { ...base, ...(field.min === undefined ? {} : { min: field.min }), ...(field.max === undefined ? {} : { max: field.max }) };
     case 'enum':
       return { ...base, elements: [...field.enum] };
+    case 'relationship': {
+      const relation = {
+        relatedTable: idOf(field.table), relationType: field.relation, twoWay: field.twoWay === true,
+        twoWayKey: field.twoWayKey ?? ownId, onDelete: field.onDelete ?? 'restrict', side: 'parent',
+      } as const;
+      return { ...base, relation };
+    }
     default:
       return base;
   }
+}
+
+/**
+ * The tables Appwrite should hold for a list of declarations, with relationship targets as table ids.
+ *
+ * @example
+ * ```ts
+ * const desired = tableSpecs([authors, posts]);
+ * ```
+ */
+export function tableSpecs(definitions: readonly TableDefinition[]): TableSpec[] {
+  const ids = new Map(definitions.map((definition) => [definition.name, tableId(definition)] as const));
+  return definitions.map((definition) => buildTableSpec(definition, (name) => ids.get(name) ?? name));
 }
 
 /**
@@ -41,7 +61,11 @@ export function columnSpec(key: string, field: FieldDefinition): ColumnSpec {
  * ```
  */
 export function tableSpec(definition: TableDefinition): TableSpec {
-  const columns = Object.entries(definition.schema).map(([key, field]) => columnSpec(key, field));
+  return buildTableSpec(definition, (name) => name);
+}
+
+function buildTableSpec(definition: TableDefinition, idOf: (name: string) => string): TableSpec {
+  const columns = Object.entries(definition.schema).map(([key, field]) => columnSpec(key, field, idOf, tableId(definition)));
   const indexes: IndexSpec[] = (definition.indexes ?? []).map((index) => ({
     key: index.key,
     type: index.type,

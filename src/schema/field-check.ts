@@ -17,7 +17,10 @@ const KEYS_BY_TYPE: Record<FieldType, readonly string[]> = {
   url: COMMON_KEYS,
   ip: COMMON_KEYS,
   enum: [...COMMON_KEYS, 'enum'],
+  relationship: ['type', 'table', 'relation', 'twoWay', 'twoWayKey', 'onDelete'],
 };
+const RELATIONS = ['oneToOne', 'oneToMany', 'manyToOne', 'manyToMany'];
+const ON_DELETE = ['restrict', 'cascade', 'setNull'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,6 +46,15 @@ function checkTypeSpecific(fail: (reason: string) => never, field: Record<string
     }
   }
   if (type === 'integer' || type === 'float') checkBounds(fail, field, type === 'integer');
+  if (type === 'relationship') {
+    if (typeof field.table !== 'string' || field.table === '') fail('table must be the name of a declared table');
+    if (typeof field.relation !== 'string' || !RELATIONS.includes(field.relation)) fail(`relation must be one of ${RELATIONS.join(', ')}`);
+    if (field.twoWay !== undefined && typeof field.twoWay !== 'boolean') fail('twoWay must be true or false');
+    if (field.twoWayKey !== undefined && (typeof field.twoWayKey !== 'string' || !APPWRITE_KEY.test(field.twoWayKey))) {
+      fail('twoWayKey must be 1-36 characters of A-Z a-z 0-9 . _ - and start with a letter or digit');
+    }
+    if (field.onDelete !== undefined && (typeof field.onDelete !== 'string' || !ON_DELETE.includes(field.onDelete))) fail(`onDelete must be one of ${ON_DELETE.join(', ')}`);
+  }
   if (type === 'enum') {
     const values = field.enum;
     if (!Array.isArray(values) || values.length === 0) fail('enum must be a non-empty list of strings');

@@ -128,6 +128,43 @@ export interface EnumField<E extends string = string> extends BaseField<E> {
   readonly enum: readonly E[];
 }
 
+/** How many rows each side of a relationship links to. */
+export type RelationType = 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany';
+
+/** What deleting a row does to the rows it is related to. @default 'restrict' */
+export type OnDeleteAction = 'restrict' | 'cascade' | 'setNull';
+
+/**
+ * A link to rows of another declared table (an Appwrite relationship column).
+ *
+ * - `table`: the `name` of the related table's declaration.
+ * - `relation`: `oneToOne`, `oneToMany` (this row links many), `manyToOne` (many rows link one) or `manyToMany`.
+ * - `twoWay`: the related table's rows show the link too, under `twoWayKey`. @default false
+ * - `twoWayKey`: the key on the related table. @default this table's id
+ * - `onDelete`: `restrict` refuses deleting a row that still links, `cascade` deletes the linked rows too,
+ *   `setNull` unlinks them. @default 'restrict'
+ *
+ * Rows carry the related row's ID on single sides (`oneToOne`, `manyToOne`) and nothing on many sides, unless
+ * a read asks for the related rows with `with: ['key']`. Writes take IDs (a list of IDs on many sides).
+ *
+ * @example
+ * ```ts
+ * const author = { type: 'relationship', table: 'authors', relation: 'manyToOne', twoWay: true, twoWayKey: 'posts', onDelete: 'cascade' } as const;
+ * ```
+ */
+export interface RelationshipField<T extends string = string> {
+  readonly type: 'relationship';
+  readonly table: T;
+  readonly relation: RelationType;
+  readonly twoWay?: boolean;
+  readonly twoWayKey?: string;
+  readonly onDelete?: OnDeleteAction;
+  /** Relationship columns are never required, never arrays and have no default. */
+  readonly required?: false;
+  readonly array?: false;
+  readonly default?: null;
+}
+
 /** Any field declaration. The `type` decides the column Appwrite creates and the TypeScript type of the value. */
 export type FieldDefinition =
   | StringField
@@ -138,13 +175,14 @@ export type FieldDefinition =
   | EmailField
   | UrlField
   | IpField
-  | EnumField;
+  | EnumField
+  | RelationshipField;
 
 /** Every field type name. */
 export type FieldType = FieldDefinition['type'];
 
 /** The field types, in declaration order (for run-time checks). */
-export const FIELD_TYPES: readonly FieldType[] = ['string', 'integer', 'float', 'boolean', 'datetime', 'email', 'url', 'ip', 'enum'];
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'integer', 'float', 'boolean', 'datetime', 'email', 'url', 'ip', 'enum', 'relationship'];
 
 /**
  * A table's fields, keyed by column key.

@@ -41,6 +41,11 @@ export function scalarSchema(field: FieldDefinition): z.ZodType {
       return z.union([z.ipv4(), z.ipv6()], { error: 'Invalid input: expected an IPv4 or IPv6 address' });
     case 'enum':
       return z.enum(field.enum as readonly [string, ...string[]]);
+    case 'relationship': {
+      // Writes link rows by ID: one on single sides, a list on many sides (nested rows are not taken).
+      const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/, 'expected a row ID');
+      return field.relation === 'oneToMany' || field.relation === 'manyToMany' ? z.array(id) : id;
+    }
   }
 }
 

@@ -29,6 +29,11 @@ type RequiredKeys<S extends SchemaDefinition> = {
 }[keyof S];
 type OptionalKeys<S extends SchemaDefinition> = Exclude<keyof S, RequiredKeys<S>>;
 
+/** Relationship fields whose rows link many related rows: rows carry them only when a read loads them. */
+export type ManyRelationKeys<S extends SchemaDefinition> = {
+  [K in keyof S]: S[K] extends { readonly type: 'relationship'; readonly relation: 'oneToMany' | 'manyToMany' } ? K : never;
+}[keyof S];
+
 /**
  * Fields Appwrite adds to every row. All read-only; `$sequence` is a string (Appwrite 1.9), dates are
  * ISO 8601 strings.
@@ -55,14 +60,17 @@ export interface SystemFields {
  */
 export type InferRow<S extends SchemaDefinition> = Simplify<
   { readonly [K in RequiredKeys<S>]: Arrayed<S[K], ReadScalar<S[K]>> } & {
-    readonly [K in OptionalKeys<S>]: Arrayed<S[K], ReadScalar<S[K]>> | null;
+    readonly [K in Exclude<OptionalKeys<S>, ManyRelationKeys<S>>]: Arrayed<S[K], ReadScalar<S[K]>> | null;
   } & SystemFields
 >;
 
 /** The data a create takes, with datetimes as written (`string | Date`) or as sent (ISO string). */
 type InsertShape<S extends SchemaDefinition, Serialized extends boolean> = Simplify<
   { [K in RequiredKeys<S>]: Arrayed<S[K], Serialized extends true ? ReadScalar<S[K]> : WriteScalar<S[K]>> } & {
-    [K in OptionalKeys<S>]?: Arrayed<S[K], Serialized extends true ? ReadScalar<S[K]> : WriteScalar<S[K]>> | null;
+    [K in Exclude<OptionalKeys<S>, ManyRelationKeys<S>>]?: Arrayed<S[K], Serialized extends true ? ReadScalar<S[K]> : WriteScalar<S[K]>> | null;
+  } & {
+    /** Many sides of a relationship take the related row IDs. */
+    [K in ManyRelationKeys<S>]?: readonly string[] | null;
   }
 >;
 

@@ -1,6 +1,6 @@
-import type { FieldType } from './field-definition.js';
+import type { FieldType, OnDeleteAction, RelationType } from './field-definition.js';
 import { normalisePermissions } from './permissions.js';
-import type { ColumnSpec, LiveColumn, LiveIndex, LiveTable, ResourceStatus } from './spec.js';
+import type { ColumnRelation, ColumnSpec, LiveColumn, LiveIndex, LiveTable, ResourceStatus } from './spec.js';
 
 /** A column as Appwrite's Table model reports it (node-appwrite's column models fit this shape). */
 export interface RawColumn {
@@ -16,6 +16,12 @@ export interface RawColumn {
   readonly max?: number | bigint | null;
   readonly default?: unknown;
   readonly elements?: readonly string[];
+  readonly relatedTable?: string;
+  readonly relationType?: string;
+  readonly twoWay?: boolean;
+  readonly twoWayKey?: string;
+  readonly onDelete?: string;
+  readonly side?: string;
 }
 
 /** An index as Appwrite reports it. */
@@ -44,7 +50,9 @@ const INT64_EDGE = 9.2e18;
 const FLOAT_EDGE = Number.MAX_VALUE;
 
 const FORMAT_KINDS: Readonly<Record<string, FieldType>> = { email: 'email', url: 'url', ip: 'ip', enum: 'enum' };
-const PLAIN_KINDS: Readonly<Record<string, FieldType>> = { integer: 'integer', double: 'float', float: 'float', boolean: 'boolean', datetime: 'datetime' };
+const PLAIN_KINDS: Readonly<Record<string, FieldType>> = {
+  integer: 'integer', double: 'float', float: 'float', boolean: 'boolean', datetime: 'datetime', relationship: 'relationship',
+};
 const STATUSES = new Set<string>(['available', 'processing', 'deleting', 'stuck', 'failed']);
 
 function kindOf(column: RawColumn): FieldType | 'other' {
@@ -89,8 +97,20 @@ export function normaliseColumn(column: RawColumn): LiveColumn {
     ...(kind === 'string' && column.size !== undefined ? { size: column.size } : {}),
     ...(kind === 'integer' || kind === 'float' ? numericBounds(column, kind === 'integer' ? INT64_EDGE : FLOAT_EDGE) : {}),
     ...(kind === 'enum' ? { elements: [...(column.elements ?? [])] } : {}),
+    ...(kind === 'relationship' ? { relation: relationOf(column) } : {}),
   };
   return { ...spec, status: status(column.status), error: column.error ?? '' };
+}
+
+function relationOf(column: RawColumn): ColumnRelation {
+  return {
+    relatedTable: column.relatedTable ?? '',
+    relationType: (column.relationType ?? 'oneToOne') as RelationType,
+    twoWay: column.twoWay === true,
+    twoWayKey: column.twoWayKey ?? '',
+    onDelete: (column.onDelete ?? 'restrict') as OnDeleteAction,
+    side: column.side === 'child' ? 'child' : 'parent',
+  };
 }
 
 function numericBounds(column: RawColumn, edge: number): { min?: number; max?: number } {

@@ -3,6 +3,10 @@ import type { MigrationPlan, MigrationStep, PlanNote, PlanOptions, PropertyChang
 import { renderPlan } from './plan-renderer.js';
 import type { ColumnSpec, IndexSpec, LiveState, LiveTable, TableSpec } from './spec.js';
 
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
+
 /** What the planner compares: the declared tables against the live state, for one database. */
 export interface PlanInput {
   readonly databaseId: string;
@@ -37,7 +41,9 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
   const deleted = new Set<string>();
   const creates: MigrationStep[] = [];
   const updates: MigrationStep[] = [];
-  const liveColumns = new Map(live.columns.filter((column) => column.status !== 'deleting').map((column) => [column.key, column]));
+  // The child side of a two-way relationship belongs to its parent column, declared on the other table.
+  const liveColumns = new Map(live.columns.filter((column) => column.status !== 'deleting' && column.relation?.side !== 'child')
+    .map((column) => [column.key, column]));
   const remove = (column: ColumnSpec, reason: 'removed' | 'typeChange' | 'failed', replacement?: ColumnSpec): void => {
     deleted.add(column.key);
     plan.steps.push({ kind: 'deleteColumn', tableId, column, reason, ...(replacement === undefined ? {} : { replacement }), destructive: reason !== 'failed' });
@@ -136,7 +142,10 @@ export function planMigration(input: PlanInput): MigrationPlan {
     const live = liveTables.get(desired.id);
     liveTables.delete(desired.id);
     if (live === undefined) {
-      steps.push({ kind: 'createTable', table: desired, destructive: false });
+      // Relationship columns are not created inline: their own steps run once every table exists.
+      const [related, plain] = partition(desired.columns, (column) => column.kind === 'relationship');
+      steps.push({ kind: 'createTable', table: { ...desired, columns: plain }, destructive: false });
+      for (const column of related) steps.push({ kind: 'createColumn', tableId: desired.id, column, destructive: false });
       continue;
     }
     const plan = planTable(desired, live, options);

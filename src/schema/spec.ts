@@ -1,4 +1,17 @@
-import type { FieldType } from './field-definition.js';
+import type { FieldType, OnDeleteAction, RelationType } from './field-definition.js';
+
+/**
+ * The relationship a `relationship` column is one side of, with table ids. `side` is `child` for the
+ * partner column Appwrite adds to the related table of a two-way relationship (managed through its parent).
+ */
+export interface ColumnRelation {
+  readonly relatedTable: string;
+  readonly relationType: RelationType;
+  readonly twoWay: boolean;
+  readonly twoWayKey: string;
+  readonly onDelete: OnDeleteAction;
+  readonly side: 'parent' | 'child';
+}
 
 /**
  * What a column is, in the one normalised form the planner compares: float columns are `float` whatever
@@ -20,6 +33,8 @@ export interface ColumnSpec {
   readonly max?: number;
   /** Allowed values; enum columns only. */
   readonly elements?: readonly string[];
+  /** Relationship columns only. */
+  readonly relation?: ColumnRelation;
 }
 
 /** An index in normalised form: one lower-case order per column. */

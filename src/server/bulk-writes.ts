@@ -9,8 +9,8 @@ import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
 import { canonicalString } from './query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkDeleteResult } from './table-types.js';
-import type { BulkRowData, RowRecord } from './tables-db-adapter.js';
-import { underWrite } from './table-writes.js';
+import type { BulkRowData, RowPage, RowRecord } from './tables-db-adapter.js';
+import { underWrite, writeTables } from './table-writes.js';
 
 interface RowChunk {
   readonly refs: readonly BulkRowRef[];
@@ -27,13 +27,19 @@ export async function bulkWriteRows(context: TableContext, input: readonly unkno
   const operation = mode === 'create' ? 'bulkCreate' : 'bulkUpsert';
   const prepared = input.map((row, index) => prepareRow(context, row, index, mode));
   if (prepared.length === 0) return deepFreeze([]);
-  const chunks: RowChunk[] = chunk(prepared.map((row, index) => ({ row, index }))).map((items) => ({
+  const perRow = runtime.relations.hasRelations;
+  const chunks: RowChunk[] = chunk(prepared.map((row, index) => ({ row, index })), perRow ? 1 : undefined).map((items) => ({
     refs: items.map(({ row, index }) => ({ index, id: row.$id })),
     rows: items.map(({ row }) => row),
   }));
-  const results = await underWrite(context, () => sendChunks(chunks, (current) => (mode === 'create'
-    ? session.adapter.createRows(runtime.id, current.rows)
-    : session.adapter.upsertRows(runtime.id, current.rows))));
+  const send = (current: RowChunk): Promise<RowPage> => {
+    if (perRow) return oneRow(current.rows[0] as BulkRowData, (id, data, permissions) => (mode === 'create'
+      ? session.adapter.createRow(runtime.id, id, data, permissions)
+      : session.adapter.upsertRow(runtime.id, id, data, permissions)));
+    return mode === 'create' ? session.adapter.createRows(runtime.id, current.rows) : session.adapter.upsertRows(runtime.id, current.rows);
+  };
+  const keys = new Set(prepared.flatMap((row) => Object.keys(row)));
+  const results = await underWrite(context, () => sendChunks(chunks, send), writeTables(context, Object.fromEntries([...keys].map((key) => [key, true]))));
   const byId = new Map<string, RowRecord>();
   const succeeded: BulkRowRef[] = [];
   const failed: BulkRowFailure[] = [];
@@ -47,6 +53,15 @@ export async function bulkWriteRows(context: TableContext, input: readonly unkno
   }
   throwIfFailed(runtime.id, operation, succeeded, failed);
   return deepFreeze(prepared.map((row) => byId.get(row.$id)).filter((row): row is RowRecord => row !== undefined));
+}
+
+/**
+ * Appwrite refuses the bulk routes on tables with relationship columns: there, each row is one request
+ * (at most four in flight, as chunks are), answered in the bulk routes' shape.
+ */
+async function oneRow(row: BulkRowData, write: (id: string, data: object, permissions?: readonly string[]) => Promise<RowRecord>): Promise<RowPage> {
+  const { $id, $permissions, ...data } = row;
+  return { total: 1, rows: [await write(String($id), data, $permissions)] };
 }
 
 /** Validates one row of `bulkCreate` / `bulkUpsert` and gives it its id (its own, else a new unique id). */
@@ -82,10 +97,12 @@ export interface IdChunk {
  */
 export async function bulkUpdateRows(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
-  const { ids, chunks } = groupUpdates(context, items);
+  const { ids, chunks, keys } = groupUpdates(context, items);
   if (ids.length === 0) return deepFreeze([]);
-  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
-    session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true)));
+  const perRow = runtime.relations.hasRelations;
+  const results = await underWrite(context, () => sendChunks(chunks, async (current) => (perRow
+    ? { total: 1, rows: [await session.adapter.updateRow(runtime.id, current.refs[0]?.id ?? '', current.data)] }
+    : session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true))), writeTables(context, keys));
   const byId = new Map<string, RowRecord>();
   const outcome = collectById(runtime.id, results, byId);
   throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
@@ -95,9 +112,10 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
 /**
  * Validates `bulkUpdate` items and groups them into `updateRows` requests: one per distinct change and
  * chunk of 100 ids. Several changes of one id are merged in input order first, which gives the same row as
- * applying them one after another. Returns the distinct ids in input order and the requests.
+ * applying them one after another. Returns the distinct ids in input order, the requests (one row each on a
+ * table with relationships), and every field changed.
  */
-export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): { ids: string[]; chunks: IdChunk[] } {
+export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): { ids: string[]; chunks: IdChunk[]; keys: object } {
   const { runtime } = context;
   const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
   items.forEach((item, index) => {
@@ -115,8 +133,11 @@ export function groupUpdates(context: TableContext, items: readonly { readonly i
     group.refs.push({ index, id });
     groups.set(key, group);
   }
-  const chunks = [...groups.values()].flatMap(({ data, refs }) => chunk(refs).map((part) => ({ refs: part, data })));
-  return { ids: [...merged.keys()], chunks };
+  // Appwrite refuses updateRows on a table with relationship columns: there, one updateRow per row.
+  const perRow = runtime.relations.hasRelations;
+  const chunks: IdChunk[] = [...groups.values()].flatMap(({ data, refs }) => chunk(refs, perRow ? 1 : undefined).map((part) => ({ refs: part, data })));
+  const keys = Object.fromEntries([...merged.values()].flatMap(({ data }) => Object.keys(data)).map((key) => [key, true]));
+  return { ids: [...merged.keys()], chunks, keys };
 }
 
 /** `bulkDelete`: `deleteRows` with `equal('$id', ids)` per chunk of 100 distinct ids. */
@@ -128,9 +149,11 @@ export async function bulkDeleteRows(context: TableContext, ids: readonly string
     if (!first.has(id)) first.set(id, index);
   });
   if (first.size === 0) return { deleted: [], notFound: [] };
-  const chunks = chunk([...first].map(([id, index]) => ({ index, id }))).map((refs) => ({ refs }));
-  const results = await underWrite(context, () => sendChunks(chunks, (current) =>
-    session.adapter.deleteRows(runtime.id, [idFilter(current.refs)], true)));
+  const perRow = runtime.relations.hasRelations;
+  const chunks = chunk([...first].map(([id, index]) => ({ index, id })), perRow ? 1 : undefined).map((refs) => ({ refs }));
+  const results = await underWrite(context, () => sendChunks(chunks, (current) => (perRow
+    ? deleteOne(context, current.refs[0]?.id ?? '')
+    : session.adapter.deleteRows(runtime.id, [idFilter(current.refs)], true))), runtime.relations.deleteTables());
   const deleted = new Set<string>();
   const succeeded: BulkRowRef[] = [];
   const failed: BulkRowFailure[] = [];
@@ -144,6 +167,17 @@ export async function bulkDeleteRows(context: TableContext, ids: readonly string
   throwIfFailed(runtime.id, 'bulkDelete', succeeded, failed);
   const order = [...first.keys()];
   return deepFreeze({ deleted: order.filter((id) => deleted.has(id)), notFound: order.filter((id) => !deleted.has(id)) });
+}
+
+/** One `deleteRow` in the bulk routes' shape: a missing row is simply not among the deleted. */
+async function deleteOne(context: TableContext, id: string): Promise<RowPage> {
+  try {
+    await context.session.adapter.deleteRow(context.runtime.id, id);
+    return { total: 1, rows: [{ $id: id }] };
+  } catch (error) {
+    if (error instanceof NotFoundError) return { total: 0, rows: [] };
+    throw error;
+  }
 }
 
 /** Splits chunk outcomes into succeeded and failed rows; an id missing from a successful answer did not exist. */
@@ -176,3 +210,20 @@ export function idFilter(refs: readonly BulkRowRef[]): string {
 function stableJson(data: Readonly<Record<string, unknown>>): string {
   return JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
 }
+
+/** Ids of every row matching canonical queries, read page by page (uncached), for the per-row fallbacks. */
+export async function matchingIds(context: TableContext, queries: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  const select = canonicalString({ method: 'select', values: ['$id'] });
+  let cursor: string | undefined;
+  for (;;) {
+    const paging = [canonicalString({ method: 'limit', values: [MATCH_PAGE] }), ...(cursor === undefined ? [] : [canonicalString({ method: 'cursorAfter', values: [cursor] })])];
+    const page = (await context.session.adapter.listRows(context.runtime.id, [...queries, select, ...paging])).rows;
+    for (const row of page) ids.push(String(row.$id));
+    const last = page.length < MATCH_PAGE ? undefined : String(page[page.length - 1]?.$id);
+    if (last === undefined || last === cursor) return ids;
+    cursor = last;
+  }
+}
+
+const MATCH_PAGE = 500;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { RelationGraph } from '../schema/relation-graph.js';
 import type { Client } from 'node-appwrite';
 import { attachRedisBridge } from '../cache/bridge-attach.js';
 import type { RedisSource } from '../cache/bridge-connections.js';
@@ -88,9 +89,10 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const { config, tables } = options;
   const runtimes = new Map<string, TableRuntime>();
   if (!isAppwriteId(config.databaseId)) throw new ConfigError(`databaseId ${JSON.stringify(config.databaseId)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`);
+  const graph = new RelationGraph(tables);
   for (const definition of tables) {
     if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
-    const runtime = new TableRuntime(definition);
+    const runtime = new TableRuntime(definition, graph);
     if (!isAppwriteId(runtime.id)) throw new ConfigError(`Table "${definition.name}": id ${JSON.stringify(runtime.id)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`, { table: definition.name });
     runtimes.set(definition.name, runtime);
   }
@@ -156,6 +158,22 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
   }
 
   /**
+   * The tables a change to `tableId` changes by the declared relationships, the table first: for a delete,
+   * two-way partners and every table reached by cascade or setNull; for other writes, two-way partners
+   * (Appwrite sends no webhook for those rows). The webhook receiver invalidates them all.
+   *
+   * @example
+   * ```ts
+   * db.affectedTables('authors', 'delete'); // ['authors', 'posts'] when posts.author cascades
+   * ```
+   */
+  affectedTables(tableId: string, action: 'write' | 'delete'): readonly string[] {
+    const runtime = [...this.#shared.runtimes.values()].find((candidate) => candidate.id === tableId);
+    if (runtime === undefined) return [tableId];
+    return action === 'delete' ? runtime.relations.deleteTables() : runtime.relations.writeTables(runtime.relations.keys);
+  }
+
+  /**
    * The typed handle of a declared table (the same object on every call).
    *
    * @example
@@ -163,7 +181,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * const products = db.table('products');
    * ```
    */
-  table<N extends TableName<T>>(name: N): TableHandle<TableByName<T, N>> {
+  table<N extends TableName<T>>(name: N): TableHandle<TableByName<T, N>, T> {
     let handle = this.#handles.get(name);
     if (handle === undefined) {
       const runtime = this.#shared.runtimes.get(name);
@@ -171,7 +189,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
       handle = new TableHandle({ runtime, session: this.#session });
       this.#handles.set(name, handle);
     }
-    return handle as unknown as TableHandle<TableByName<T, N>>;
+    return handle as unknown as TableHandle<TableByName<T, N>, T>;
   }
 
   /**

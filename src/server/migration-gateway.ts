@@ -1,4 +1,4 @@
-import { AppwriteException, OrderBy, Query, TablesDBIndexType, type TablesDB } from 'node-appwrite';
+import { AppwriteException, OrderBy, Query, TablesDBIndexType, type RelationMutate, type RelationshipType, type TablesDB } from 'node-appwrite';
 import { MigrationError } from '../errors/migration-error.js';
 import { normaliseTable, type RawTable } from '../schema/live-state.js';
 import type { TableSettings } from '../schema/migration-plan.js';
@@ -122,7 +122,8 @@ export class MigrationGateway implements MigrationPort {
         name: table.name,
         permissions: [...(table.permissions ?? [])],
         rowSecurity: table.rowSecurity ?? false,
-        columns: table.columns.map(inlineColumn),
+        // Relationship columns cannot be created inline; the plan creates them once both tables exist.
+        columns: table.columns.filter((column) => column.kind !== 'relationship').map(inlineColumn),
         indexes: table.indexes.map(inlineIndex),
       }),
     );
@@ -166,6 +167,15 @@ export class MigrationGateway implements MigrationPort {
           return this.tablesDB.createIpColumn({ ...params, xdefault: fallback as string | undefined });
         case 'enum':
           return this.tablesDB.createEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: fallback as string | undefined });
+        case 'relationship': {
+          const relation = column.relation;
+          if (relation === undefined) throw new MigrationError(`Column ${tableId}.${column.key} has no relationship`, { table: tableId, field: column.key });
+          return this.tablesDB.createRelationshipColumn({
+            databaseId: this.databaseId, tableId, key: column.key, relatedTableId: relation.relatedTable,
+            type: relation.relationType as RelationshipType, twoWay: relation.twoWay,
+            ...(relation.twoWay ? { twoWayKey: relation.twoWayKey } : {}), onDelete: relation.onDelete as RelationMutate,
+          });
+        }
         case 'other':
           throw new MigrationError(`Cannot create column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
       }
@@ -196,6 +206,10 @@ export class MigrationGateway implements MigrationPort {
           return this.tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
         case 'enum':
           return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
+        case 'relationship':
+          return this.tablesDB.updateRelationshipColumn({
+            databaseId: this.databaseId, tableId, key: column.key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate,
+          });
         case 'other':
           throw new MigrationError(`Cannot update column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
       }

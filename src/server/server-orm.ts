@@ -2,7 +2,7 @@ import { TablesDB, type Client } from 'node-appwrite';
 import { SchemaDriftError } from '../errors/schema-drift-error.js';
 import { applyPlan, type MigrationProgress, type MigrationResult } from '../schema/applier.js';
 import { checkTableDefinitions } from '../schema/definition-check.js';
-import { tableSpec } from '../schema/desired-spec.js';
+import { tableSpecs } from '../schema/desired-spec.js';
 import type { MigrationPlan } from '../schema/migration-plan.js';
 import { differenceLines } from '../schema/plan-renderer.js';
 import { planMigration } from '../schema/planner.js';
@@ -84,7 +84,7 @@ export class ServerORM {
     checkTableDefinitions(tables);
     const { databaseId, databaseName, migrate } = this.config;
     const live = await this.#gateway.readState();
-    return planMigration({ databaseId, databaseName, desired: tables.map(tableSpec), live, options: migrate });
+    return planMigration({ databaseId, databaseName, desired: tableSpecs(tables), live, options: migrate });
   }
 
   /**

@@ -1,7 +1,8 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
+import type { RowWith, WithPath } from '../schema/relation-types.js';
 import type { TableDefinition } from '../schema/table-definition.js';
-import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows } from './bulk-writes.js';
+import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows, matchingIds } from './bulk-writes.js';
 import type { QueryInput } from './query-normalizer.js';
 import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
@@ -10,6 +11,12 @@ import type {
   IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableQuery, WriteOptions,
 } from './table-types.js';
 import * as writes from './table-writes.js';
+
+/** The `with` paths a handle's reads take: checked against the declarations, or any string on an untyped handle. */
+type WithPaths<T extends readonly TableDefinition[], D extends TableDefinition> = string extends D['name'] ? string : WithPath<T, D> & string;
+
+/** Read options with `with` typed as the paths `W`. */
+type WithOptions<W extends string> = ReadOptions & { readonly with?: readonly W[] };
 
 const DEFAULT_ALL_PAGE = 500;
 const DEFAULT_ITERATE_PAGE = 100;
@@ -25,7 +32,8 @@ const DEFAULT_ITERATE_PAGE = 100;
  * await products.update(office[0]!.$id, { price: 3 });            // invalidates 'products'
  * ```
  */
-export class TableHandle<D extends TableDefinition = TableDefinition> implements AsyncIterable<RowOf<D>> {
+export class TableHandle<D extends TableDefinition = TableDefinition, T extends readonly TableDefinition[] = readonly TableDefinition[]>
+implements AsyncIterable<RowOf<D>> {
   readonly #context: TableContext<D>;
 
   /** Built by `Database.table()`. */
@@ -51,8 +59,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const pen = await products.get('pen'); // null when missing
    * ```
    */
-  get(id: string, options?: ReadOptions): Promise<RowOf<D> | null> {
-    return readRow(this.#context, id, options) as Promise<RowOf<D> | null>;
+  get<const W extends WithPaths<T, D> = never>(id: string, options?: WithOptions<W>): Promise<RowWith<T, D, W> | null> {
+    return readRow(this.#context, id, options) as Promise<RowWith<T, D, W> | null>;
   }
 
   /**
@@ -63,8 +71,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const pen = await products.getOrFail('pen');
    * ```
    */
-  async getOrFail(id: string, options?: ReadOptions): Promise<RowOf<D>> {
-    const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowOf<D> | null;
+  async getOrFail<const W extends WithPaths<T, D> = never>(id: string, options?: WithOptions<W>): Promise<RowWith<T, D, W>> {
+    const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowWith<T, D, W> | null;
     if (row === null) throw new NotFoundError(this.id, { rowId: id });
     return row;
   }
@@ -80,10 +88,10 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * await products.find({ category: 'office' });
    * ```
    */
-  find(queries?: TableQuery<D>, options?: ReadOptions): Promise<readonly RowOf<D>[]> {
+  find<const W extends WithPaths<T, D> = never>(queries?: TableQuery<D>, options?: WithOptions<W>): Promise<readonly RowWith<T, D, W>[]> {
     // Hot path: hand back the cache's promise itself; a bad query still comes out as a rejection.
     try {
-      return readList(this.#context, this.#normalize(queries), options) as Promise<readonly RowOf<D>[]>;
+      return readList(this.#context, this.#normalize(queries), options) as Promise<readonly RowWith<T, D, W>[]>;
     } catch (error) {
       return rejection(error);
     }
@@ -97,8 +105,8 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const cheapest = await products.findOne([Query.orderAsc('price')]);
    * ```
    */
-  async findOne(queries?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D> | null> {
-    return (await readFirst(this.#context, this.#normalize(queries), options)) as RowOf<D> | null;
+  async findOne<const W extends WithPaths<T, D> = never>(queries?: TableQuery<D>, options?: WithOptions<W>): Promise<RowWith<T, D, W> | null> {
+    return (await readFirst(this.#context, this.#normalize(queries), options)) as RowWith<T, D, W> | null;
   }
 
   /**
@@ -110,9 +118,9 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const office = await products.all({ where: { category: 'office' }, pageSize: 1000 });
    * ```
    */
-  async all(options?: AllOptions<D>): Promise<readonly RowOf<D>[]> {
+  async all<const W extends WithPaths<T, D> = never>(options?: AllOptions<D> & WithOptions<W>): Promise<readonly RowWith<T, D, W>[]> {
     const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ALL_PAGE);
-    return (await readAll(this.#context, this.#normalize(options?.where), pageSize, options)) as readonly RowOf<D>[];
+    return (await readAll(this.#context, this.#normalize(options?.where), pageSize, options)) as readonly RowWith<T, D, W>[];
   }
 
   /**
@@ -123,7 +131,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const admin = await users.first({ role: 'admin' });
    * ```
    */
-  first(filters?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D> | null> {
+  first<const W extends WithPaths<T, D> = never>(filters?: TableQuery<D>, options?: WithOptions<W>): Promise<RowWith<T, D, W> | null> {
     return this.findOne(filters, options);
   }
 
@@ -135,7 +143,7 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * const admin = await users.firstOrFail({ role: 'admin' });
    * ```
    */
-  async firstOrFail(filters?: TableQuery<D>, options?: ReadOptions): Promise<RowOf<D>> {
+  async firstOrFail<const W extends WithPaths<T, D> = never>(filters?: TableQuery<D>, options?: WithOptions<W>): Promise<RowWith<T, D, W>> {
     const row = await this.findOne(filters, options);
     if (row === null) throw new NotFoundError(this.id, { filter: describe(filters) });
     return row;
@@ -340,7 +348,12 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   async updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
-    return await writes.updateWhere(this.#context, this.#normalize(queries), data);
+    const canonical = this.#normalize(queries);
+    if (!this.#context.runtime.relations.hasRelations) return await writes.updateWhere(this.#context, canonical, data);
+    // Appwrite refuses updateRows on tables with relationship columns: one updateRow per matching row.
+    writes.requireFilter(this.#context, canonical, 'updateWhere');
+    const ids = await matchingIds(this.#context, canonical);
+    return (await bulkUpdateRows(this.#context, ids.map((id) => ({ id, data })))).length;
   }
 
   /**
@@ -353,7 +366,11 @@ export class TableHandle<D extends TableDefinition = TableDefinition> implements
    * ```
    */
   async deleteWhere(queries: TableQuery<D>): Promise<number> {
-    return await writes.deleteWhere(this.#context, this.#normalize(queries));
+    const canonical = this.#normalize(queries);
+    if (!this.#context.runtime.relations.hasRelations) return await writes.deleteWhere(this.#context, canonical);
+    // Appwrite refuses deleteRows on tables with relationship columns: one deleteRow per matching row.
+    writes.requireFilter(this.#context, canonical, 'deleteWhere');
+    return (await bulkDeleteRows(this.#context, await matchingIds(this.#context, canonical))).deleted.length;
   }
 
   /**

@@ -15,7 +15,8 @@ const PAGING = new Set(['limit', 'offset', 'cursorAfter', 'cursorBefore']);
 const NOT_COUNTED = new Set([...PAGING, 'orderAsc', 'orderDesc', 'orderRandom', 'select']);
 const LIMIT_ONE = canonicalString({ method: 'limit', values: [1] });
 
-function request(context: TableContext, operation: string, queries: readonly string[], options: ReadOptions | undefined): CacheReadRequest {
+function request(context: TableContext, operation: string, queries: readonly string[], options: ReadOptions | undefined,
+  dependsOn?: readonly string[]): CacheReadRequest {
   return {
     scope: context.session.scope,
     table: context.runtime.id,
@@ -23,6 +24,7 @@ function request(context: TableContext, operation: string, queries: readonly str
     queries,
     ttl: options?.ttl ?? context.runtime.ttl,
     cache: options?.cache,
+    ...(dependsOn === undefined ? {} : { dependsOn }),
   };
 }
 
@@ -32,20 +34,44 @@ export function adapterFor(context: TableContext, options: CallOptions | undefin
 }
 
 /**
+ * Canonical queries with the `select` that loads the `with` relationships (merged into a `select` the queries
+ * already hold), and the tables the read then depends on. Without `with` the queries pass unchanged.
+ */
+export function withRelated(context: TableContext, queries: readonly string[], options: ReadOptions | undefined):
+  { queries: readonly string[]; dependsOn?: readonly string[] } {
+  const paths = options?.with;
+  if (paths === undefined || paths.length === 0) return { queries };
+  const selectAt = queries.findIndex((query) => methodOf(query) === 'select');
+  const selected = selectAt < 0 ? undefined : (JSON.parse(queries[selectAt] ?? '{}') as { values: string[] }).values;
+  const plan = context.runtime.relations.withPlan(paths, selected);
+  const select = canonicalString({ method: 'select', values: plan.select });
+  const rest = queries.filter((_, index) => index !== selectAt);
+  return { queries: [...rest, select], dependsOn: plan.dependsOn };
+}
+
+/**
  * `getRow` through the cache; a missing row is cached as `null` like any other result. A bad id is a
  * rejection (a `ValidationError`), never a request.
  */
 export function readRow(context: TableContext, rowId: string, options?: ReadOptions, method = 'get'): Promise<RowRecord | null> {
   const { runtime, session } = context;
   if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: runtime.id, method }));
-  return session.cache.read(request(context, runtime.operations.get, runtime.normalizer.rowId(rowId), options),
-    () => adapterFor(context, options).getRow(runtime.id, rowId));
+  let related: ReturnType<typeof withRelated>;
+  try {
+    related = withRelated(context, runtime.normalizer.rowId(rowId), options);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const select = related.dependsOn === undefined ? undefined : related.queries.filter((query) => methodOf(query) === 'select');
+  return session.cache.read(request(context, runtime.operations.get, related.queries, options, related.dependsOn),
+    () => adapterFor(context, options).getRow(runtime.id, rowId, select));
 }
 
 /** One `listRows` request through the cache, for canonical queries. */
-export function readList(context: TableContext, queries: readonly string[], options?: ReadOptions): Promise<readonly RowRecord[]> {
+export function readList(context: TableContext, canonical: readonly string[], options?: ReadOptions): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
-  return session.cache.read(request(context, runtime.operations.list, queries, options),
+  const { queries, dependsOn } = withRelated(context, canonical, options);
+  return session.cache.read(request(context, runtime.operations.list, queries, options, dependsOn),
     async () => (await adapterFor(context, options).listRows(runtime.id, queries)).rows);
 }
 
@@ -67,10 +93,11 @@ export function readCount(context: TableContext, queries: readonly string[], opt
 }
 
 /** Every row matching canonical queries, fetched page by page with `cursorAfter` and cached as one entry. */
-export function readAll(context: TableContext, queries: readonly string[], pageSize: number, options?: ReadOptions): Promise<readonly RowRecord[]> {
+export function readAll(context: TableContext, canonical: readonly string[], pageSize: number, options?: ReadOptions): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
-  rejectPaging(context, queries, 'all()');
-  return session.cache.read(request(context, runtime.operations.all, queries, options), async () => {
+  rejectPaging(context, canonical, 'all()');
+  const { queries, dependsOn } = withRelated(context, canonical, options);
+  return session.cache.read(request(context, runtime.operations.all, queries, options, dependsOn), async () => {
     const rows: RowRecord[] = [];
     let cursor: string | undefined;
     for (;;) {

@@ -2,7 +2,9 @@ import type { Client } from 'node-appwrite';
 import type { QueryCache } from '../cache/query-cache.js';
 import { schemaFingerprint } from '../schema/fingerprint.js';
 import { tableId, type TableDefinition } from '../schema/table-definition.js';
+import { RelationGraph } from '../schema/relation-graph.js';
 import { QueryNormalizer } from './query-normalizer.js';
+import { TableRelations } from './table-relations.js';
 import type { TablesDbAdapter } from './tables-db-adapter.js';
 
 /** Cache operation names of one table, each tagged with the schema fingerprint. */
@@ -25,9 +27,15 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
   /** The table's own TTL, if its declaration sets one. */
   readonly ttl: number | undefined;
 
-  constructor(readonly definition: D) {
+  /** The table's relationships: `with` paths, and the tables its writes change. */
+  readonly relations: TableRelations;
+
+  constructor(readonly definition: D, graph: RelationGraph = new RelationGraph([definition])) {
     this.id = tableId(definition);
-    this.normalizer = new QueryNormalizer({ table: this.id, columns: new Set(Object.keys(definition.schema)) });
+    this.relations = new TableRelations(graph, this.id);
+    // Two-way partner keys are columns of this table too (queries may select them).
+    const columns = new Set([...Object.keys(definition.schema), ...this.relations.keys]);
+    this.normalizer = new QueryNormalizer({ table: this.id, columns });
     // The fingerprint goes into every key: entries cached under an older declaration are never read again.
     const fingerprint = schemaFingerprint(definition);
     this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}` };

@@ -13,6 +13,11 @@ export interface ReadOptions extends CallOptions {
   readonly cache?: boolean;
   /** Lifetime of this result in the cache, in ms. @default the table's `cache.ttl`, else the ORM's `cache.ttl` */
   readonly ttl?: number;
+  /**
+   * Relationships to load with the rows (`'author'`, nested `'author.company'`, at most two levels): rows then
+   * carry the related row (or rows) instead of the ID. The cached result depends on every table it loaded.
+   */
+  readonly with?: readonly string[];
 }
 
 /** A declared field of the table. */

@@ -13,39 +13,49 @@ import type { RowRecord } from './tables-db-adapter.js';
  * the table invalidated when it settles, whatever the outcome (after a timeout or a 5xx the write may have
  * happened), so no read overlapping the write is ever stored.
  */
-export async function underWrite<T>(context: TableContext, request: () => Promise<T>): Promise<T> {
-  const settle = context.session.cache.beginWrite(context.runtime.id);
+export async function underWrite<T>(context: TableContext, request: () => Promise<T>, tables: readonly string[] = [context.runtime.id]): Promise<T> {
+  const cache = context.session.cache;
+  const settles = tables.map((table) => cache.beginWrite(table));
   try {
     return await request();
   } finally {
-    settle();
+    for (const settle of settles) settle();
   }
+}
+
+/**
+ * Tables a write of `body` to this table changes: the table, and the two-way partners of the relationship
+ * keys it sets (their rows show the link).
+ */
+export function writeTables(context: TableContext, body: object): readonly string[] {
+  const relations = context.runtime.relations;
+  return relations.keys.length === 0 ? [context.runtime.id] : relations.writeTables(Object.keys(body));
 }
 
 export async function createRow(context: TableContext, data: unknown, options: CreateOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   if (options.id !== undefined) checkId(options.id, { table: runtime.id, method: 'create', allowUnique: true });
   const body = validateInsert(runtime.definition, data);
-  return deepFreeze(await underWrite(context, () => adapterFor(context, options).createRow(runtime.id, options.id, body, options.permissions)));
+  return deepFreeze(await underWrite(context, () => adapterFor(context, options).createRow(runtime.id, options.id, body, options.permissions), writeTables(context, body)));
 }
 
 export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'update' });
   const body = validateUpdate(runtime.definition, data);
-  return deepFreeze(await underWrite(context, () => adapterFor(context, options).updateRow(runtime.id, rowId, body, options.permissions)));
+  return deepFreeze(await underWrite(context, () => adapterFor(context, options).updateRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
 }
 
 export async function upsertRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'upsert' });
   const body = validateInsert(runtime.definition, data);
-  return deepFreeze(await underWrite(context, () => adapterFor(context, options).upsertRow(runtime.id, rowId, body, options.permissions)));
+  return deepFreeze(await underWrite(context, () => adapterFor(context, options).upsertRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
 }
 
 export async function deleteRow(context: TableContext, rowId: string, options?: CallOptions): Promise<void> {
   checkId(rowId, { table: context.runtime.id, method: 'delete' });
-  return underWrite(context, () => adapterFor(context, options).deleteRow(context.runtime.id, rowId));
+  return underWrite(context, () => adapterFor(context, options).deleteRow(context.runtime.id, rowId), context.runtime.relations.deleteTables());
 }
 
 /** `increment` (sign 1) or `decrement` (sign -1) of a numeric column, with an optional bound. */
@@ -70,13 +80,13 @@ export async function updateWhere(context: TableContext, queries: readonly strin
   const { runtime, session } = context;
   requireFilter(context, queries, 'updateWhere');
   const body = validateUpdate(runtime.definition, data);
-  return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false))).total;
+  return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false), writeTables(context, body))).total;
 }
 
 /** `deleteRows` on every row matching canonical queries; returns how many rows were deleted. */
 export async function deleteWhere(context: TableContext, queries: readonly string[]): Promise<number> {
   requireFilter(context, queries, 'deleteWhere');
-  return (await underWrite(context, () => context.session.adapter.deleteRows(context.runtime.id, queries, false))).total;
+  return (await underWrite(context, () => context.session.adapter.deleteRows(context.runtime.id, queries, false), context.runtime.relations.deleteTables())).total;
 }
 
 const NOT_FILTERS = new Set(['select', 'orderAsc', 'orderDesc', 'orderRandom', 'cursorAfter', 'cursorBefore', 'limit', 'offset']);

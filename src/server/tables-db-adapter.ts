@@ -70,10 +70,10 @@ export class TablesDbAdapter {
   }
 
   /** The row, or `null` when it does not exist (or the caller may not read it: Appwrite answers 404 then). */
-  async getRow(tableId: string, rowId: string): Promise<RowRecord | null> {
+  async getRow(tableId: string, rowId: string, queries?: readonly string[]): Promise<RowRecord | null> {
     try {
       return plainRow(await this.call({ table: tableId, action: 'reading row', rowId }, true,
-        () => this.api.getRow({ databaseId: this.databaseId, tableId, rowId })));
+        () => this.api.getRow({ databaseId: this.databaseId, tableId, rowId, ...(queries === undefined ? {} : { queries: [...queries] }) })));
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;

@@ -48,9 +48,10 @@ export class TransactionLedger {
 
   /**
    * Counts `count` operations on `table` before they are sent; throws `TransactionError` (reason `limit`)
-   * when they would pass the limit, or when the transaction has ended.
+   * when they would pass the limit, or when the transaction has ended. `affected`: every table the commit
+   * of these operations changes (relationships reach further than `table`).
    */
-  reserve(table: string, count: number, rowIds: readonly string[] = []): void {
+  reserve(table: string, count: number, rowIds: readonly string[] = [], affected: readonly string[] = [table]): void {
     this.assertOpen(table);
     const where = { transactionId: this.transactionId, tables: this.tables, table };
     if (this.#operations + count > TRANSACTION_OPERATION_LIMIT) {
@@ -61,6 +62,7 @@ export class TransactionLedger {
     }
     this.#operations += count;
     this.#tables.add(table);
+    for (const other of affected) this.#tables.add(other);
     for (const id of rowIds) this.#rows.set(id, table);
   }
 

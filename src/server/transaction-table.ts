@@ -106,7 +106,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     const body = validateInsert(this.#tx.table.runtime.definition, data);
     const rowId = options.id === undefined ? ID.unique() : checkId(options.id, { table: this.id, method: 'create' });
     return this.#row(await this.#stage('staging the creation of row', [rowId], (api, databaseId, transactionId) =>
-      api.createRow({ databaseId, tableId: this.id, rowId, data: body, ...perms(options.permissions), transactionId })));
+      api.createRow({ databaseId, tableId: this.id, rowId, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
   }
 
   /**
@@ -122,7 +122,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     const body = validateUpdate(this.#tx.table.runtime.definition, data);
     checkId(id, { table: this.id, method: 'update' });
     return this.#row(await this.#stage('staging an update of row', [id], (api, databaseId, transactionId) =>
-      api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId })));
+      api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
   }
 
   /**
@@ -137,7 +137,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     const body = validateInsert(this.#tx.table.runtime.definition, data);
     checkId(id, { table: this.id, method: 'upsert' });
     return this.#row(await this.#stage('staging an upsert of row', [id], (api, databaseId, transactionId) =>
-      api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId })));
+      api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
   }
 
   /**
@@ -151,7 +151,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   async delete(id: string): Promise<void> {
     checkId(id, { table: this.id, method: 'delete' });
     await this.#stage('staging the deletion of row', [id], (api, databaseId, transactionId) =>
-      api.deleteRow({ databaseId, tableId: this.id, rowId: id, transactionId }));
+      api.deleteRow({ databaseId, tableId: this.id, rowId: id, transactionId }), this.#deletes());
   }
 
   /**
@@ -215,9 +215,9 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<void> {
-    const { chunks } = groupUpdates(this.#tx.table, items);
+    const { chunks, keys } = groupUpdates(this.#tx.table, items);
     const ids = chunks.flatMap((part) => part.refs.map((ref) => ref.id ?? ''));
-    this.#tx.ledger.reserve(this.id, chunks.length, ids);
+    this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#writes(keys));
     for (const part of chunks) {
       await this.#send('staging an update of rows', undefined, (api, databaseId, transactionId) =>
         api.updateRows({ databaseId, tableId: this.id, data: part.data, queries: [idFilter(part.refs)], transactionId }));
@@ -235,7 +235,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   async bulkDelete(ids: readonly string[]): Promise<void> {
     ids.forEach((id, index) => checkId(id, { table: this.id, method: 'bulkDelete', rowIndex: index }));
     const chunks = chunk([...new Set(ids)].map((id, index) => ({ index, id })));
-    this.#tx.ledger.reserve(this.id, chunks.length, ids);
+    this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#deletes());
     for (const refs of chunks) {
       await this.#send('staging a deletion of rows', undefined, (api, databaseId, transactionId) =>
         api.deleteRows({ databaseId, tableId: this.id, queries: [idFilter(refs)], transactionId }));
@@ -254,7 +254,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     const canonical = this.#filters(queries, 'updateWhere');
     const body = validateUpdate(this.#tx.table.runtime.definition, data);
     await this.#stage('staging an update of rows', [], (api, databaseId, transactionId) =>
-      api.updateRows({ databaseId, tableId: this.id, data: body, queries: [...canonical], transactionId }));
+      api.updateRows({ databaseId, tableId: this.id, data: body, queries: [...canonical], transactionId }), this.#writes(body));
   }
 
   /**
@@ -268,13 +268,13 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   async deleteWhere(queries: TableQuery<D>): Promise<void> {
     const canonical = this.#filters(queries, 'deleteWhere');
     await this.#stage('staging a deletion of rows', [], (api, databaseId, transactionId) =>
-      api.deleteRows({ databaseId, tableId: this.id, queries: [...canonical], transactionId }));
+      api.deleteRows({ databaseId, tableId: this.id, queries: [...canonical], transactionId }), this.#deletes());
   }
 
   async #bulkRows(rows: readonly unknown[], mode: 'create' | 'upsert'): Promise<readonly string[]> {
     const prepared = rows.map((row, index) => prepareRow(this.#tx.table, row, index, mode));
     const chunks = chunk(prepared);
-    this.#tx.ledger.reserve(this.id, chunks.length, prepared.map((row) => row.$id));
+    this.#tx.ledger.reserve(this.id, chunks.length, prepared.map((row) => row.$id), this.#writes(Object.assign({}, ...prepared) as object));
     for (const part of chunks) {
       await this.#send(mode === 'create' ? 'staging a creation of rows' : 'staging an upsert of rows', undefined, (api, databaseId, transactionId) =>
         (mode === 'create'
@@ -301,13 +301,24 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     }
   }
 
+  /** Tables a write setting these fields changes at commit (relationships reach further than this table). */
+  #writes(body: object): readonly string[] {
+    const relations = this.#tx.table.runtime.relations;
+    return relations.keys.length === 0 ? [this.id] : relations.writeTables(Object.keys(body));
+  }
+
+  /** Tables a delete changes at commit (cascade, setNull, two-way partners). */
+  #deletes(): readonly string[] {
+    return this.#tx.table.runtime.relations.deleteTables();
+  }
+
   #row(row: object): StagedRow<D> {
     return plainRow(row) as StagedRow<D>;
   }
 
-  /** Counts one operation, then sends it. */
-  #stage<T>(action: string, rowIds: readonly string[], request: Call<T>): Promise<T> {
-    this.#tx.ledger.reserve(this.id, 1, rowIds);
+  /** Counts one operation (changing `affected` at commit), then sends it. */
+  #stage<T>(action: string, rowIds: readonly string[], request: Call<T>, affected: readonly string[] = [this.id]): Promise<T> {
+    this.#tx.ledger.reserve(this.id, 1, rowIds, affected);
     return this.#send(action, rowIds.length === 1 ? rowIds[0] : undefined, request);
   }
 

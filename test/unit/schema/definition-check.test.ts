@@ -36,7 +36,7 @@ describe('checkTableDefinitions', () => {
     [{ n: { type: 'integer', min: 5, max: 1 } }, 'Table "items", field "n": min 5 is greater than max 1', 'n'],
     [{ n: { type: 'integer', min: 0.5 } }, 'Table "items", field "n": min must be a safe integer', 'n'],
     [{ s: { type: 'string', size: 0 } }, 'Table "items", field "s": size must be an integer from 1 to 1073741824', 's'],
-    [{ s: { type: 'text' } }, 'Table "items", field "s": unknown type "text"; expected one of string, integer, float, boolean, datetime, email, url, ip, enum', 's'],
+    [{ s: { type: 'text' } }, 'Table "items", field "s": unknown type "text"; expected one of string, integer, float, boolean, datetime, email, url, ip, enum, relationship', 's'],
     [{ s: { type: 'string', requried: true } }, 'Table "items", field "s": unknown property requried for a string field', 's'],
     [{ s: { type: 'boolean', min: 1 } }, 'Table "items", field "s": unknown property min for a boolean field', 's'],
     [{ s: { type: 'string', required: 'yes' } }, 'Table "items", field "s": required must be true or false', 's'],
