@@ -71,6 +71,7 @@ function buildTableSpec(definition: TableDefinition, idOf: (name: string) => str
     type: index.type,
     columns: [...index.attributes],
     orders: index.attributes.map((_, position) => index.orders?.[position] ?? 'asc'),
+    ...(index.lengths === undefined ? {} : { lengths: [...index.lengths] }),
   }));
   return {
     id: tableId(definition),

@@ -8,6 +8,7 @@ import type { Params } from '../http/params.js';
 const STRING_MAX = 1_073_741_824;
 const VARCHAR_MAX = 16_381;
 const INT64_LIMIT = 2 ** 63;
+const INT32_MAX = 2_147_483_647;
 const ENCRYPT_MIN = 150;
 
 /**
@@ -139,6 +140,8 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
   };
   readTypeFields(column, endpoint, params, true);
   if (endpoint === 'integer' || endpoint === 'float') checkBounds(column);
+  // Integer/Create.php: `$size = $max > 2147483647 ? 8 : 4`, fixed for the column's life.
+  if (endpoint === 'integer') column.intBytes = column.max === undefined || column.max > INT32_MAX ? 8 : 4;
   column.default = readDefault(column, endpoint, params.raw.default);
   checkDefaultAllowed(column);
   const encrypt = params.boolean('encrypt');

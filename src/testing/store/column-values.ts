@@ -122,6 +122,7 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
 
 /** Bits of an integer column's storage: 64 for 8-byte columns, else 32. */
 export function integerBits(column: StoredColumn): 32 | 64 {
+  if (column.intBytes !== undefined) return column.intBytes >= 8 ? 64 : 32;
   return column.max === undefined || column.max > INT32_MAX ? 64 : 32;
 }
 
@@ -146,7 +147,7 @@ function integerProblem(column: StoredColumn, value: unknown): string | null {
 
 /** The label Appwrite's message uses: columns with a utopia format (ranges, email, url, ip, enum) say `format`. */
 export function checkLabel(column: StoredColumn): 'type' | 'format' {
-  if (column.type === 'integer' || column.type === 'double') return 'format';
+  if (column.type === 'integer' || column.type === 'double') return column.rangeFormat === false ? 'type' : 'format';
   return column.format !== undefined && column.format !== 'datetime' ? 'format' : 'type';
 }
 

@@ -33,6 +33,16 @@ export interface StoredColumn {
   size?: number;
   min?: number;
   max?: number;
+  /**
+   * Storage bytes of an integer column (Appwrite's attribute `size`): 8 holds 64-bit values, fewer only 32-bit.
+   * The integer endpoint sets 8 when `max` exceeds 2^31-1 (so when unset); inline columns take their `size`.
+   */
+  intBytes?: number;
+  /**
+   * False for an integer or float column created inline without `min` or `max`: it then has no range format,
+   * and Appwrite's row messages say "invalid type" rather than "invalid format".
+   */
+  rangeFormat?: boolean;
   default: unknown;
   /** Allowed values of an enum column. */
   elements?: string[];

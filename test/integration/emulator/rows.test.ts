@@ -52,12 +52,12 @@ describe('emulator rows: create and read', () => {
     [{ title: 'x', nope: 1 }, 'Invalid document structure: Unknown attribute: "nope"'],
     [{ n: 1 }, 'Invalid document structure: Missing required attribute "title"'],
     [{ title: null }, 'Invalid document structure: Missing required attribute "title"'],
-    // utopia's Integer validator names the column's width (an inline integer without a size is 32-bit).
-    [{ title: 'x', n: 'one' }, /^Invalid document structure: Attribute "n" has invalid (type|format)\. Value must be a valid signed (32|64)-bit integer between -/],
-    [{ title: 'x', n: 1.5 }, /^Invalid document structure: Attribute "n" has invalid (type|format)\. Value must be a valid signed (32|64)-bit integer between -/],
+    // An inline integer without size is 32-bit, and without min/max has no range format ("type").
+    [{ title: 'x', n: 'one' }, 'Invalid document structure: Attribute "n" has invalid type. Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647'],
+    [{ title: 'x', n: 1.5 }, 'Invalid document structure: Attribute "n" has invalid type. Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647'],
     [{ title: 'far too long' }, 'Invalid document structure: Attribute "title" has invalid type. Value must be a valid string and no longer than 10 chars'],
     [{ title: 'x', stars: 6 }, 'Invalid document structure: Attribute "stars" has invalid format. Value must be a valid range between 1 and 5'],
-    [{ title: 'x', price: '1' }, 'Invalid document structure: Attribute "price" has invalid format. Value must be a valid float'],
+    [{ title: 'x', price: '1' }, 'Invalid document structure: Attribute "price" has invalid type. Value must be a valid float'],
     [{ title: 'x', on: 'yes' }, 'Invalid document structure: Attribute "on" has invalid type. Value must be a valid boolean'],
     [{ title: 'x', at: 'soon' }, 'Invalid document structure: Attribute "at" has invalid type. Value must be valid date between 1000-01-01 00:00:00 and 9999-12-31 23:59:59.'],
     [{ title: 'x', at: '0999-12-31' }, 'Invalid document structure: Attribute "at" has invalid type. Value must be valid date between 1000-01-01 00:00:00 and 9999-12-31 23:59:59.'],

@@ -88,7 +88,7 @@ describe('MigrationGateway', () => {
       rowSecurity: false,
       columns: [
         { key: 'name', type: 'string', required: true, array: false, size: 255 },
-        { key: 'mood', type: 'enum', required: false, array: false, default: 'a', elements: ['a'] },
+        { key: 'mood', type: 'string', format: 'enum', size: 255, required: false, array: false, default: 'a', elements: ['a'] },
       ],
       indexes: [{ key: 'by_name', type: 'key', attributes: ['name'], orders: ['DESC'] }],
     });

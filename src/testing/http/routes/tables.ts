@@ -4,7 +4,7 @@ import { isColumnEndpoint, type ColumnEndpoint } from '../../store/column-types.
 import { argumentInvalid, columnAlreadyExists, paramInvalid, tableAlreadyExists } from '../errors.js';
 import { uniqueId } from '../../store/ids.js';
 import { buildIndex } from '../../store/index-specs.js';
-import type { StoredTable } from '../../store/model.js';
+import type { StoredColumn, StoredTable } from '../../store/model.js';
 import { Params } from '../params.js';
 import { normalizePermissions } from '../../auth/permissions.js';
 import { wireTable } from '../serialize.js';
@@ -26,6 +26,17 @@ function inlineEndpoint(definition: Readonly<Record<string, unknown>>): ColumnEn
   throw paramInvalid('columns', `Column type "${String(type)}" is not supported.`);
 }
 
+/**
+ * An inline number column takes its storage size as given (none: 32-bit) and has a range format only with
+ * `min` or `max` (Collections/Create.php `buildAttributeDocument`).
+ */
+function inlineNumberShape(column: StoredColumn, definition: Readonly<Record<string, unknown>>): void {
+  if (column.type !== 'integer' && column.type !== 'double') return;
+  const given = (name: string): boolean => definition[name] !== undefined && definition[name] !== null;
+  column.rangeFormat = given('min') || given('max');
+  if (column.type === 'integer') column.intBytes = typeof definition.size === 'number' ? definition.size : 0;
+}
+
 function objects(params: Params, name: string): Readonly<Record<string, unknown>>[] {
   const list = params.array(name) ?? [];
   return list.map((item) => {
@@ -38,6 +49,7 @@ function objects(params: Params, name: string): Readonly<Record<string, unknown>
 function addInlineSchema(table: StoredTable, params: Params): void {
   for (const definition of objects(params, 'columns')) {
     const column = buildColumn(inlineEndpoint(definition), new Params(definition));
+    inlineNumberShape(column, definition);
     if (table.columns.some((existing) => existing.key === column.key)) throw columnAlreadyExists(column.key);
     column.status = 'available';
     table.columns.push(column);
