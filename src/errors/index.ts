@@ -8,3 +8,4 @@ export { ConflictError } from './conflict-error.js';
 export { QueryError } from './query-error.js';
 export { AppwriteError } from './appwrite-error.js';
 export { BulkPartialError, type BulkRowRef, type BulkRowFailure } from './bulk-partial-error.js';
+export { TransactionError, type TransactionFailureReason } from './transaction-error.js';

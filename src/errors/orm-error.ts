@@ -9,7 +9,8 @@ export type OrmErrorCode =
   | 'E_SCHEMA_DRIFT'
   | 'E_APPWRITE'
   | 'E_CONNECTION'
-  | 'E_BULK_PARTIAL';
+  | 'E_BULK_PARTIAL'
+  | 'E_TRANSACTION';
 
 /** Context that locates an error: which table, row and field it concerns. */
 export interface OrmErrorContext {

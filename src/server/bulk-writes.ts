@@ -79,7 +79,8 @@ async function oneRow(row: BulkRowData, write: (id: string, data: object, permis
   return { total: 1, rows: [await write(String($id), data, $permissions)] };
 }
 
-function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
+/** Validates one row of `bulkCreate` / `bulkUpsert` and gives it its id (its own, else a new unique id). */
+export function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
   const definition = context.runtime.definition;
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return validateInsert(definition, row, index) as never;
   const { $id, $permissions, ...data } = row as Record<string, unknown>;
@@ -98,7 +99,8 @@ function fail(context: TableContext, field: string, reason: string, index: numbe
   throw new ValidationError(context.runtime.id, [{ field, reason }], index);
 }
 
-interface IdChunk {
+/** One `updateRows` request of a bulk update: the rows it selects by id and the change. */
+export interface IdChunk {
   readonly refs: readonly BulkRowRef[];
   readonly data: Readonly<Record<string, unknown>>;
 }
@@ -112,6 +114,26 @@ interface IdChunk {
 export async function bulkUpdateRows(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
   requireApiKey(context, 'bulkUpdate');
+  const { ids, chunks, keys } = groupUpdates(context, items);
+  if (ids.length === 0) return deepFreeze([]);
+  const perRow = runtime.relations.hasRelations;
+  const results = await underWrite(context, () => sendChunks(chunks, async (current) => (perRow
+    ? { total: 1, rows: [await session.adapter.updateRow(runtime.id, current.refs[0]?.id ?? '', current.data)] }
+    : session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true))), writeTables(context, keys));
+  const byId = new Map<string, RowRecord>();
+  const outcome = collectById(runtime.id, results, byId);
+  throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
+  return deepFreeze(ids.map((id) => byId.get(id)).filter((row): row is RowRecord => row !== undefined));
+}
+
+/**
+ * Validates `bulkUpdate` items and groups them into `updateRows` requests: one per distinct change and
+ * chunk of 100 ids. Several changes of one id are merged in input order first, which gives the same row as
+ * applying them one after another. Returns the distinct ids in input order, the requests (one row each on a
+ * table with relationships), and every field changed.
+ */
+export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): { ids: string[]; chunks: IdChunk[]; keys: object } {
+  const { runtime } = context;
   const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
   items.forEach((item, index) => {
     checkId(item?.id, { table: runtime.id, method: 'bulkUpdate', rowIndex: index });
@@ -122,7 +144,6 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
     if (known === undefined) merged.set(item.id, { index, data });
     else Object.assign(known.data, data);
   });
-  if (merged.size === 0) return deepFreeze([]);
   const groups = new Map<string, { data: Record<string, unknown>; refs: BulkRowRef[] }>();
   for (const [id, { index, data }] of merged) {
     const key = stableJson(data);
@@ -130,16 +151,11 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
     group.refs.push({ index, id });
     groups.set(key, group);
   }
+  // Appwrite refuses updateRows on a table with relationship columns: there, one updateRow per row.
   const perRow = runtime.relations.hasRelations;
   const chunks: IdChunk[] = [...groups.values()].flatMap(({ data, refs }) => chunk(refs, perRow ? 1 : undefined).map((part) => ({ refs: part, data })));
   const keys = Object.fromEntries([...merged.values()].flatMap(({ data }) => Object.keys(data)).map((key) => [key, true]));
-  const results = await underWrite(context, () => sendChunks(chunks, async (current) => (perRow
-    ? { total: 1, rows: [await session.adapter.updateRow(runtime.id, current.refs[0]?.id ?? '', current.data)] }
-    : session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true))), writeTables(context, keys));
-  const byId = new Map<string, RowRecord>();
-  const outcome = collectById(runtime.id, results, byId);
-  throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
-  return deepFreeze([...merged.keys()].map((id) => byId.get(id)).filter((row): row is RowRecord => row !== undefined));
+  return { ids: [...merged.keys()], chunks, keys };
 }
 
 /** `bulkDelete`: `deleteRows` with `equal('$id', ids)` per chunk of 100 distinct ids. */
@@ -205,7 +221,8 @@ function collectById(
   return { succeeded, failed };
 }
 
-function idFilter(refs: readonly BulkRowRef[]): string {
+/** `equal('$id', ids)` for the rows of a chunk. */
+export function idFilter(refs: readonly BulkRowRef[]): string {
   return canonicalString({ method: 'equal', attribute: '$id', values: refs.map((ref) => ref.id ?? '') });
 }
 

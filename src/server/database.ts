@@ -18,6 +18,8 @@ import { OperationObserver, type OperationEvent, type OrmTracer } from './operat
 import { TableHandle } from './table-handle.js';
 import { TableRuntime, type Session } from './table-runtime.js';
 import { TablesDbAdapter } from './tables-db-adapter.js';
+import type { Transaction, TransactionOptions } from './transaction.js';
+import { runTransaction } from './transaction-runner.js';
 
 /** The settings the database needs, as `resolveConfig` produces them. */
 export interface DatabaseConfig {
@@ -115,7 +117,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
       shared.listeners.add(bridge);
     }
   }
-  return new Database<T>(shared, { scope: 'key', cache, observer, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
+  return new Database<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
 }
 
 /**
@@ -216,7 +218,30 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
     const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
     // The scope is a hash: the token itself never enters keys, stats or events.
     const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
-    return new Database<T>(this.#shared, { scope, cache, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
+    return new Database<T>(this.#shared, { scope, cache, client, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
+  }
+
+  /**
+   * Runs `fn` in an Appwrite transaction: writes through `tx.table(name)` are validated, then staged, and
+   * applied together when `fn` resolves (commit) or dropped when it throws (rollback); returns `fn`'s
+   * result. Reads through `tx` see the staged writes and never use the cache; reads elsewhere keep serving
+   * the committed state. When the commit settles, each table it touched is invalidated once (here, and
+   * through the Redis bridge on other instances). At most 100 operations: the 101st is refused with a
+   * `TransactionError` (reason `limit`) and the transaction rolled back. A view from `as({ jwt })` stages
+   * as that user (Appwrite refuses bulk calls to users).
+   *
+   * @example
+   * ```ts
+   * const order = await db.transaction(async (tx) => {
+   *   const o = await tx.table('orders').create({ sku: 'pen', qty: 2 });
+   *   await tx.table('stock').decrement('pen', 'count', 2);
+   *   return o;
+   * }, { ttl: 60 });
+   * ```
+   */
+  transaction<R>(fn: (tx: Transaction<T>) => Promise<R>, options?: TransactionOptions): Promise<R> {
+    const session = this.#session;
+    return runTransaction<T, R>({ runtimes: this.#shared.runtimes, session, client: session.client, databaseId: this.databaseId }, fn, options);
   }
 
   /**

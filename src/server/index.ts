@@ -45,6 +45,8 @@ export {
 } from '../schema/index.js';
 export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
 export { TableHandle } from './table-handle.js';
+export { Transaction, type TransactionOptions } from './transaction.js';
+export { TransactionTable, type StagedRow } from './transaction-table.js';
 export type {
   CallOptions, StepOptions, ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
   NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
@@ -53,7 +55,7 @@ export { parseLegacyQuery } from './legacy-query-parser.js';
 export type { QueryInput } from './query-normalizer.js';
 export type { FilterObject, FilterScalar } from './filter-object.js';
 export type { RetryPolicy } from './read-retry.js';
-export { NotFoundError, ConflictError, QueryError, AppwriteError, BulkPartialError, type BulkRowRef, type BulkRowFailure } from '../errors/index.js';
+export { NotFoundError, ConflictError, QueryError, AppwriteError, BulkPartialError, type BulkRowRef, type BulkRowFailure, TransactionError, type TransactionFailureReason } from '../errors/index.js';
 export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type BridgeCache, type BridgeLogger } from '../cache/redis-bridge.js';
 export { defaultBridgeChannel } from '../cache/bridge-channel.js';
 export type { BridgeStats, BridgeState, BridgeCounters } from '../cache/bridge-stats.js';

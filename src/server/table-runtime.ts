@@ -1,3 +1,4 @@
+import type { Client } from 'node-appwrite';
 import type { QueryCache } from '../cache/query-cache.js';
 import { schemaFingerprint } from '../schema/fingerprint.js';
 import { tableId, type TableDefinition } from '../schema/table-definition.js';
@@ -52,6 +53,8 @@ export interface Session {
   readonly scope: string;
   readonly cache: QueryCache;
   readonly adapter: TablesDbAdapter;
+  /** The node-appwrite client acting as this identity (transactions use it). */
+  readonly client: Client;
   /** Reports each operation of the handles (`onOperation`, tracer, metrics); absent in bare sessions. */
   readonly observer?: OperationObserver;
 }

@@ -200,7 +200,7 @@ function page(list: { total: number; rows: readonly object[] }): RowPage {
   return { total: list.total, rows: list.rows.map(plainRow) };
 }
 
-function plainRow(row: object): RowRecord {
+export function plainRow(row: object): RowRecord {
   return plain(row) as RowRecord;
 }
 

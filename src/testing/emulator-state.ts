@@ -3,6 +3,7 @@ import type { FaultRegistry } from './control/faults.js';
 import type { RequestLog } from './control/request-log.js';
 import type { SchemaJobs } from './store/schema-jobs.js';
 import type { Store } from './store/store.js';
+import type { TransactionRegistry } from './store/transactions/transaction-registry.js';
 
 /** What a row change announces (Appwrite's `databases.<db>.tables.<table>.rows.<row>.<action>` events). */
 export interface RowEvent {
@@ -24,5 +25,6 @@ export interface EmulatorState {
   readonly jwts: JwtRegistry;
   readonly log: RequestLog;
   readonly faults: FaultRegistry;
+  readonly transactions: TransactionRegistry;
   readonly onRowEvent: (event: RowEvent) => void;
 }

@@ -11,6 +11,7 @@ import { RequestLog, type RequestLogView } from './control/request-log.js';
 import { emulatorRoutes } from './http/routes/handlers.js';
 import { SchemaJobs } from './store/schema-jobs.js';
 import { Store } from './store/store.js';
+import { TransactionRegistry } from './store/transactions/transaction-registry.js';
 import { WebhookDispatcher, type WebhooksView } from './control/webhooks.js';
 
 /**
@@ -110,6 +111,7 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
     jwts: new JwtRegistry(),
     log: new RequestLog(options.requestLogLimit ?? 10_000),
     faults: new FaultRegistry(),
+    transactions: new TransactionRegistry(),
     onRowEvent: (event: RowEvent) => webhooks.dispatch(event, state.projectId),
   };
   let saver: StoreSaver | undefined;
@@ -142,6 +144,7 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
       jobs.clear();
       jobs.setColumnDelay(columnDelayMs);
       store.clear();
+      state.transactions.clear();
       state.log.clear();
       state.faults.clear();
       webhooks.clear();

@@ -46,7 +46,7 @@ describe('emulator request log', () => {
       version: '1.9.5',
       type: 'general_route_not_found',
     });
-    await expectAppwriteError(fixture.tablesDb().listTransactions(), 501, 'general_not_implemented');
+    await expectAppwriteError(fixture.tablesDb().getTransaction({ transactionId: 'nosuchtx' }), 404, 'transaction_not_found');
   });
 });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { catalog, type CatalogDb } from '../../../docs/examples/catalog.js';
 import { cacheBehaviour } from '../../../docs/examples/caching.js';
 import { readProducts } from '../../../docs/examples/querying.js';
+import { useTransactions } from '../../../docs/examples/transactions.js';
 import { writeProducts } from '../../../docs/examples/writing.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
@@ -73,5 +74,15 @@ describeLocal('docs examples', () => {
     expect(out.log.slice(0, 2)).toEqual(['miss products', 'hit products']);
     expect(out.log).toContain('invalidate products (local)');
     expect(out.productStats?.invalidations).toBeGreaterThan(0);
+  });
+
+  it('transactions.md: commit, reads inside, rollback, a refused commit', async () => {
+    const out = await useTransactions(db);
+    expect(out.pen).toMatchObject({ $id: 'pen', name: 'Pen' });
+    expect({ inside: out.inside, outside: out.outside, price: out.price }).toEqual({ inside: 3, outside: 2, price: 3 });
+    expect(out.rolledBack).toBe('changed my mind');
+    expect(out.refused).toBe('commit-failed');
+    expect(out.stock).toBe(2);
+    expect(emu.requests.count({ operation: 'updateTransaction' })).toBe(4);
   });
 });

@@ -43,6 +43,7 @@ describe('Router', () => {
   it('compiles every emulator route', () => {
     const router = new Router(emulatorRoutes());
     expect(router.match('GET', '/v1/tablesdb/main/tables/posts/rows/r1')?.route.operation).toBe('getRow');
-    expect(router.match('POST', '/v1/tablesdb/transactions')?.route.operation).toBe('transaction');
+    expect(router.match('POST', '/v1/tablesdb/transactions')?.route.operation).toBe('createTransaction');
+    expect(router.match('GET', '/v1/tablesdb/transactions/tx1')?.route.operation).toBe('getTransaction');
   });
 });

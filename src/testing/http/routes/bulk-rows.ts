@@ -5,13 +5,22 @@ import { filterRows, validateQueries, type ParsedQuery } from '../../store/query
 import { prepareBulkUpdate, prepareUpsertExisting } from '../../store/row-update.js';
 import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
 import { commitRows, prepareCreates, removeRows, resolvePermissions, splitRowData } from '../../store/row-writer.js';
-import { parsedQueries } from './list-params.js';
+import { parsedQueries, rawQueries } from './list-params.js';
 import { answerRows, emitRows, relationshipKeys, rowTable } from './row-context.js';
+import { stageBulk, stagedIn } from './staged-rows.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/rows';
 /** `APP_LIMIT_DATABASE_BATCH`: rows per bulk request, and rows returned by bulk update/delete. */
 const BATCH = 100;
+
+const READ_ONLY = new Set(['$sequence', '$databaseId', '$tableId', '$collection', '$tenant']);
+
+/** A bulk row or change as Appwrite logs it when staged: read-only system keys removed (bulk routes are privileged). */
+function withoutReadOnly(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !READ_ONLY.has(key)));
+}
 
 type Verb = 'update' | 'upsert' | 'delete';
 
@@ -50,6 +59,8 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
       const items = params.array('rows', { max: BATCH });
       if (items === undefined) throw paramMissing('rows');
       const table = bulkTable(context, 'upsert');
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageBulk(context, table, staged, 'bulkUpsert', items.map(withoutReadOnly));
       const writes = items.map((item) => {
         if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
         const input = splitRowData(parseOperators(item as Record<string, unknown>, relationshipKeys(table)), caller);
@@ -75,6 +86,8 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
       const data = params.object('data') ?? {};
       if (Object.keys(data).length === 0) throw rowMissingPayload();
       const table = bulkTable(context, 'update');
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageBulk(context, table, staged, 'bulkUpdate', { data: withoutReadOnly(data), queries: rawQueries(params) });
       const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
       const queries = parsedQueries(params);
       checkQueries(table, queries);
@@ -89,6 +102,8 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
     method: 'DELETE', path: BASE, operation: 'deleteRows', access: 'rows',
     handle: (context) => {
       const table = bulkTable(context, 'delete');
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageBulk(context, table, staged, 'bulkDelete', { queries: rawQueries(context.params) });
       const queries = parsedQueries(context.params);
       checkQueries(table, queries);
       const doomed = targets(context, table, queries);

@@ -6,6 +6,7 @@ import { isNumeric } from '../../store/operators/operator.js';
 import { storedNumber } from '../../store/operators/index.js';
 import type { Params } from '../params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
+import { stagedIn, stageStep } from './staged-rows.js';
 import type { RouteDefinition } from './route.js';
 
 /** Appwrite maps utopia's NotFoundException (a missing column or row) to `column_not_found` without its ID. */
@@ -42,6 +43,8 @@ export function incrementRoute(direction: 'increment' | 'decrement'): RouteDefin
       const table = rowTable(context, { checkEnabled: false });
       if (value <= 0) throw argumentInvalid('Value must be numeric and greater than 0');
       const key = path.column ?? '';
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageStep(context, table, staged, direction, path.rowId ?? '', key);
       const column = state.store.availableColumns(table).find((item) => item.key === key);
       if (column === undefined) throw columnOrRowNotFound();
       if ((column.type !== 'integer' && column.type !== 'double') || column.array) {

@@ -1,6 +1,6 @@
 import { assertEnabled } from '../../auth/access.js';
 import type { RowEvent } from '../../emulator-state.js';
-import { notImplemented, rowNotFound } from '../errors.js';
+import { rowNotFound } from '../errors.js';
 import type { Params } from '../params.js';
 import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { ParsedQuery } from '../../store/query/index.js';
@@ -14,11 +14,10 @@ import type { RouteContext } from './route.js';
  * (the increment routes and the bulk routes skip that check, as Appwrite's do).
  */
 export function rowTable(context: RouteContext, options: { readonly checkEnabled?: boolean } = {}): TableState {
-  const { state, path, caller, params } = context;
+  const { state, path, caller } = context;
   const database = state.store.database(path.databaseId ?? '');
   const table = state.store.table(path.databaseId ?? '', path.tableId ?? '');
   if (options.checkEnabled !== false) assertEnabled(caller, database.database, table.table);
-  if (params.has('transactionId')) throw notImplemented('Transactions');
   return table;
 }
 

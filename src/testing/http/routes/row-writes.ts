@@ -9,6 +9,7 @@ import { prepareUpdate, prepareUpsertExisting } from '../../store/row-update.js'
 import { commitRows, prepareCreates, resolvePermissions, splitRowData } from '../../store/row-writer.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, relationshipKeys, rowTable } from './row-context.js';
 import type { RouteDefinition } from './route.js';
+import { stagedIn, stageUpdateRow, stageUpsertRow } from './staged-rows.js';
 
 const ROW = '/v1/tablesdb/:databaseId/tables/:tableId/rows/:rowId';
 
@@ -25,6 +26,8 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
       const given = permissionsParam(params);
       if (!hasContent(data) && given === undefined) throw rowMissingPayload();
       const table = rowTable(context);
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller), permissions: given });
       const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
       const existing = table.rows.get(path.rowId ?? '');
       // Without `permissions`, an existing row keeps its own and a new one gets the user's defaults; a user
@@ -59,6 +62,8 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
       const given = permissionsParam(params);
       if (!hasContent(data) && given === undefined) throw rowMissingPayload();
       const table = rowTable(context);
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageUpdateRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller), permissions: given });
       const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
       const row = findRow(table, path.rowId ?? '');
       const permissions = resolvePermissions(caller, given, row.$permissions);

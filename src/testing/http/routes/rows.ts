@@ -1,3 +1,4 @@
+import type { Reply } from '../responses.js';
 import { assertCanChange, assertCanCreate, assertReadable, listFilter } from '../../auth/access.js';
 import { badRequest, paramInvalid, rowMissingData, unauthorizedScope } from '../errors.js';
 import { uniqueId } from '../../store/ids.js';
@@ -12,6 +13,8 @@ import { incrementRoute } from './increment.js';
 import { parsedQueries, wantsTotal } from './list-params.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
 import { rowWriteRoutes } from './row-writes.js';
+import { stageCreateRow, stageCreateRows, stageDeleteRow, stagedIn } from './staged-rows.js';
+import { getRowInTransaction, listRowsInTransaction } from './transaction-reads.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/rows';
@@ -22,7 +25,7 @@ const BULK_LIMIT = 100;
  * ignores `$permissions` inside `data` (the `permissions` param or its default wins); createRows takes each
  * row's `$permissions`. Grants are checked before the table's create permission.
  */
-function createRowOrRows(context: RouteContext): { status: number; body: unknown } {
+function createRowOrRows(context: RouteContext): Reply {
   const { params, caller, state } = context;
   const rows = params.array('rows', { max: BULK_LIMIT });
   const data = params.object('data');
@@ -34,6 +37,8 @@ function createRowOrRows(context: RouteContext): { status: number; body: unknown
     const table = rowTable(context);
     const input = splitRowData(data, caller);
     const id = requested === 'unique()' ? uniqueId() : requested;
+    const staged = stagedIn(context);
+    if (staged !== undefined) return stageCreateRow(context, table, staged, id, { ...input, permissions: permissionsParam(params) });
     const stored = withRelations(state.store, caller, table, { ...input, id, permissions: permissionsParam(params) }, (clean) => {
       const prepared = prepareCreates(state.store, table, caller, [clean]);
       assertCanCreate(caller, table.table);
@@ -55,6 +60,8 @@ function createRowOrRows(context: RouteContext): { status: number; body: unknown
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
     return splitRowData(item as Record<string, unknown>, caller);
   });
+  const staged = stagedIn(context);
+  if (staged !== undefined) return stageCreateRows(context, table, staged, inputs.map((input) => ({ ...input, id: input.id ?? uniqueId() })));
   // Appwrite reports a duplicate in createRows with the route's (empty) row ID.
   const stored = commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), { mustBeNew: true, reportedId: '' });
   const created = answerRows(context, table, stored);
@@ -70,6 +77,8 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const table = rowTable(context);
       const queries = parsedQueries(context.params);
       validateQueries(queries, table.table, { context: 'get' });
+      const staged = stagedIn(context);
+      if (staged !== undefined) return { status: 200, body: getRowInTransaction(context, table, context.path.rowId ?? '', staged, queries) };
       const row = findRow(table, context.path.rowId ?? '');
       assertReadable(context.caller, table.table, row);
       return { status: 200, body: answerRows(context, table, [row], queries)[0] };
@@ -81,6 +90,11 @@ export const rowRoutes: readonly RouteDefinition[] = [
       const table = rowTable(context);
       const queries = parsedQueries(context.params);
       validateQueries(queries, table.table, { context: 'list' });
+      const staged = stagedIn(context);
+      if (staged !== undefined) {
+        const { total, rows } = listRowsInTransaction(context, table, staged, queries);
+        return { status: 200, body: { total: wantsTotal(context.params) ? total : 0, rows } };
+      }
       const readable = listFilter(context.caller, table.table);
       const all = queryableRows(context.state.store.database(table.table.databaseId), table, context.state.store.rows(table), queries);
       const result = runListQuery(readable === null ? all : all.filter(readable), queries, table.table, {
@@ -102,6 +116,8 @@ export const rowRoutes: readonly RouteDefinition[] = [
     method: 'DELETE', path: `${BASE}/:rowId`, operation: 'deleteRow', access: 'rows',
     handle: (context) => {
       const table = rowTable(context);
+      const staged = stagedIn(context);
+      if (staged !== undefined) return stageDeleteRow(context, table, staged, context.path.rowId ?? '');
       const row = findRow(table, context.path.rowId ?? '');
       assertCanChange(context.caller, table.table, row, 'delete');
       const answered = answerRows(context, table, [row]);
