@@ -49,10 +49,10 @@ function columns(definition: TableDefinition): object[] {
  * The server under test: the emulator, or a real Appwrite (`npm run test:appwrite`) where the request log
  * is the fixture client's own and the local-only controls throw.
  */
-export type HandlesServer = Pick<AppwriteEmulator, 'endpoint' | 'projectId' | 'apiKey' | 'faults' | 'createJwt'> & {
+export type HandlesServer = Pick<AppwriteEmulator, 'endpoint' | 'projectId' | 'apiKey' | 'faults' | 'createJwt' | 'advanceClock'> & {
   readonly requests: {
     count(filter?: SentRequestFilter): number;
-    list(filter?: SentRequestFilter): readonly { readonly queries: readonly string[] }[];
+    list(filter?: SentRequestFilter): readonly { readonly queries: readonly string[]; readonly body?: unknown }[];
     clear(): void;
   };
   close(): Promise<void>;
@@ -69,6 +69,7 @@ function realServer(target: RealAppwrite, log: ClientRequestLog): HandlesServer 
     requests: log,
     faults: { add: () => localOnly('faults.add'), clear: () => undefined },
     createJwt: () => localOnly('createJwt'),
+    advanceClock: () => localOnly('advanceClock'),
     close: () => Promise.resolve(),
   };
 }
