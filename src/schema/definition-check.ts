@@ -1,7 +1,8 @@
 import { ConfigError } from '../errors/config-error.js';
 import type { FieldDefinition } from './field-definition.js';
 import { APPWRITE_KEY, checkField } from './field-check.js';
-import { tableId, type TableDefinition } from './table-definition.js';
+import { INDEX_LENGTH_LIMIT, indexLength, ROW_WIDTH_LIMIT, rowWidth } from './appwrite-limits.js';
+import { tableId, type IndexDefinition, type TableDefinition } from './table-definition.js';
 
 /** System attributes an index may name besides the declared fields. */
 const SYSTEM_ATTRIBUTES = new Set(['$id', '$createdAt', '$updatedAt']);
@@ -37,10 +38,29 @@ function checkIndexes(table: string, schema: Readonly<Record<string, FieldDefini
       if (field?.array === true) fail(`field "${name}" is an array; Appwrite cannot index array columns`, key, name);
     }
     const orders = index.orders;
-    if (orders === undefined) continue;
-    if (!Array.isArray(orders) || orders.length !== attributes.length || orders.some((order) => order !== 'asc' && order !== 'desc')) {
+    if (orders !== undefined && (!Array.isArray(orders) || orders.length !== attributes.length || orders.some((order) => order !== 'asc' && order !== 'desc'))) {
       fail(`orders must list 'asc' or 'desc' once per attribute (${attributes.length})`, key);
     }
+    const lengths = index.lengths;
+    if (lengths !== undefined && (!Array.isArray(lengths) || lengths.length !== attributes.length || lengths.some((length) => length !== null && (!Number.isInteger(length) || (length as number) < 0)))) {
+      fail(`lengths must list a character count >= 0 (or null) once per attribute (${attributes.length})`, key);
+    }
+    if (index.type !== 'fulltext') {
+      const length = indexLength(schema, index as unknown as IndexDefinition);
+      if (length > INDEX_LENGTH_LIMIT) {
+        fail(`the index covers ${length} characters, over Appwrite's ${INDEX_LENGTH_LIMIT}; give lengths (e.g. lengths: [${attributes.map(() => 191).join(', ')}]) or smaller string sizes`, key);
+      }
+    }
+  }
+}
+
+function checkRowWidth(table: string, schema: Readonly<Record<string, FieldDefinition>>): void {
+  const width = rowWidth(schema);
+  if (width > ROW_WIDTH_LIMIT) {
+    throw new ConfigError(
+      `Table "${table}": a row takes ${width} bytes, over Appwrite's ${ROW_WIDTH_LIMIT} (each string character takes 4 bytes); use smaller string sizes, or sizes above 16381 (stored as text, 20 bytes)`,
+      { table },
+    );
   }
 }
 
@@ -59,6 +79,7 @@ function checkTable(definition: unknown, position: number): TableDefinition {
   if (!isRecord(schema)) return fail('schema must be an object of field declarations');
   for (const [key, field] of Object.entries(schema)) checkField(name, key, field);
   checkIndexes(name, schema as Record<string, FieldDefinition>, definition.indexes);
+  checkRowWidth(name, schema as Record<string, FieldDefinition>);
   const permissions = definition.permissions;
   if (permissions !== undefined && (!Array.isArray(permissions) || permissions.some((entry) => typeof entry !== 'string'))) {
     fail('permissions must be a list of Appwrite permission strings');

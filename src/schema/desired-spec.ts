@@ -47,6 +47,7 @@ export function tableSpec(definition: TableDefinition): TableSpec {
     type: index.type,
     columns: [...index.attributes],
     orders: index.attributes.map((_, position) => index.orders?.[position] ?? 'asc'),
+    ...(index.lengths === undefined ? {} : { lengths: [...index.lengths] }),
   }));
   return {
     id: tableId(definition),

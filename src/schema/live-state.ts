@@ -34,6 +34,7 @@ export interface RawTable {
   readonly name: string;
   readonly $permissions: readonly string[];
   readonly rowSecurity: boolean;
+  readonly enabled?: boolean;
   readonly columns: readonly RawColumn[];
   readonly indexes: readonly RawIndex[];
 }
@@ -125,6 +126,7 @@ export function normaliseTable(table: RawTable): LiveTable {
     name: table.name,
     permissions: normalisePermissions(table.$permissions),
     rowSecurity: table.rowSecurity,
+    enabled: table.enabled !== false,
     columns: table.columns.map(normaliseColumn),
     indexes: table.indexes.map(normaliseIndex),
   };

@@ -12,6 +12,11 @@ export interface TableSettings {
   readonly name: string;
   readonly permissions: readonly string[];
   readonly rowSecurity: boolean;
+  /**
+   * The table's live `enabled`, sent back with every update: Appwrite's updateTable re-enables a table when it
+   * is omitted (a table disabled in the console would come back).
+   */
+  readonly enabled: boolean;
 }
 
 /**

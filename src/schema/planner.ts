@@ -103,7 +103,7 @@ function planIndexes(desired: TableSpec, live: LiveTable, options: PlanOptions, 
 function planTable(desired: TableSpec, live: LiveTable, options: PlanOptions): TablePlan {
   const plan: TablePlan = { steps: [], refused: [], notes: [] };
   const changes = settingsChanges(desired, live);
-  const settings = { name: desired.name, permissions: desired.permissions ?? live.permissions, rowSecurity: desired.rowSecurity ?? live.rowSecurity };
+  const settings = { name: desired.name, permissions: desired.permissions ?? live.permissions, rowSecurity: desired.rowSecurity ?? live.rowSecurity, enabled: live.enabled ?? true };
   const head: MigrationStep[] = changes.length > 0 ? [{ kind: 'updateTable', tableId: desired.id, settings, changes, destructive: false }] : [];
   const deleted = planColumns(desired, live, options, plan);
   const drops = planIndexes(desired, live, options, deleted, plan);

@@ -28,6 +28,8 @@ export interface IndexSpec {
   readonly type: string;
   readonly columns: readonly string[];
   readonly orders: readonly ('asc' | 'desc')[];
+  /** Characters kept per attribute (`null`: all); sent at creation only, not compared. */
+  readonly lengths?: readonly (number | null)[];
 }
 
 /**
@@ -64,6 +66,8 @@ export interface LiveTable {
   readonly name: string;
   readonly permissions: readonly string[];
   readonly rowSecurity: boolean;
+  /** False when the table was disabled (in the console): kept by migrations. @default true */
+  readonly enabled?: boolean;
   readonly columns: readonly LiveColumn[];
   readonly indexes: readonly LiveIndex[];
 }

@@ -3,6 +3,8 @@ import type { SchemaDefinition } from './field-definition.js';
 /**
  * An index to keep on a table. `attributes` are field keys (or `$id`, `$createdAt`, `$updatedAt`);
  * `orders` gives the direction per attribute. @default orders every attribute 'asc'
+ * `lengths` gives how many leading characters of each string attribute a key or unique index keeps
+ * (`null`: all); Appwrite refuses such an index over 768 characters in total. @default the whole columns
  *
  * @example
  * ```ts
@@ -14,6 +16,7 @@ export interface IndexDefinition {
   readonly type: 'key' | 'unique' | 'fulltext';
   readonly attributes: readonly string[];
   readonly orders?: readonly ('asc' | 'desc')[];
+  readonly lengths?: readonly (number | null)[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppwriteException, OrderBy, Query, TablesDBIndexType, type TablesDB } from 'node-appwrite';
 import { MigrationError } from '../errors/migration-error.js';
+import { fitsInt32 } from '../schema/appwrite-limits.js';
 import { normaliseTable, type RawTable } from '../schema/live-state.js';
 import type { TableSettings } from '../schema/migration-plan.js';
 import type { MigrationPort } from '../schema/migration-port.js';
@@ -12,6 +13,14 @@ const PAGE_SIZE = 1000;
 /** Appwrite's bounds for "no min/max" (PHP_INT_MIN/MAX, ±PHP_FLOAT_MAX), sent to clear a bound. */
 const INT_MIN = -9223372036854775808n;
 const INT_MAX = 9223372036854775807n;
+/** Inline `type` (and `format`, `size`) per declared kind; the other kinds go as they are named. */
+const INLINE_SHAPES: Readonly<Partial<Record<ColumnSpec['kind'], Record<string, unknown>>>> = {
+  float: { type: 'double' },
+  email: { type: 'string', format: 'email', size: 254 },
+  url: { type: 'string', format: 'url', size: 2000 },
+  ip: { type: 'string', format: 'ip', size: 39 },
+  enum: { type: 'string', format: 'enum', size: 255 },
+};
 
 function appwriteError(error: unknown): AppwriteException | undefined {
   return error instanceof AppwriteException ? error : undefined;
@@ -22,22 +31,37 @@ function updateDefault<T>(column: ColumnSpec): T {
   return column.default as T;
 }
 
-function inlineColumn(column: ColumnSpec): Record<string, unknown> {
+/**
+ * A column in the form Appwrite 1.9's inline createTable accepts (reference §12): `double` for float;
+ * email, url, ip and enum as `string` with `format` (and `elements`) and the size their endpoints use;
+ * integers 64-bit (`size: 8`) unless the declaration bounds them within 32 bits.
+ */
+export function inlineColumn(column: ColumnSpec): Record<string, unknown> {
+  const shape = INLINE_SHAPES[column.kind] ?? { type: column.kind };
+  const int32 = column.kind === 'integer' && fitsInt32(column.min, column.max);
   return {
     key: column.key,
-    type: column.kind,
+    ...shape,
     required: column.required,
     array: column.array,
     ...(column.default === null ? {} : { default: column.default }),
     ...(column.size === undefined ? {} : { size: column.size }),
+    ...(column.kind === 'integer' && !int32 ? { size: 8 } : {}),
     ...(column.min === undefined ? {} : { min: column.min }),
     ...(column.max === undefined ? {} : { max: column.max }),
     ...(column.elements === undefined ? {} : { elements: column.elements }),
   };
 }
 
-function inlineIndex(index: IndexSpec): Record<string, unknown> {
-  return { key: index.key, type: index.type, attributes: index.columns, orders: index.orders.map((order) => order.toUpperCase()) };
+/** An inline index: `attributes`, one upper-case order and one length (null: the whole column) per attribute. */
+export function inlineIndex(index: IndexSpec): Record<string, unknown> {
+  return {
+    key: index.key,
+    type: index.type,
+    attributes: index.columns,
+    orders: index.orders.map((order) => order.toUpperCase()),
+    ...(index.lengths === undefined ? {} : { lengths: index.lengths.map((length) => length ?? null) }),
+  };
 }
 
 /**
@@ -129,10 +153,10 @@ export class MigrationGateway implements MigrationPort {
   }
 
   async updateTable(tableId: string, settings: TableSettings): Promise<void> {
-    const { name, rowSecurity } = settings;
+    const { name, rowSecurity, enabled } = settings;
     this.ids('updateTable', tableId, ['table id', tableId]);
     await this.run('update', `table ${tableId}`, { table: tableId }, () =>
-      this.tablesDB.updateTable({ databaseId: this.databaseId, tableId, name, permissions: [...settings.permissions], rowSecurity }),
+      this.tablesDB.updateTable({ databaseId: this.databaseId, tableId, name, permissions: [...settings.permissions], rowSecurity, enabled }),
     );
   }
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { integerWidth } from './row-width.js';
 import { formatInstant } from '../control/clock.js';
 import { maxLengthOf } from './column-types.js';
 import type { StoredColumn } from './model.js';
@@ -101,9 +102,9 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
       if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) >= INT64_LIMIT) {
         return 'Value must be a valid integer';
       }
-      const wide = column.max === undefined || column.max > INT32_MAX;
-      const size = wide ? { min: `-${INT64_MAX_TEXT}`, max: INT64_MAX_TEXT } : { min: -INT32_MAX, max: INT32_MAX };
-      if (!inBounds(value, size)) return rangeDescription(size.min, size.max);
+      if (integerWidth(column) === 4 && (value > INT32_MAX || value < -INT32_MAX - 1)) {
+        return 'Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647';
+      }
       const bounds = columnBounds(column);
       return inBounds(value, bounds) ? null : rangeDescription(bounds.min, bounds.max);
     }
@@ -123,7 +124,7 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
 
 /** The label Appwrite's message uses: columns with a utopia format (ranges, email, url, ip, enum) say `format`. */
 export function checkLabel(column: StoredColumn): 'type' | 'format' {
-  if (column.type === 'integer' || column.type === 'double') return 'format';
+  if (column.type === 'integer' || column.type === 'double') return column.unranged === true ? 'type' : 'format';
   return column.format !== undefined && column.format !== 'datetime' ? 'format' : 'type';
 }
 

@@ -11,7 +11,7 @@ describe('renderPlan', () => {
       steps: [
         { kind: 'createDatabase', databaseId: 'shop', name: 'shop', destructive: false },
         { kind: 'createTable', table: tableSpec(products), destructive: false },
-        { kind: 'updateTable', tableId: 'orders', settings: { name: 'orders', permissions: [], rowSecurity: true }, changes: [{ property: 'rowSecurity', from: false, to: true }], destructive: false },
+        { kind: 'updateTable', tableId: 'orders', settings: { name: 'orders', permissions: [], rowSecurity: true, enabled: true }, changes: [{ property: 'rowSecurity', from: false, to: true }], destructive: false },
         { kind: 'createColumn', tableId: 'orders', column: columnSpec('tags', { type: 'string', array: true, size: 32 }), destructive: false },
         { kind: 'createColumn', tableId: 'orders', column: columnSpec('status', { type: 'enum', enum: ['a', 'b'], default: 'a' }), destructive: false },
         { kind: 'updateColumn', tableId: 'products', column: columnSpec('name', { type: 'string', size: 255 }), changes: [{ property: 'size', from: 128, to: 255 }, { property: 'default', from: 'x', to: null }], destructive: false },
