@@ -33,6 +33,13 @@ export interface StoredColumn {
   size?: number;
   min?: number;
   max?: number;
+  /**
+   * Bytes of an integer column (4: 32-bit INT, 8: BIGINT), chosen once at creation: `size: 8` inline, or a
+   * `max` above 2,147,483,647 on the endpoint. Absent on columns saved before it was recorded (derived from `max`).
+   */
+  width?: 4 | 8;
+  /** An inline integer or double created without `min`/`max`: no range format, so it reports `min`/`max` null. */
+  unranged?: boolean;
   default: unknown;
   /** Allowed values of an enum column. */
   elements?: string[];
@@ -67,6 +74,8 @@ export type IndexType = 'key' | 'unique' | 'fulltext';
 
 /** An index as the emulator stores it. */
 export interface StoredIndex {
+  /** Appwrite's internal id, `<databaseSequence>_<tableSequence>_<key>`. */
+  $id?: string;
   key: string;
   type: IndexType;
   status: ResourceStatus;
