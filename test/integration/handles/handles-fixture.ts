@@ -1,9 +1,11 @@
 import { Client, Query, TablesDB } from 'node-appwrite';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
+import { columnSpec } from '../../../src/schema/desired-spec.js';
 import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
+import { inlineColumn } from '../../../src/server/migration-gateway.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 
 export const products = {
@@ -30,16 +32,9 @@ export const tables = [products, notes] as const;
 
 const DATABASE_ID = 'shop';
 
-/** Inline column objects for createTable, enough for the test declarations above. */
+/** Inline column objects for createTable, in the form the ORM sends (what Appwrite 1.9 accepts). */
 function columns(definition: TableDefinition): object[] {
-  return Object.entries(definition.schema).map(([key, field]) => ({
-    key,
-    type: field.type,
-    required: field.required ?? false,
-    array: field.array ?? false,
-    ...('size' in field && field.size !== undefined ? { size: field.size } : field.type === 'string' ? { size: 255 } : {}),
-    ...(field.default === undefined ? {} : { default: field.default }),
-  }));
+  return Object.entries(definition.schema).map(([key, field]) => inlineColumn(columnSpec(key, field)));
 }
 
 export interface HandlesFixture {
