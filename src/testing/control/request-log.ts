@@ -1,6 +1,6 @@
 /** One request the emulator received. */
 export interface RequestLogEntry {
-  /** The node-appwrite TablesDB method name (`getRow`, `createRows`, `createStringColumn`...); `unknown` for unmatched routes. */
+  /** The node-appwrite TablesDB method name (`getRow`, `createRows`, `createStringColumn`...). Requests that no route matches are answered 404 and not logged. */
   readonly operation: string;
   readonly method: string;
   /** URL path, e.g. `/v1/tablesdb/main/tables/posts/rows/r1`. */

@@ -4,8 +4,8 @@ import type { RequestHandler } from 'msw';
 import type { Call, Dispatcher, Outcome } from './dispatch.js';
 import type { RouteDefinition } from './routes/route.js';
 
-/** What to run when `emu.handlers` is read without msw installed. */
-export const MSW_INSTALL = 'npm install --save-dev msw@^2.9.0';
+// What to run when `emu.handlers` is read without msw installed.
+const MSW_INSTALL = 'npm install --save-dev msw@^2.9.0';
 
 /**
  * Loads msw on first use only, so that the emulator runs without it. `require` rather than `import()` keeps

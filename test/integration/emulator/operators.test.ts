@@ -58,6 +58,15 @@ describe('row rules', () => {
     expect((await tablesDb.getRow({ ...at, rowId: 'r1' })).big).toBe(big);
   });
 
+  it('checks inline integers by their size: 32-bit without one (and "type" without min/max), 64-bit with size 8', async () => {
+    const tablesDb = fixture.tablesDb();
+    await expectAppwriteError(tablesDb.createRow({ ...at, rowId: 'r1', data: { title: 't', n: 2_147_483_648 } }), 400, 'row_invalid_structure',
+      'Invalid document structure: Attribute "n" has invalid type. Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647');
+    await expectAppwriteError(tablesDb.createRow({ ...at, rowId: 'r1', data: { title: 't', level: 'x' } }), 400, 'row_invalid_structure',
+      'Invalid document structure: Attribute "level" has invalid format. Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647');
+    expect((await tablesDb.createRow({ ...at, rowId: 'r1', data: { title: 't', big: 2_147_483_648 } })).big).toBe(2_147_483_648);
+  });
+
   it('ignores $permissions inside data on createRow; the permissions param wins', async () => {
     const tablesDb = fixture.tablesDb();
     const inData = await tablesDb.createRow({ ...at, rowId: 'r1', data: { title: 't', $permissions: [Permission.read(Role.any())] } });

@@ -52,9 +52,9 @@ describe('emulator rows: create and read', () => {
     [{ title: 'x', nope: 1 }, 'Invalid document structure: Unknown attribute: "nope"'],
     [{ n: 1 }, 'Invalid document structure: Missing required attribute "title"'],
     [{ title: null }, 'Invalid document structure: Missing required attribute "title"'],
-    // utopia's Integer validator names the column's width (an inline integer without a size is 32-bit).
-    [{ title: 'x', n: 'one' }, /^Invalid document structure: Attribute "n" has invalid (type|format)\. Value must be a valid signed (32|64)-bit integer between -/],
-    [{ title: 'x', n: 1.5 }, /^Invalid document structure: Attribute "n" has invalid (type|format)\. Value must be a valid signed (32|64)-bit integer between -/],
+    // An inline integer without size is 32-bit, and without min/max has no range format ("type").
+    [{ title: 'x', n: 'one' }, 'Invalid document structure: Attribute "n" has invalid type. Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647'],
+    [{ title: 'x', n: 1.5 }, 'Invalid document structure: Attribute "n" has invalid type. Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647'],
     [{ title: 'far too long' }, 'Invalid document structure: Attribute "title" has invalid type. Value must be a valid string and no longer than 10 chars'],
     [{ title: 'x', stars: 6 }, 'Invalid document structure: Attribute "stars" has invalid format. Value must be a valid range between 1 and 5'],
     // An inline double without min/max has no range format, so the label is `type`.
