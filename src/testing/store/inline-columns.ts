@@ -13,6 +13,11 @@ const RESERVED_KEYS = new Set(['$id', '$createdAt', '$updatedAt', '$permissions'
 const STRING_MAX = 1_073_741_824;
 const invalid = argumentInvalid;
 
+/** A request value as a message shows it (objects as JSON). */
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
 function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
@@ -24,7 +29,7 @@ function checkKeyAndType(definition: Definition, position: number, seen: Set<str
   if (!isValidKey(key) || RESERVED_KEYS.has(key)) throw invalid(`Invalid key for attribute at index ${position}: ${KEY_DESCRIPTION}`);
   if (seen.has(key)) throw invalid(`Duplicate attribute key: ${key}`);
   seen.add(key);
-  if (typeof type !== 'string' || !TYPES.has(type)) throw invalid(`Invalid type for attribute '${key}': ${String(type)}`);
+  if (typeof type !== 'string' || !TYPES.has(type)) throw invalid(`Invalid type for attribute '${key}': ${shown(type)}`);
   if (type === 'point' || type === 'linestring' || type === 'polygon') throw notImplemented('Spatial columns');
   return { key, type };
 }
@@ -36,7 +41,7 @@ function checkShape(definition: Definition, key: string, type: string): void {
   }
   if (format !== undefined && format !== null && format !== '') {
     if (type !== 'string') throw invalid(`Format is only allowed for string type for attribute '${key}'`);
-    if (typeof format !== 'string' || !FORMATS.has(format)) throw invalid(`Invalid format for attribute '${key}': ${String(format)}`);
+    if (typeof format !== 'string' || !FORMATS.has(format)) throw invalid(`Invalid format for attribute '${key}': ${shown(format)}`);
     const elements = definition.elements;
     if (format === 'enum' && (!Array.isArray(elements) || elements.length === 0)) {
       throw invalid(`Attribute '${key}' with enum format must have 'elements' array`);
