@@ -15,5 +15,5 @@ export default defineConfig({
   splitting: true,
   // import.meta.url in the CommonJS build (the testing entry resolves optional msw from its own location).
   shims: true,
-  external: ['express', 'ioredis', 'msw', 'tsx'],
+  external: ['express', 'ioredis', 'msw', 'tsx', 'prom-client'],
 });

@@ -3,6 +3,7 @@ import type { Database, Warmer } from 'appwrite-orm/server';
 import { appwriteWebhook, bearerToken, cacheAdmin, cacheStatus } from 'appwrite-orm/express';
 import { jsonErrorHandler } from './error-handler.js';
 import { productsRouter } from './products-routes.js';
+import { reviewsRouter } from './reviews-routes.js';
 import type { tables } from './schema.js';
 
 /** The database of the example, as `orm.init(tables)` returns it. */
@@ -34,6 +35,7 @@ export function createApp(db: ExampleDatabase, options: ExampleAppOptions): Expr
   app.use(cacheStatus());
   app.use('/admin/cache', cacheAdmin(db, { authorize: bearerToken(options.adminToken), warm: options.warmer }));
   app.use('/products', productsRouter(db));
+  app.use('/reviews', reviewsRouter(db));
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'E_NOT_FOUND', message: 'no such route' } });
   });

@@ -1,9 +1,10 @@
 import express, { type Router } from 'express';
+import type { InsertOf, UpdateOf } from 'appwrite-orm/server';
 import type { ExampleDatabase } from './app.js';
+import type { products } from './schema.js';
 
-type Products = ReturnType<ExampleDatabase['table']>;
-type NewProduct = Parameters<Products['create']>[0];
-type ProductChanges = Parameters<Products['update']>[1];
+type NewProduct = InsertOf<typeof products>;
+type ProductChanges = UpdateOf<typeof products>;
 
 /**
  * The hot query of the example, shared by the route and the warmer so that both use the same cache entry:

@@ -12,4 +12,17 @@ export const products = defineTable({
   indexes: [{ key: 'by_category', type: 'key', attributes: ['category'] }],
 });
 
-export const tables = [products] as const;
+/**
+ * Reviews of a product: a one-way relationship (products' rows do not show it, so Appwrite's bulk routes stay
+ * open for products). Deleting a product deletes its reviews, and invalidates cached reviews with it.
+ */
+export const reviews = defineTable({
+  name: 'reviews',
+  schema: {
+    text: { type: 'string', required: true, size: 500 },
+    stars: { type: 'integer', required: true, min: 1, max: 5 },
+    product: { type: 'relationship', table: 'products', relation: 'manyToOne', onDelete: 'cascade' },
+  },
+});
+
+export const tables = [products, reviews] as const;

@@ -4,6 +4,7 @@ import { CacheEvents, type CacheEventName, type CacheListener, type Invalidation
 import { CacheStatsRegistry, type CacheStatsSnapshot, type TableCounters } from './cache-stats.js';
 import { deepFreeze } from './deep-freeze.js';
 import { assertQueryCacheOptions, type CacheReadRequest, type QueryCacheOptions } from './query-cache-options.js';
+import { currentOperation } from './operation-record.js';
 import { currentCacheContext } from './request-context.js';
 import { SingleFlight, type Flight } from './single-flight.js';
 import { entrySize, freezeAndMeasure } from './size-estimate.js';
@@ -61,6 +62,8 @@ export class QueryCache {
       entry.counters.hits++;
       const context = currentCacheContext();
       if (context !== undefined) context.record(request.table, 'hit');
+      const operation = currentOperation();
+      if (operation !== undefined) operation.hits++;
       if (this.#events.has('hit')) this.#events.emit('hit', { table: request.table, key });
       return Promise.resolve(entry.value as T);
     }
@@ -207,6 +210,8 @@ export class QueryCache {
     const counters = this.#stats.of(table);
     counters.misses++;
     currentCacheContext()?.record(table, 'miss');
+    const operation = currentOperation();
+    if (operation !== undefined) operation.misses++;
     const joined = this.#flights.join(key, state.generation);
     if (joined !== undefined) counters.coalesced++;
     if (this.#events.has('miss')) this.#events.emit('miss', { table, key, coalesced: joined !== undefined });
@@ -245,6 +250,9 @@ export class QueryCache {
     if (state.generation === flight.generation && related.every(([other, seen]) => other.generation === seen)) {
       state.updated = true;
       this.#entries.set(key, request.table, value, entrySize(key, length), request.ttl ?? this.#ttl, counters, request.dependsOn);
+    } else {
+      const operation = currentOperation();
+      if (operation !== undefined) operation.stale++;
     }
     return value;
   }
@@ -261,6 +269,8 @@ export class QueryCache {
 
   async #bypass<T>(table: string, load: () => Promise<T>): Promise<T> {
     currentCacheContext()?.record(table, 'bypass');
+    const operation = currentOperation();
+    if (operation !== undefined) operation.bypasses++;
     return deepFreeze(await load()) as T;
   }
 }

@@ -1,4 +1,4 @@
-import { OrmError, type OrmErrorContext } from './orm-error.js';
+import { OrmError, type OrmErrorCode, type OrmErrorContext } from './orm-error.js';
 
 /**
  * Any other failure reported by Appwrite, or a request that got no answer. Wraps the SDK's
@@ -16,8 +16,9 @@ export class AppwriteError extends OrmError {
   /** Appwrite's error type (`general_server_error`, `user_unauthorized`...), or `network_error`. */
   readonly type: string;
 
-  constructor(status: number, type: string, message: string, context: OrmErrorContext = {}, options?: { cause?: unknown }) {
-    super('E_APPWRITE', message, context, options);
+  /** `code` is for subclasses (`ConnectionError`); an Appwrite answer is always `E_APPWRITE`. */
+  constructor(status: number, type: string, message: string, context: OrmErrorContext = {}, options?: { cause?: unknown }, code: OrmErrorCode = 'E_APPWRITE') {
+    super(code, message, context, options);
     this.status = status;
     this.type = type;
   }

@@ -8,6 +8,7 @@ export type OrmErrorCode =
   | 'E_MIGRATION'
   | 'E_SCHEMA_DRIFT'
   | 'E_APPWRITE'
+  | 'E_CONNECTION'
   | 'E_BULK_PARTIAL';
 
 /** Context that locates an error: which table, row and field it concerns. */

@@ -1,4 +1,4 @@
-import type { SchemaDefinition } from './field-definition.js';
+import type { FieldDefinition, SchemaDefinition } from './field-definition.js';
 
 /**
  * An index to keep on a table. `attributes` are field keys (or `$id`, `$createdAt`, `$updatedAt`);
@@ -57,9 +57,24 @@ export interface TableDefinition<N extends string = string, S extends SchemaDefi
  * const db = await orm.init([products]);
  * ```
  */
-export function defineTable<const D extends TableDefinition>(definition: D): D {
+export function defineTable<const D extends TableDefinition>(definition: D & StrictTable<D>): D {
   return definition;
 }
+
+/** `D` with every key no declaration accepts typed `never`, so that a typo (`requried`) fails to compile. */
+export type StrictTable<D extends TableDefinition> = {
+  readonly [P in keyof D]: P extends 'schema'
+    ? { readonly [K in keyof D['schema']]: StrictField<D['schema'][K]> }
+    : P extends 'indexes'
+      ? StrictIndexes<D[P]>
+      : P extends keyof TableDefinition ? D[P] : never;
+};
+
+type StrictIndexes<X> = { readonly [I in keyof X]: Only<X[I], IndexDefinition> };
+
+type StrictField<F> = F extends { readonly type: infer T } ? Only<F, Extract<FieldDefinition, { readonly type: T }>> : F;
+
+type Only<V, Allowed> = { readonly [P in keyof V]: P extends keyof Allowed ? V[P] : never };
 
 /**
  * The Appwrite table id of a declaration: `id` when given, else `name`.

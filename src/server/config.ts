@@ -6,6 +6,8 @@ import { defaultBridgeChannel } from '../cache/bridge-channel.js';
 import { ConfigError } from '../errors/config-error.js';
 import { isAppwriteId } from './appwrite-ids.js';
 import { DEFAULT_TIMEOUT_MS } from './request-deadline.js';
+import { describeConfigIssues } from './config-issues.js';
+import type { OperationEvent, OrmTracer } from './operation-observer.js';
 
 /** Where the ORM reports what it does. Only `warn` and `error` are required. */
 export interface OrmLogger {
@@ -92,8 +94,22 @@ export interface ServerORMConfig {
    * default leaves it time to say so. @default 20_000
    */
   readonly timeoutMs?: number;
-  /** @default warnings and errors to the console, nothing else */
+  /**
+   * Where the ORM reports what it does: bridge trouble (warn), migrations applied (info), details (debug).
+   * @default warnings and errors to the console, nothing else
+   */
   readonly logger?: OrmLogger;
+  /**
+   * Called after every table operation (`find`, `get`, `create`...) with its table, method, duration, cache
+   * outcome and number of requests sent to Appwrite. A hook that throws is reported as a process warning.
+   * @default undefined (no hook; operations are not timed)
+   */
+  readonly onOperation?: (event: OperationEvent) => void;
+  /**
+   * An OpenTelemetry `Tracer` (`trace.getTracer('my-app')` from `@opentelemetry/api`): one client span per
+   * table operation. @default undefined (no spans)
+   */
+  readonly tracer?: OrmTracer;
 }
 
 /** Cache settings with every default filled in. */
@@ -122,61 +138,78 @@ export interface ResolvedConfig {
   readonly retry: Required<RetryConfig>;
   readonly timeoutMs: number;
   readonly logger: Required<OrmLogger>;
+  readonly onOperation?: (event: OperationEvent) => void;
+  readonly tracer?: OrmTracer;
 }
 
 const required = (name: string) => z.string({ error: `${name} is required (a non-empty string)` }).min(1, `${name} is required (a non-empty string)`);
-const count = z.number().int().positive();
-const endpoint = required('endpoint').refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, 'endpoint must be an http:// or https:// URL such as https://cloud.appwrite.io/v1');
+const endpoint = required('endpoint').superRefine((value, context) => {
+  const problem = endpointProblem(value);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
 const logFn = z.custom<(message: string, context?: Record<string, unknown>) => void>((value) => typeof value === 'function', 'must be a function');
+
+const count = (what = '') => z.number({ error: `must be a positive integer${what}` }).int({ error: `must be a positive integer${what}` }).positive({ error: `must be a positive integer${what}` });
+const millis = (what = '') => z.number({ error: `must be a number of milliseconds${what}` }).min(0, { error: `must be a number of milliseconds ≥ 0${what}` });
+
+const migrateSchema = z
+  .object({ dropIndexes: z.boolean({ error: 'must be true or false' }).default(false), allowDestructive: z.boolean({ error: 'must be true or false' }).default(false), concurrency: count().default(8), timeoutMs: count(' of milliseconds').default(60_000) })
+  .strict();
+
+const cacheSchema = z
+  .object({
+    ttl: z.union([millis(), z.literal(Infinity)], { error: 'must be a number of milliseconds (300000 is 5 minutes) or Infinity' }).default(300_000),
+    maxEntries: count().default(10_000),
+    maxBytes: count(' of bytes').default(64 * 1024 * 1024),
+    redis: z.custom<string | RedisOptions | Redis | Cluster>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null), 'must be a Redis URL (a string such as "redis://127.0.0.1:6379"), ioredis options (an object) or an ioredis client').optional(),
+    channel: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
+    instanceId: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
+  })
+  .strict();
+
+const retrySchema = z.object({ attempts: count().default(3), baseDelayMs: millis().default(100), maxDelayMs: millis().default(2_000) }).strict();
 
 const schema = z.object({
   endpoint,
   projectId: required('projectId'),
   databaseId: required('databaseId').refine(isAppwriteId, 'databaseId must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _'),
   apiKey: required('apiKey'),
-  databaseName: z.string().min(1).max(128).optional(),
-  autoMigrate: z.boolean().default(false),
-  autoValidate: z.boolean().optional(),
-  migrate: z
-    .object({ dropIndexes: z.boolean().default(false), allowDestructive: z.boolean().default(false), concurrency: count.default(8), timeoutMs: count.default(60_000) })
-    .strict()
-    .default({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
+  databaseName: z.string({ error: 'must be a string of 1 to 128 characters' }).min(1).max(128).optional(),
+  autoMigrate: z.boolean({ error: 'must be true or false' }).default(false),
+  autoValidate: z.boolean({ error: 'must be true or false' }).optional(),
+  migrate: migrateSchema.default({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
   cache: z
-    .union([
-      z.literal(false),
-      z
-        .object({
-          ttl: z.union([z.number().min(0), z.literal(Infinity)]).default(300_000),
-          maxEntries: count.default(10_000),
-          maxBytes: count.default(64 * 1024 * 1024),
-          redis: z.custom<string | RedisOptions | Redis | Cluster>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null), 'must be a Redis URL, ioredis options or an ioredis client').optional(),
-          channel: z.string().min(1).optional(),
-          instanceId: z.string().min(1).optional(),
-        })
-        .strict(),
-    ])
+    .union([z.literal(false), cacheSchema], { error: 'must be an object of cache settings ({ ttl, maxEntries, maxBytes, redis, channel, instanceId }), or false to turn caching off' })
     .default({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 }),
-  retry: z
-    .object({ attempts: count.default(3), baseDelayMs: z.number().min(0).default(100), maxDelayMs: z.number().min(0).default(2_000) })
-    .strict()
-    .default({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
-  timeoutMs: z.number().positive().finite().default(DEFAULT_TIMEOUT_MS),
-  logger: z.object({ debug: logFn.optional(), info: logFn.optional(), warn: logFn, error: logFn }).optional(),
-});
+  retry: retrySchema.default({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
+  timeoutMs: z.number({ error: 'must be a number of milliseconds' }).positive({ error: 'must be a positive number of milliseconds' }).finite({ error: 'must be a finite number of milliseconds' }).default(DEFAULT_TIMEOUT_MS),
+  logger: z.object({ debug: logFn.optional(), info: logFn.optional(), warn: logFn, error: logFn }, { error: 'must be an object with warn and error functions' }).optional(),
+  onOperation: z.custom<(event: OperationEvent) => void>((value) => typeof value === 'function', 'must be a function').optional(),
+  tracer: z.custom<OrmTracer>((value) => typeof value === 'object' && value !== null && typeof (value as { startSpan?: unknown }).startSpan === 'function', 'must be an OpenTelemetry Tracer (an object with startSpan())').optional(),
+}).strict();
+
+/** The option names accepted at each place of the config, for "did you mean" suggestions. */
+function knownKeys(path: string): readonly string[] {
+  const shapes: Record<string, z.ZodObject | undefined> = { '': schema, migrate: migrateSchema, cache: cacheSchema, retry: retrySchema };
+  return Object.keys(shapes[path]?.shape ?? {});
+}
+
+/** Why an endpoint cannot be Appwrite's API URL, with the fix; `undefined` when it can. Never echoes a non-URL. */
+function endpointProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'endpoint must be an http:// or https:// URL such as https://cloud.appwrite.io/v1';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'endpoint must be an http:// or https:// URL such as https://cloud.appwrite.io/v1';
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path.endsWith('/v1')) return undefined;
+  // Credentials, query and fragment stay out of the message: only scheme, host and path are shown.
+  return `endpoint must end in /v1, the path of Appwrite's API: use "${url.protocol}//${url.host}${path}/v1"`;
+}
 
 const noop = (): void => undefined;
-
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  // Only paths and rule messages: zod does not echo input values, so the API key cannot leak into the text.
-  return issues.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.map(String).join('.')}: ${issue.message}`)).join('; ');
-}
 
 /**
  * Validates a {@link ServerORMConfig} and fills in every default: the one place defaults live. Throws a
@@ -190,8 +223,8 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
  */
 export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
   const parsed = schema.safeParse(config);
-  if (!parsed.success) throw new ConfigError(`Invalid ServerORM config: ${describeIssues(parsed.error.issues)}`);
-  const { apiKey, cache, logger, ...rest } = parsed.data;
+  if (!parsed.success) throw new ConfigError(`Invalid ServerORM config: ${describeConfigIssues(parsed.error.issues, knownKeys)}`);
+  const { apiKey, cache, logger, onOperation, tracer, ...rest } = parsed.data;
   const resolved = {
     ...rest,
     endpoint: rest.endpoint.replace(/\/+$/, ''),
@@ -207,6 +240,8 @@ export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
       warn: logger?.warn.bind(config.logger) ?? ((message: string) => console.warn(`[appwrite-orm] ${message}`)),
       error: logger?.error.bind(config.logger) ?? ((message: string) => console.error(`[appwrite-orm] ${message}`)),
     },
+    ...(onOperation === undefined ? {} : { onOperation }),
+    ...(tracer === undefined ? {} : { tracer }),
   };
   // A getter, not a value, and a custom rendering without it: even `util.inspect(config, { showHidden: true })`
   // and `console.dir` never print the key.

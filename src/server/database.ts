@@ -14,6 +14,7 @@ import type { TableByName, TableDefinition, TableName } from '../schema/table-de
 import { createAppwriteClient } from './appwrite-client.js';
 import { isAppwriteId } from './appwrite-ids.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './read-retry.js';
+import { OperationObserver, type OperationEvent, type OrmTracer } from './operation-observer.js';
 import { TableHandle } from './table-handle.js';
 import { TableRuntime, type Session } from './table-runtime.js';
 import { TablesDbAdapter } from './tables-db-adapter.js';
@@ -37,6 +38,10 @@ export interface DatabaseConfig {
   readonly timeoutMs?: number;
   /** Where the bridge reports trouble. @default console.warn */
   readonly logger?: { warn(message: string): void; info?(message: string): void };
+  /** Called after every table operation. @default undefined */
+  readonly onOperation?: (event: OperationEvent) => void;
+  /** An OpenTelemetry tracer: one span per table operation. @default undefined */
+  readonly tracer?: OrmTracer;
 }
 
 /** Something started alongside the database (the Redis bridge...) that `closeListeners()` and `close()` stop. */
@@ -68,6 +73,8 @@ export interface DatabaseShared {
   readonly listeners: Set<DatabaseListener>;
   /** The Redis invalidation bridge, when `config.cache.redis` started one. */
   bridge?: RedisBridge;
+  /** Reports table operations to `onOperation`, the tracer and {@link Database.onOperation} listeners. */
+  readonly observer: OperationObserver;
 }
 
 const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
@@ -98,7 +105,8 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
     : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true });
   const retry = { ...DEFAULT_RETRY, ...config.retry };
-  const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set() };
+  const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
+  const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) });
     if (bridge !== undefined) {
@@ -106,7 +114,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
       shared.listeners.add(bridge);
     }
   }
-  return new Database<T>(shared, { scope: 'key', cache, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
+  return new Database<T>(shared, { scope: 'key', cache, observer, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
 }
 
 /**
@@ -207,7 +215,21 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
     const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
     // The scope is a hash: the token itself never enters keys, stats or events.
     const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
-    return new Database<T>(this.#shared, { scope, cache, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
+    return new Database<T>(this.#shared, { scope, cache, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
+  }
+
+  /**
+   * Calls `listener` after every table operation of this database (every view of it): table, method,
+   * duration, cache outcome, requests sent. Returns a function that removes it. Operations are timed only
+   * while a listener (or `onOperation`, or a tracer) is set.
+   *
+   * @example
+   * ```ts
+   * const stop = db.onOperation(({ table, method, outcome, durationMs }) => log.debug(`${method} ${table} ${outcome} ${durationMs} ms`));
+   * ```
+   */
+  onOperation(listener: (event: OperationEvent) => void): () => void {
+    return this.#shared.observer.listen(listener);
   }
 
   /**

@@ -58,3 +58,5 @@ export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type Brid
 export { defaultBridgeChannel } from '../cache/bridge-channel.js';
 export type { BridgeStats, BridgeState, BridgeCounters } from '../cache/bridge-stats.js';
 export type { RedisSource } from '../cache/bridge-connections.js';
+export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
+export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';

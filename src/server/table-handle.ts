@@ -60,7 +60,7 @@ implements AsyncIterable<RowOf<D>> {
    * ```
    */
   get<const W extends WithPaths<T, D> = never>(id: string, options?: WithOptions<W>): Promise<RowWith<T, D, W> | null> {
-    return readRow(this.#context, id, options) as Promise<RowWith<T, D, W> | null>;
+    return this.#observe('get', () => readRow(this.#context, id, options) as Promise<RowWith<T, D, W> | null>);
   }
 
   /**
@@ -71,10 +71,12 @@ implements AsyncIterable<RowOf<D>> {
    * const pen = await products.getOrFail('pen');
    * ```
    */
-  async getOrFail<const W extends WithPaths<T, D> = never>(id: string, options?: WithOptions<W>): Promise<RowWith<T, D, W>> {
-    const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowWith<T, D, W> | null;
-    if (row === null) throw new NotFoundError(this.id, { rowId: id });
-    return row;
+  getOrFail<const W extends WithPaths<T, D> = never>(id: string, options?: WithOptions<W>): Promise<RowWith<T, D, W>> {
+    return this.#observe('getOrFail', async () => {
+      const row = (await readRow(this.#context, id, options, 'getOrFail')) as RowWith<T, D, W> | null;
+      if (row === null) throw new NotFoundError(this.id, { rowId: id });
+      return row;
+    });
   }
 
   /**
@@ -90,11 +92,13 @@ implements AsyncIterable<RowOf<D>> {
    */
   find<const W extends WithPaths<T, D> = never>(queries?: TableQuery<D>, options?: WithOptions<W>): Promise<readonly RowWith<T, D, W>[]> {
     // Hot path: hand back the cache's promise itself; a bad query still comes out as a rejection.
-    try {
-      return readList(this.#context, this.#normalize(queries), options) as Promise<readonly RowWith<T, D, W>[]>;
-    } catch (error) {
-      return rejection(error);
-    }
+    return this.#observe('find', () => {
+      try {
+        return readList(this.#context, this.#normalize(queries), options) as Promise<readonly RowWith<T, D, W>[]>;
+      } catch (error) {
+        return rejection(error);
+      }
+    });
   }
 
   /**
@@ -105,8 +109,8 @@ implements AsyncIterable<RowOf<D>> {
    * const cheapest = await products.findOne([Query.orderAsc('price')]);
    * ```
    */
-  async findOne<const W extends WithPaths<T, D> = never>(queries?: TableQuery<D>, options?: WithOptions<W>): Promise<RowWith<T, D, W> | null> {
-    return (await readFirst(this.#context, this.#normalize(queries), options)) as RowWith<T, D, W> | null;
+  findOne<const W extends WithPaths<T, D> = never>(queries?: TableQuery<D>, options?: WithOptions<W>): Promise<RowWith<T, D, W> | null> {
+    return this.#observe('findOne', async () => (await readFirst(this.#context, this.#normalize(queries), options)) as RowWith<T, D, W> | null);
   }
 
   /**
@@ -118,9 +122,11 @@ implements AsyncIterable<RowOf<D>> {
    * const office = await products.all({ where: { category: 'office' }, pageSize: 1000 });
    * ```
    */
-  async all<const W extends WithPaths<T, D> = never>(options?: AllOptions<D> & WithOptions<W>): Promise<readonly RowWith<T, D, W>[]> {
-    const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ALL_PAGE);
-    return (await readAll(this.#context, this.#normalize(options?.where), pageSize, options)) as readonly RowWith<T, D, W>[];
+  all<const W extends WithPaths<T, D> = never>(options?: AllOptions<D> & WithOptions<W>): Promise<readonly RowWith<T, D, W>[]> {
+    return this.#observe('all', async () => {
+      const pageSize = checkPageSize(this.#context, options?.pageSize ?? DEFAULT_ALL_PAGE);
+      return (await readAll(this.#context, this.#normalize(options?.where), pageSize, options)) as readonly RowWith<T, D, W>[];
+    });
   }
 
   /**
@@ -143,10 +149,12 @@ implements AsyncIterable<RowOf<D>> {
    * const admin = await users.firstOrFail({ role: 'admin' });
    * ```
    */
-  async firstOrFail<const W extends WithPaths<T, D> = never>(filters?: TableQuery<D>, options?: WithOptions<W>): Promise<RowWith<T, D, W>> {
-    const row = await this.findOne(filters, options);
-    if (row === null) throw new NotFoundError(this.id, { filter: describe(filters) });
-    return row;
+  firstOrFail<const W extends WithPaths<T, D> = never>(filters?: TableQuery<D>, options?: WithOptions<W>): Promise<RowWith<T, D, W>> {
+    return this.#observe('firstOrFail', async () => {
+      const row = await this.findOne(filters, options);
+      if (row === null) throw new NotFoundError(this.id, { filter: describe(filters) });
+      return row;
+    });
   }
 
   /**
@@ -158,8 +166,8 @@ implements AsyncIterable<RowOf<D>> {
    * const offices = await products.count({ category: 'office' });
    * ```
    */
-  async count(filtersOrQueries?: TableQuery<D>, options?: ReadOptions): Promise<number> {
-    return await readCount(this.#context, this.#normalize(filtersOrQueries), options);
+  count(filtersOrQueries?: TableQuery<D>, options?: ReadOptions): Promise<number> {
+    return this.#observe('count', async () => await readCount(this.#context, this.#normalize(filtersOrQueries), options));
   }
 
   /**
@@ -175,11 +183,13 @@ implements AsyncIterable<RowOf<D>> {
   query(filters: TableQuery<D>, options?: QueryOptions<D> & { readonly select?: undefined }): Promise<readonly RowOf<D>[]>;
   query<K extends ColumnName<D>>(filters: TableQuery<D>, options: QueryOptions<D, K> & { readonly select: readonly K[] }): Promise<readonly SelectedRow<D, K>[]>;
   query(filters: TableQuery<D>, options: QueryOptions<D> = {}): Promise<readonly unknown[]> {
-    try {
-      return readList(this.#context, this.#context.runtime.normalizer.withShape(filters as QueryInput, options), options);
-    } catch (error) {
-      return rejection(error);
-    }
+    return this.#observe('query', () => {
+      try {
+        return readList(this.#context, this.#context.runtime.normalizer.withShape(filters as QueryInput, options), options);
+      } catch (error) {
+        return rejection(error);
+      }
+    });
   }
 
   /**
@@ -221,8 +231,8 @@ implements AsyncIterable<RowOf<D>> {
    * const pen = await products.create({ name: 'Pen', price: 2, category: 'office' }, { id: 'pen' });
    * ```
    */
-  async create(data: InsertOf<D>, options?: CreateOptions): Promise<RowOf<D>> {
-    return (await writes.createRow(this.#context, data, options)) as RowOf<D>;
+  create(data: InsertOf<D>, options?: CreateOptions): Promise<RowOf<D>> {
+    return this.#observe('create', async () => (await writes.createRow(this.#context, data, options)) as RowOf<D>);
   }
 
   /**
@@ -233,8 +243,8 @@ implements AsyncIterable<RowOf<D>> {
    * await products.update('pen', { price: 3 });
    * ```
    */
-  async update(id: string, data: UpdateOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
-    return (await writes.updateRow(this.#context, id, data, options)) as RowOf<D>;
+  update(id: string, data: UpdateOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+    return this.#observe('update', async () => (await writes.updateRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
   /**
@@ -246,8 +256,8 @@ implements AsyncIterable<RowOf<D>> {
    * await products.upsert('pen', { name: 'Pen', price: 2, category: 'office' });
    * ```
    */
-  async upsert(id: string, data: InsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
-    return (await writes.upsertRow(this.#context, id, data, options)) as RowOf<D>;
+  upsert(id: string, data: InsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+    return this.#observe('upsert', async () => (await writes.upsertRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
   /**
@@ -259,7 +269,7 @@ implements AsyncIterable<RowOf<D>> {
    * ```
    */
   delete(id: string, options?: CallOptions): Promise<void> {
-    return writes.deleteRow(this.#context, id, options);
+    return this.#observe('delete', () => writes.deleteRow(this.#context, id, options));
   }
 
   /**
@@ -270,8 +280,8 @@ implements AsyncIterable<RowOf<D>> {
    * const row = await products.increment('pen', 'stock', 5);
    * ```
    */
-  async increment(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>> {
-    return (await writes.stepColumn(this.#context, id, column, by, 1, options)) as RowOf<D>;
+  increment(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>> {
+    return this.#observe('increment', async () => (await writes.stepColumn(this.#context, id, column, by, 1, options)) as RowOf<D>);
   }
 
   /**
@@ -282,8 +292,8 @@ implements AsyncIterable<RowOf<D>> {
    * await products.decrement('pen', 'stock', 1, { min: 0 });
    * ```
    */
-  async decrement(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>> {
-    return (await writes.stepColumn(this.#context, id, column, by, -1, options)) as RowOf<D>;
+  decrement(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>> {
+    return this.#observe('decrement', async () => (await writes.stepColumn(this.#context, id, column, by, -1, options)) as RowOf<D>);
   }
 
   /**
@@ -296,8 +306,8 @@ implements AsyncIterable<RowOf<D>> {
    * await products.bulkCreate([{ name: 'Pen', price: 2, category: 'office' }, { $id: 'ink', name: 'Ink', price: 5, category: 'office' }]);
    * ```
    */
-  async bulkCreate(rows: readonly BulkCreateRow<D>[]): Promise<readonly RowOf<D>[]> {
-    return (await bulkWriteRows(this.#context, rows, 'create')) as readonly RowOf<D>[];
+  bulkCreate(rows: readonly BulkCreateRow<D>[]): Promise<readonly RowOf<D>[]> {
+    return this.#observe('bulkCreate', async () => (await bulkWriteRows(this.#context, rows, 'create')) as readonly RowOf<D>[]);
   }
 
   /**
@@ -308,8 +318,8 @@ implements AsyncIterable<RowOf<D>> {
    * await products.bulkUpsert([{ $id: 'pen', name: 'Pen', price: 2, category: 'office' }]);
    * ```
    */
-  async bulkUpsert(rows: readonly BulkUpsertRow<D>[]): Promise<readonly RowOf<D>[]> {
-    return (await bulkWriteRows(this.#context, rows, 'upsert')) as readonly RowOf<D>[];
+  bulkUpsert(rows: readonly BulkUpsertRow<D>[]): Promise<readonly RowOf<D>[]> {
+    return this.#observe('bulkUpsert', async () => (await bulkWriteRows(this.#context, rows, 'upsert')) as readonly RowOf<D>[]);
   }
 
   /**
@@ -321,8 +331,8 @@ implements AsyncIterable<RowOf<D>> {
    * await products.bulkUpdate([{ id: 'pen', data: { price: 3 } }, { id: 'ink', data: { price: 3 } }]); // one request
    * ```
    */
-  async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<readonly RowOf<D>[]> {
-    return (await bulkUpdateRows(this.#context, items)) as readonly RowOf<D>[];
+  bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<readonly RowOf<D>[]> {
+    return this.#observe('bulkUpdate', async () => (await bulkUpdateRows(this.#context, items)) as readonly RowOf<D>[]);
   }
 
   /**
@@ -335,7 +345,7 @@ implements AsyncIterable<RowOf<D>> {
    * ```
    */
   bulkDelete(ids: readonly string[]): Promise<BulkDeleteResult> {
-    return bulkDeleteRows(this.#context, ids);
+    return this.#observe('bulkDelete', () => bulkDeleteRows(this.#context, ids));
   }
 
   /**
@@ -347,13 +357,15 @@ implements AsyncIterable<RowOf<D>> {
    * const changed = await products.updateWhere({ category: 'office' }, { price: 1 });
    * ```
    */
-  async updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
-    const canonical = this.#normalize(queries);
-    if (!this.#context.runtime.relations.hasRelations) return await writes.updateWhere(this.#context, canonical, data);
-    // Appwrite refuses updateRows on tables with relationship columns: one updateRow per matching row.
-    writes.requireFilter(this.#context, canonical, 'updateWhere');
-    const ids = await matchingIds(this.#context, canonical);
-    return (await bulkUpdateRows(this.#context, ids.map((id) => ({ id, data })))).length;
+  updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
+    return this.#observe('updateWhere', async () => {
+      const canonical = this.#normalize(queries);
+      if (!this.#context.runtime.relations.hasRelations) return await writes.updateWhere(this.#context, canonical, data);
+      // Appwrite refuses updateRows on tables with relationship columns: one updateRow per matching row.
+      writes.requireFilter(this.#context, canonical, 'updateWhere');
+      const ids = await matchingIds(this.#context, canonical);
+      return (await bulkUpdateRows(this.#context, ids.map((id) => ({ id, data })))).length;
+    });
   }
 
   /**
@@ -365,12 +377,14 @@ implements AsyncIterable<RowOf<D>> {
    * const removed = await products.deleteWhere([Query.lessThan('stock', 1)]);
    * ```
    */
-  async deleteWhere(queries: TableQuery<D>): Promise<number> {
-    const canonical = this.#normalize(queries);
-    if (!this.#context.runtime.relations.hasRelations) return await writes.deleteWhere(this.#context, canonical);
-    // Appwrite refuses deleteRows on tables with relationship columns: one deleteRow per matching row.
-    writes.requireFilter(this.#context, canonical, 'deleteWhere');
-    return (await bulkDeleteRows(this.#context, await matchingIds(this.#context, canonical))).deleted.length;
+  deleteWhere(queries: TableQuery<D>): Promise<number> {
+    return this.#observe('deleteWhere', async () => {
+      const canonical = this.#normalize(queries);
+      if (!this.#context.runtime.relations.hasRelations) return await writes.deleteWhere(this.#context, canonical);
+      // Appwrite refuses deleteRows on tables with relationship columns: one deleteRow per matching row.
+      writes.requireFilter(this.#context, canonical, 'deleteWhere');
+      return (await bulkDeleteRows(this.#context, await matchingIds(this.#context, canonical))).deleted.length;
+    });
   }
 
   /**
@@ -408,6 +422,12 @@ implements AsyncIterable<RowOf<D>> {
    */
   invalidate(): void {
     this.#context.session.cache.invalidate(this.id, 'local');
+  }
+
+  /** Reports the operation when something observes them; otherwise calls straight through (the hot path). */
+  #observe<T>(method: string, call: () => Promise<T>): Promise<T> {
+    const observer = this.#context.session.observer;
+    return observer === undefined || !observer.active ? call() : observer.run(this.id, method, call);
   }
 
   #normalize(queries: TableQuery<D> | undefined): readonly string[] {

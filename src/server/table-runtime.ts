@@ -1,6 +1,7 @@
 import type { QueryCache } from '../cache/query-cache.js';
 import { schemaFingerprint } from '../schema/fingerprint.js';
 import { tableId, type TableDefinition } from '../schema/table-definition.js';
+import type { OperationObserver } from './operation-observer.js';
 import { RelationGraph } from '../schema/relation-graph.js';
 import { QueryNormalizer } from './query-normalizer.js';
 import { TableRelations } from './table-relations.js';
@@ -51,6 +52,8 @@ export interface Session {
   readonly scope: string;
   readonly cache: QueryCache;
   readonly adapter: TablesDbAdapter;
+  /** Reports each operation of the handles (`onOperation`, tracer, metrics); absent in bare sessions. */
+  readonly observer?: OperationObserver;
 }
 
 /** Everything a table handle needs: the shared table runtime and the session it acts in. */

@@ -1,4 +1,5 @@
 import { TablesDB, type Client } from 'node-appwrite';
+import { currentOperation } from '../cache/operation-record.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { toOrmError, type RequestContext } from './appwrite-error-mapping.js';
 import { ConfigError } from '../errors/config-error.js';
@@ -144,6 +145,8 @@ export class TablesDbAdapter {
 
   private call<T>(context: RequestContext, retry: boolean, request: () => Promise<T>): Promise<T> {
     const attempt = async (): Promise<T> => {
+      const operation = currentOperation();
+      if (operation !== undefined) operation.requests++;
       try {
         return await withDeadline(this.#timeoutMs, request);
       } catch (error) {

@@ -50,7 +50,7 @@ describe('the cache admin router', () => {
     await app.request('/products/pen');
     const response = await app.request('/admin/cache/invalidate', { method: 'POST', headers: app.admin });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ invalidated: ['products'] });
+    expect(await response.json()).toEqual({ invalidated: ['products', 'reviews'] });
     expect(cacheHeaders(await app.request('/products/pen'))[0]).toBe('MISS');
   });
 

@@ -56,6 +56,36 @@ describe('resolveConfig', () => {
     expect(error.message).not.toContain(SECRET);
   });
 
+  it.each([
+    [{ ...base, autoMigrte: true }, 'Invalid ServerORM config: Unrecognized key: "autoMigrte" (did you mean "autoMigrate"?)'],
+    [{ ...base, cache: { tll: 5 } }, 'Invalid ServerORM config: cache: Unrecognized key: "tll" (did you mean "ttl"?)'],
+    [{ ...base, retry: { attempt: 5 } }, 'Invalid ServerORM config: retry: Unrecognized key: "attempt" (did you mean "attempts"?)'],
+    [{ ...base, colour: 'red' }, 'Invalid ServerORM config: Unrecognized key: "colour"'],
+    [{ ...base, cache: true }, 'Invalid ServerORM config: cache: must be an object of cache settings ({ ttl, maxEntries, maxBytes, redis, channel, instanceId }), or false to turn caching off'],
+    [{ ...base, cache: { redis: 123 } }, 'Invalid ServerORM config: cache.redis: must be a Redis URL (a string such as "redis://127.0.0.1:6379"), ioredis options (an object) or an ioredis client'],
+    [{ ...base, cache: { ttl: '5m' } }, 'Invalid ServerORM config: cache.ttl: must be a number of milliseconds (300000 is 5 minutes) or Infinity'],
+    [{ ...base, cache: { maxEntries: 1.5 } }, 'Invalid ServerORM config: cache.maxEntries: must be a positive integer'],
+    [{ ...base, autoMigrate: 'yes' }, 'Invalid ServerORM config: autoMigrate: must be true or false'],
+    [{ ...base, onOperation: 'log' }, 'Invalid ServerORM config: onOperation: must be a function'],
+    [{ ...base, tracer: {} }, 'Invalid ServerORM config: tracer: must be an OpenTelemetry Tracer (an object with startSpan())'],
+  ])('names the field and the fix %#', (config, message) => {
+    expect(failure(config).message).toBe(message);
+  });
+
+  it.each([
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080/v1'],
+    ['https://cloud.appwrite.io/', 'https://cloud.appwrite.io/v1'],
+    ['https://user:pass@example.com/appwrite?key=abc#x', 'https://example.com/appwrite/v1'],
+  ])('refuses the endpoint %s without /v1 and gives the URL to use', (endpoint, fixed) => {
+    const message = failure({ ...base, endpoint }).message;
+    expect(message).toBe(`Invalid ServerORM config: endpoint: endpoint must end in /v1, the path of Appwrite's API: use "${fixed}"`);
+    expect(message).not.toMatch(/pass|key=abc/);
+  });
+
+  it('accepts an endpoint ending in /v1, with or without a trailing slash, behind a path prefix too', () => {
+    expect(resolveConfig({ ...base, endpoint: 'https://example.com/appwrite/v1/' }).endpoint).toBe('https://example.com/appwrite/v1');
+  });
+
   it('never shows the API key: not in errors about it, not in logs of the resolved config', () => {
     expect(failure({ ...base, apiKey: 42 }).message).toBe('Invalid ServerORM config: apiKey: apiKey is required (a non-empty string)');
     expect(failure({ ...base, endpoint: SECRET }).message).not.toContain(SECRET);

@@ -1,0 +1,47 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * What one table operation did, filled in while it runs: requests sent to Appwrite (retries and pages
+ * included) and how the cache answered its reads. Only exists while operations are observed.
+ *
+ * @example
+ * ```ts
+ * const record = new OperationRecord();
+ * await runInOperation(record, () => products.find());
+ * record.requests; // 1 on a miss, 0 on a hit
+ * ```
+ */
+export class OperationRecord {
+  requests = 0;
+  hits = 0;
+  misses = 0;
+  bypasses = 0;
+  /** Loads whose result was not stored because a write or an invalidation overlapped them. */
+  stale = 0;
+}
+
+const storage = new AsyncLocalStorage<OperationRecord>();
+
+/**
+ * Runs `fn` with `record` as the current operation record (following its asynchronous continuations).
+ *
+ * @example
+ * ```ts
+ * await runInOperation(new OperationRecord(), () => products.get('pen'));
+ * ```
+ */
+export function runInOperation<R>(record: OperationRecord, fn: () => R): R {
+  return storage.run(record, fn);
+}
+
+/**
+ * The record of the operation running in this asynchronous flow, or `undefined` when none is observed.
+ *
+ * @example
+ * ```ts
+ * currentOperation()?.requests++;
+ * ```
+ */
+export function currentOperation(): OperationRecord | undefined {
+  return storage.getStore();
+}
