@@ -1,5 +1,6 @@
 import { endpointOf } from '../store/column-types.js';
 import type { StoredColumn, StoredDatabase, StoredIndex, StoredRow, StoredTable } from '../store/model.js';
+import { ROW_WIDTH_LIMIT, rowWidth } from '../store/row-width.js';
 import { INT64_MAX, INT64_MIN, wireBigInt } from './wire-json.js';
 
 /* The JSON models Appwrite 1.9 answers with (node-appwrite `Models.*`). */
@@ -28,8 +29,10 @@ export function wireColumn(column: StoredColumn): Record<string, unknown> {
     case 'longtext':
       return { ...base, default: column.default, encrypt: column.encrypt ?? false };
     case 'integer':
+      if (column.unranged === true) return { ...base, min: null, max: null, default: column.default };
       return { ...base, min: column.min ?? INT64_MIN, max: column.max ?? INT64_MAX, default: column.default };
     case 'float':
+      if (column.unranged === true) return { ...base, min: null, max: null, default: column.default };
       return { ...base, min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE, default: column.default };
     case 'enum':
       return { ...base, elements: column.elements ?? [], format: column.format, default: column.default };
@@ -37,6 +40,9 @@ export function wireColumn(column: StoredColumn): Record<string, unknown> {
       return { ...base, default: column.default };
     case 'relationship':
       return { ...base, ...column.relation };
+    case 'datetime':
+      // Appwrite 1.9 keeps the datetime filter out of the column's format, so it reports an empty one.
+      return { ...base, format: '', default: column.default };
     default:
       return { ...base, format: column.format, default: column.default };
   }
@@ -44,7 +50,7 @@ export function wireColumn(column: StoredColumn): Record<string, unknown> {
 
 export function wireIndex(index: StoredIndex): Record<string, unknown> {
   return {
-    $id: index.key,
+    $id: index.$id ?? index.key,
     $createdAt: index.$createdAt,
     $updatedAt: index.$updatedAt,
     key: index.key,
@@ -57,23 +63,12 @@ export function wireIndex(index: StoredIndex): Record<string, unknown> {
   };
 }
 
-/** Approximate bytes a row of these columns takes in MariaDB (utf8mb4), as the Table model's `bytesUsed`. */
-function bytesUsed(columns: readonly StoredColumn[]): number {
-  let total = 0;
-  for (const column of columns) {
-    if (column.array) total += 20;
-    // A relationship keeps a VARCHAR(255) key: 255 * 4 + 1 bytes (1.9.0 counts both sides of a two-way one).
-    else if (column.type === 'relationship') total += 1021;
-    else if (column.type === 'integer') total += column.max !== undefined && column.max <= 2_147_483_647 ? 4 : 8;
-    else if (column.type === 'double' || column.type === 'datetime') total += 8;
-    else if (column.type === 'boolean') total += 1;
-    else if (column.size !== undefined && column.size <= 768) total += column.size * 4 + 2;
-    else total += 20;
-  }
-  return total;
-}
-
-export function wireTable(table: StoredTable): Record<string, unknown> {
+/**
+ * The Table model. `created`: the answer of createTable, which Appwrite builds from the table document read
+ * before the inline columns and indexes are written (H/Databases/Collections/Create.php), so they are empty.
+ */
+export function wireTable(table: StoredTable, created = false): Record<string, unknown> {
+  const columns = created ? [] : table.columns;
   return {
     $id: table.$id,
     $createdAt: table.$createdAt,
@@ -83,10 +78,10 @@ export function wireTable(table: StoredTable): Record<string, unknown> {
     name: table.name,
     enabled: table.enabled,
     rowSecurity: table.rowSecurity,
-    columns: table.columns.map(wireColumn),
-    indexes: table.indexes.map(wireIndex),
-    bytesMax: 65_535,
-    bytesUsed: bytesUsed(table.columns),
+    columns: columns.map(wireColumn),
+    indexes: created ? [] : table.indexes.map(wireIndex),
+    bytesMax: ROW_WIDTH_LIMIT,
+    bytesUsed: rowWidth(columns),
   };
 }
 

@@ -8,8 +8,8 @@ import type { Params } from '../http/params.js';
 const STRING_MAX = 1_073_741_824;
 const VARCHAR_MAX = 16_381;
 const INT64_LIMIT = 2 ** 63;
-const INT32_MAX = 2_147_483_647;
 const ENCRYPT_MIN = 150;
+const INT32_MAX = 2_147_483_647;
 
 /**
  * A bound from the request: `undefined` when the param is absent, `null` when it is at or past the type's
@@ -140,8 +140,8 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
   };
   readTypeFields(column, endpoint, params, true);
   if (endpoint === 'integer' || endpoint === 'float') checkBounds(column);
-  // Integer/Create.php: `$size = $max > 2147483647 ? 8 : 4`, fixed for the column's life.
-  if (endpoint === 'integer') column.intBytes = column.max === undefined || column.max > INT32_MAX ? 8 : 4;
+  // The physical size is chosen once (Integer/Create.php): BIGINT only when max is above 2^31 - 1.
+  if (endpoint === 'integer') column.width = column.max !== undefined && column.max <= INT32_MAX ? 4 : 8;
   column.default = readDefault(column, endpoint, params.raw.default);
   checkDefaultAllowed(column);
   const encrypt = params.boolean('encrypt');
@@ -158,7 +158,8 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
 export function updatedColumn(previous: StoredColumn, endpoint: ColumnEndpoint, params: Params): StoredColumn {
   const column: StoredColumn = { ...previous, required: params.requiredBoolean('required'), $updatedAt: isoNow() };
   if (!Object.hasOwn(params.raw, 'default')) throw paramMissing('default');
-  readTypeFields(column, endpoint, params, false);
+  // Without a range format (inline, no min/max) Appwrite ignores new bounds (Attributes/Action.php).
+  if (previous.unranged !== true) readTypeFields(column, endpoint, params, false);
   if (endpoint === 'integer' || endpoint === 'float') checkBounds(column);
   column.default = readDefault(column, endpoint, params.raw.default);
   checkDefaultAllowed(column);

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { isAppwriteDatetime, parseAppwriteDatetime } from '../../schema/appwrite-datetime.js';
 import { isAppwriteUrl } from '../../schema/appwrite-url.js';
+import { integerWidth } from './row-width.js';
 import { formatInstant } from '../control/clock.js';
 import { maxLengthOf } from './column-types.js';
 import type { StoredColumn } from './model.js';
@@ -100,8 +101,7 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
 
 /** Bits of an integer column's storage: 64 for 8-byte columns, else 32. */
 export function integerBits(column: StoredColumn): 32 | 64 {
-  if (column.intBytes !== undefined) return column.intBytes >= 8 ? 64 : 32;
-  return column.max === undefined || column.max > INT32_MAX ? 64 : 32;
+  return integerWidth(column) === 8 ? 64 : 32;
 }
 
 /**
@@ -125,7 +125,7 @@ function integerProblem(column: StoredColumn, value: unknown): string | null {
 
 /** The label Appwrite's message uses: columns with a utopia format (ranges, email, url, ip, enum) say `format`. */
 export function checkLabel(column: StoredColumn): 'type' | 'format' {
-  if (column.type === 'integer' || column.type === 'double') return column.rangeFormat === false ? 'type' : 'format';
+  if (column.type === 'integer' || column.type === 'double') return column.unranged === true ? 'type' : 'format';
   return column.format !== undefined && column.format !== 'datetime' ? 'format' : 'type';
 }
 

@@ -1,12 +1,14 @@
 import { ApiError } from '../http/api-error.js';
 import { isoNow } from '../control/clock.js';
-import { isStringLike } from './column-types.js';
+import { isStringLike, maxLengthOf } from './column-types.js';
+import { INDEX_LIMIT } from './inline-indexes.js';
 import { columnNotAvailable, columnTypeInvalid, columnUnknown, indexAlreadyExists, notImplemented, paramInvalid, paramMissing } from '../http/errors.js';
 import type { IndexType, StoredColumn, StoredIndex, StoredTable } from './model.js';
 import type { Params } from '../http/params.js';
 
-const INDEX_LIMIT = 64;
-const TYPES: readonly string[] = ['key', 'unique', 'fulltext', 'spatial'];
+/** MariaDB's key length limit in bytes, checked for every index type but fulltext. */
+const INDEX_LENGTH_LIMIT = 768;
+const TYPES: readonly string[] = ['key', 'fulltext', 'unique', 'spatial'];
 /** System attributes Appwrite lets indexes use, with whether they are strings. */
 const SYSTEM: Readonly<Record<string, boolean>> = { $id: true, $createdAt: false, $updatedAt: false };
 
@@ -25,12 +27,37 @@ function readLengths(params: Params): number[] {
   if (lengths.some((length) => length !== null && (typeof length !== 'number' || !Number.isInteger(length) || length < 0))) {
     throw paramInvalid('lengths', 'Value must a valid array no longer than 100 items and Value must be a valid range between 0 and 16,381');
   }
-  return lengths as number[];
+  return (lengths as (number | null)[]).map((length) => length ?? 0);
+}
+
+/** The length an index column takes: a string column's size, 2 for a double, 1 for other types. */
+function naturalLength(table: StoredTable, key: string): number {
+  const column = table.columns.find((item) => item.key === key);
+  if (column === undefined) return key === '$id' ? 255 : 1;
+  return maxLengthOf(column) ?? (column.type === 'double' ? 2 : 1);
+}
+
+/**
+ * utopia-php/database's index length rule: each given length at most the column's size, and the sum (the
+ * given lengths, or the columns' natural lengths) at most 768.
+ */
+function checkIndexLength(table: StoredTable, columns: readonly string[], lengths: readonly number[]): void {
+  let total = 0;
+  columns.forEach((key, position) => {
+    const natural = naturalLength(table, key);
+    const length = lengths[position] ?? 0;
+    const column = table.columns.find((item) => item.key === key);
+    if (length > 0 && column !== undefined && isStringLike(column) && length > natural) {
+      throw indexInvalid(`Index length ${length} is larger than the size for ${key}: ${natural}"`);
+    }
+    total += length > 0 ? length : natural;
+  });
+  if (total > INDEX_LENGTH_LIMIT) throw indexInvalid(`Index length is longer than the maximum: ${INDEX_LENGTH_LIMIT}`);
 }
 
 /**
  * A new index from a createIndex request (`columnsParam: 'columns'`) or an inline createTable definition
- * (`'attributes'`, `columns` also accepted), checked in the order of Appwrite's Indexes/Create.php: limit,
+ * (`'attributes'`), checked in the order of Appwrite's Indexes/Create.php: limit,
  * each column (unknown, not available, array), index validation, then a duplicate key (409).
  */
 export function buildIndex(table: StoredTable, params: Params, columnsParam: 'columns' | 'attributes'): StoredIndex {
@@ -38,9 +65,8 @@ export function buildIndex(table: StoredTable, params: Params, columnsParam: 'co
   const type = params.requiredString('type');
   if (!TYPES.includes(type)) throw paramInvalid('type', `Value must be one of (${TYPES.join(', ')})`);
   if (type === 'spatial') throw notImplemented('Spatial indexes');
-  const name = columnsParam === 'attributes' && !params.has('attributes') && params.has('columns') ? 'columns' : columnsParam;
-  const columns = params.stringArray(name);
-  if (columns === undefined) throw paramMissing(name);
+  const columns = params.stringArray(columnsParam);
+  if (columns === undefined) throw paramMissing(columnsParam);
   const orders = readOrders(params);
   const lengths = readLengths(params);
   if (table.indexes.length >= INDEX_LIMIT) {
@@ -64,7 +90,9 @@ export function buildIndex(table: StoredTable, params: Params, columnsParam: 'co
   if (orders.length > columns.length || lengths.length > columns.length) {
     throw indexInvalid('Invalid index lengths or orders: each must have at most one entry per attribute');
   }
+  if (type !== 'fulltext') checkIndexLength(table, columns, lengths);
   if (table.indexes.some((index) => index.key === key)) throw indexAlreadyExists(key);
   const now = isoNow();
-  return { key, type: type as IndexType, status: 'processing', error: '', columns, orders, lengths, $createdAt: now, $updatedAt: now };
+  const reported = columns.map((_, position) => lengths[position] ?? 0);
+  return { key, type: type as IndexType, status: 'processing', error: '', columns, orders, lengths: reported, $createdAt: now, $updatedAt: now };
 }

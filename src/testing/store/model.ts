@@ -34,15 +34,12 @@ export interface StoredColumn {
   min?: number;
   max?: number;
   /**
-   * Storage bytes of an integer column (Appwrite's attribute `size`): 8 holds 64-bit values, fewer only 32-bit.
-   * The integer endpoint sets 8 when `max` exceeds 2^31-1 (so when unset); inline columns take their `size`.
+   * Bytes of an integer column (4: 32-bit INT, 8: BIGINT), chosen once at creation: `size: 8` inline, or a
+   * `max` above 2,147,483,647 on the endpoint. Absent on columns saved before it was recorded (derived from `max`).
    */
-  intBytes?: number;
-  /**
-   * False for an integer or float column created inline without `min` or `max`: it then has no range format,
-   * and Appwrite's row messages say "invalid type" rather than "invalid format".
-   */
-  rangeFormat?: boolean;
+  width?: 4 | 8;
+  /** An inline integer or double created without `min`/`max`: no range format, so it reports `min`/`max` null. */
+  unranged?: boolean;
   default: unknown;
   /** Allowed values of an enum column. */
   elements?: string[];
@@ -77,6 +74,8 @@ export type IndexType = 'key' | 'unique' | 'fulltext';
 
 /** An index as the emulator stores it. */
 export interface StoredIndex {
+  /** Appwrite's internal id, `<databaseSequence>_<tableSequence>_<key>`. */
+  $id?: string;
   key: string;
   type: IndexType;
   status: ResourceStatus;

@@ -1,6 +1,7 @@
 import { isoNow } from '../control/clock.js';
 import type { StoredColumn, StoredIndex } from './model.js';
 import type { Store, TableState } from './store.js';
+import { dropFromIndexes } from './index-shrink.js';
 import { hasDuplicates } from './unique-indexes.js';
 
 /**
@@ -46,6 +47,7 @@ export class SchemaJobs {
       const position = state.table.columns.indexOf(column);
       if (position < 0) return;
       state.table.columns.splice(position, 1);
+      dropFromIndexes(state.table, column.key);
       for (const [id, row] of state.rows) {
         if (!(column.key in row)) continue;
         const { [column.key]: _dropped, ...rest } = row;

@@ -31,6 +31,24 @@ export interface StoreSnapshot {
 export class Store {
   readonly databases = new Map<string, DatabaseState>();
   private readonly listeners = new Set<() => void>();
+  readonly #sequences = new Map<string, number>();
+  readonly #counters = new Map<string, number>();
+
+  /** `<databaseSequence>_<tableSequence>`, the prefix of Appwrite's internal index ids. */
+  internalPrefix(databaseId: string, tableId: string): string {
+    return `${this.#sequence('', databaseId)}_${this.#sequence(databaseId, tableId)}`;
+  }
+
+  #sequence(scope: string, id: string): number {
+    const key = `${scope}/${id}`;
+    let sequence = this.#sequences.get(key);
+    if (sequence === undefined) {
+      sequence = (this.#counters.get(scope) ?? 0) + 1;
+      this.#counters.set(scope, sequence);
+      this.#sequences.set(key, sequence);
+    }
+    return sequence;
+  }
 
   /** Calls `listener` after every change (used to persist). */
   onChange(listener: () => void): () => void {

@@ -12,7 +12,7 @@ async function table(): Promise<ReturnType<typeof fixture.tablesDb>> {
     { key: 'email', type: 'string', size: 100, required: false },
     { key: 'score', type: 'integer', required: false },
     { key: 'tags', type: 'string', size: 10, required: false, array: true },
-    { key: 'bio', type: 'text', required: false },
+    { key: 'bio', type: 'string', size: 1000, required: false },
   ]);
   return tablesDb;
 }

@@ -13,10 +13,10 @@ beforeAll(async () => {
   await createTable(tablesDb, 'books', [
     { key: 'title', type: 'string', size: 100, required: true },
     { key: 'pages', type: 'integer', required: false },
-    { key: 'rating', type: 'float', required: false },
+    { key: 'rating', type: 'double', required: false },
     { key: 'tags', type: 'string', size: 20, required: false, array: true },
     { key: 'published', type: 'datetime', required: false },
-    { key: 'summary', type: 'text', required: false },
+    { key: 'summary', type: 'string', size: 1000, required: false },
   ], { indexes: [{ key: 'ft_summary', type: 'fulltext', attributes: ['summary'] }] });
   await tablesDb.createRows({
     ...at,

@@ -11,13 +11,13 @@ beforeEach(async () => {
     { key: 'title', type: 'string', size: 10, required: true },
     { key: 'n', type: 'integer', required: false },
     { key: 'stars', type: 'integer', required: false, min: 1, max: 5 },
-    { key: 'price', type: 'float', required: false, default: 9.5 },
+    { key: 'price', type: 'double', required: false, default: 9.5 },
     { key: 'on', type: 'boolean', required: false },
     { key: 'at', type: 'datetime', required: false },
-    { key: 'kind', type: 'enum', elements: ['a', 'b'], required: false },
-    { key: 'mail', type: 'email', required: false },
-    { key: 'site', type: 'url', required: false },
-    { key: 'ip', type: 'ip', required: false },
+    { key: 'kind', type: 'string', size: 1, format: 'enum', elements: ['a', 'b'], required: false },
+    { key: 'mail', type: 'string', size: 254, format: 'email', required: false },
+    { key: 'site', type: 'string', size: 2000, format: 'url', required: false },
+    { key: 'ip', type: 'string', size: 39, format: 'ip', required: false },
     { key: 'tags', type: 'string', size: 5, required: false, array: true },
   ]);
 });
@@ -57,6 +57,7 @@ describe('emulator rows: create and read', () => {
     [{ title: 'x', n: 1.5 }, 'Invalid document structure: Attribute "n" has invalid type. Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647'],
     [{ title: 'far too long' }, 'Invalid document structure: Attribute "title" has invalid type. Value must be a valid string and no longer than 10 chars'],
     [{ title: 'x', stars: 6 }, 'Invalid document structure: Attribute "stars" has invalid format. Value must be a valid range between 1 and 5'],
+    // An inline double without min/max has no range format, so the label is `type`.
     [{ title: 'x', price: '1' }, 'Invalid document structure: Attribute "price" has invalid type. Value must be a valid float'],
     [{ title: 'x', on: 'yes' }, 'Invalid document structure: Attribute "on" has invalid type. Value must be a valid boolean'],
     [{ title: 'x', at: 'soon' }, 'Invalid document structure: Attribute "at" has invalid type. Value must be valid date between 1000-01-01 00:00:00 and 9999-12-31 23:59:59.'],

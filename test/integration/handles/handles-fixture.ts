@@ -1,9 +1,11 @@
 import { Client, Query, TablesDB } from 'node-appwrite';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
+import { columnSpec } from '../../../src/schema/desired-spec.js';
 import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
+import { inlineColumn } from '../../../src/server/migration-gateway.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 import { ClientRequestLog, REAL_APPWRITE, freshDatabaseId, type RealAppwrite, type SentRequestFilter } from '../../helpers/appwrite-target.js';
 
@@ -31,18 +33,9 @@ export const tables = [products, notes] as const;
 
 const LOCAL_DATABASE_ID = 'shop';
 
-/** Inline column objects for createTable as Appwrite 1.9 takes them (reference §12), enough for the declarations above. */
+/** Inline column objects for createTable, in the form the ORM sends (what Appwrite 1.9 accepts). */
 function columns(definition: TableDefinition): object[] {
-  return Object.entries(definition.schema).map(([key, field]) => ({
-    key,
-    type: field.type === 'float' ? 'double' : field.type,
-    required: field.required ?? false,
-    array: field.array ?? false,
-    ...('size' in field && field.size !== undefined ? { size: field.size } : field.type === 'string' ? { size: 255 } : {}),
-    ...(field.type === 'integer' ? { size: 8 } : {}),
-    ...('min' in field && field.min !== undefined ? { min: field.min } : {}),
-    ...(field.default === undefined ? {} : { default: field.default }),
-  }));
+  return Object.entries(definition.schema).map(([key, field]) => inlineColumn(columnSpec(key, field)));
 }
 
 /**

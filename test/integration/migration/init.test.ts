@@ -34,6 +34,31 @@ describe('ServerORM.init on a fresh database', () => {
     }
   });
 
+  it("migrates the README's products schema on the strict local server, then a second init plans nothing", async () => {
+    const { emu } = fixture;
+    const readmeProducts = {
+      name: 'products',
+      schema: {
+        name: { type: 'string', required: true, size: 255 },
+        price: { type: 'float', required: true, min: 0 },
+        category: { type: 'string', required: true, size: 64 },
+      },
+      indexes: [{ key: 'by_category', type: 'key', attributes: ['category'] }],
+    } as const;
+    await ormFor(emu).init([readmeProducts]);
+    expect(emu.requests.list().map((entry) => `${entry.operation} ${entry.status}`)).toEqual(['listTables 404', 'create 201', 'createTable 201']);
+    const table = await fixture.tablesDb().getTable({ databaseId: DATABASE, tableId: 'products' });
+    expect(table.columns).toMatchObject([
+      { key: 'name', type: 'string', size: 255, required: true, status: 'available' },
+      { key: 'price', type: 'double', min: 0, required: true, status: 'available' },
+      { key: 'category', type: 'string', size: 64, required: true, status: 'available' },
+    ]);
+    expect(table.indexes).toMatchObject([{ key: 'by_category', type: 'key', columns: ['category'], status: 'available' }]);
+    emu.requests.clear();
+    await ormFor(emu).init([readmeProducts]);
+    expect(emu.requests.list().map((entry) => entry.operation)).toEqual(['listTables']);
+  });
+
   it('creates the database only on 404, never after a 401', async () => {
     const { emu } = fixture;
     const error = await ormFor(emu, { apiKey: 'not-the-key' }).init([products]).catch((caught: unknown) => caught);

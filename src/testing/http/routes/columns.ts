@@ -2,7 +2,7 @@ import { ApiError } from '../api-error.js';
 import { buildColumn, updatedColumn } from '../../store/column-specs.js';
 import { columnOperation, endpointOf, isColumnEndpoint, maxLengthOf, UNSUPPORTED_ENDPOINTS, type ColumnEndpoint } from '../../store/column-types.js';
 import {
-  columnAlreadyExists, columnIndexDependency, columnNotAvailable, columnNotFound, columnTypeInvalid, notImplemented,
+  columnAlreadyExists, columnNotAvailable, columnNotFound, columnTypeInvalid, notImplemented,
   paramInvalid, routeNotFound,
 } from '../errors.js';
 import { isValidKey, KEY_DESCRIPTION } from '../../store/ids.js';
@@ -10,6 +10,7 @@ import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { TableState } from '../../store/store.js';
 import { wireColumn } from '../serialize.js';
 import { createRelationshipColumn, partnerOf, updateRelationshipColumn } from '../../store/relationships/relation-columns.js';
+import { ROW_WIDTH_LIMIT, rowWidth } from '../../store/row-width.js';
 import { listMetadata } from './list-params.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
@@ -31,10 +32,6 @@ function findColumn(state: TableState, key: string): StoredColumn {
   return column;
 }
 
-function assertNoIndexUses(state: TableState, key: string): void {
-  if (state.table.indexes.some((index) => index.columns.includes(key))) throw columnIndexDependency(key);
-}
-
 /** Existing values longer than a string column's new size make the resize fail. */
 function assertFits(state: TableState, column: StoredColumn): void {
   const limit = maxLengthOf(column);
@@ -50,7 +47,6 @@ function assertFits(state: TableState, column: StoredColumn): void {
 
 function checkRename(state: TableState, column: StoredColumn, newKey: string): void {
   if (!isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
-  assertNoIndexUses(state, column.key);
   if (state.table.columns.some((item) => item.key === newKey)) throw columnAlreadyExists(newKey);
 }
 
@@ -86,6 +82,9 @@ export const columnRoutes: readonly RouteDefinition[] = [
       }
       const column = buildColumn(endpointParam(context.path.type), context.params);
       if (state.table.columns.some((item) => item.key === column.key)) throw columnAlreadyExists(column.key);
+      if (rowWidth([...state.table.columns, column]) > ROW_WIDTH_LIMIT) {
+        throw new ApiError('column_limit_exceeded', `The maximum number or size of columns for table '${state.table.$id}' has been reached.`, 400);
+      }
       state.table.columns.push(column);
       context.state.store.changed(state);
       context.state.jobs.columnCreated(state, column);
@@ -119,6 +118,8 @@ export const columnRoutes: readonly RouteDefinition[] = [
       state.table.columns[state.table.columns.indexOf(column)] = updated;
       if (renamed) {
         moveValues(state, column.key, newKey);
+        // A rename rewrites the column lists of the indexes that use it (Attributes/Action.php).
+        for (const index of state.table.indexes) index.columns = index.columns.map((key) => (key === column.key ? newKey : key));
         updated.key = newKey;
       }
       context.state.store.changed(state);
@@ -130,7 +131,6 @@ export const columnRoutes: readonly RouteDefinition[] = [
     handle: (context) => {
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');
-      assertNoIndexUses(state, column.key);
       const partner = partnerOf(context.state.store.database(context.path.databaseId ?? ''), column);
       context.state.jobs.columnDeleted(state, column);
       if (partner !== undefined) context.state.jobs.columnDeleted(partner.table, partner.column);

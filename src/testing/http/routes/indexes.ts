@@ -36,6 +36,7 @@ export const indexRoutes: readonly RouteDefinition[] = [
     handle: (context) => {
       const state = tableOf(context);
       const index = buildIndex(state.table, context.params, 'columns');
+      index.$id = `${context.state.store.internalPrefix(context.path.databaseId ?? '', state.table.$id)}_${index.key}`;
       state.table.indexes.push(index);
       context.state.store.changed(state);
       context.state.jobs.indexCreated(state, index);

@@ -1,10 +1,12 @@
 import { isoNow } from '../../control/clock.js';
-import { buildColumn } from '../../store/column-specs.js';
-import { isColumnEndpoint, type ColumnEndpoint } from '../../store/column-types.js';
-import { argumentInvalid, columnAlreadyExists, paramInvalid, tableAlreadyExists } from '../errors.js';
+import { ApiError } from '../api-error.js';
+import { paramInvalid, tableAlreadyExists } from '../errors.js';
+import { inlineColumns } from '../../store/inline-columns.js';
+import { checkInlineIndexes } from '../../store/inline-indexes.js';
+import { ROW_WIDTH_LIMIT, rowWidth } from '../../store/row-width.js';
 import { uniqueId } from '../../store/ids.js';
 import { buildIndex } from '../../store/index-specs.js';
-import type { StoredColumn, StoredTable } from '../../store/model.js';
+import type { StoredTable } from '../../store/model.js';
 import { Params } from '../params.js';
 import { normalizePermissions } from '../../auth/permissions.js';
 import { wireTable } from '../serialize.js';
@@ -12,30 +14,6 @@ import { listMetadata } from './list-params.js';
 import type { RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables';
-
-/** The endpoint an inline column definition stands for (`float`/`double`, or `string` with a format). */
-function inlineEndpoint(definition: Readonly<Record<string, unknown>>): ColumnEndpoint {
-  const type = definition.type;
-  const format = definition.format;
-  if (type === 'relationship') {
-    throw argumentInvalid('Relationship attributes cannot be created inline. Please create them using the createRelationshipColumn endpoint.');
-  }
-  if (type === 'double') return 'float';
-  if (type === 'string' && typeof format === 'string' && format !== '' && isColumnEndpoint(format)) return format;
-  if (typeof type === 'string' && isColumnEndpoint(type)) return type;
-  throw paramInvalid('columns', `Column type "${String(type)}" is not supported.`);
-}
-
-/**
- * An inline number column takes its storage size as given (none: 32-bit) and has a range format only with
- * `min` or `max` (Collections/Create.php `buildAttributeDocument`).
- */
-function inlineNumberShape(column: StoredColumn, definition: Readonly<Record<string, unknown>>): void {
-  if (column.type !== 'integer' && column.type !== 'double') return;
-  const given = (name: string): boolean => definition[name] !== undefined && definition[name] !== null;
-  column.rangeFormat = given('min') || given('max');
-  if (column.type === 'integer') column.intBytes = typeof definition.size === 'number' ? definition.size : 0;
-}
 
 function objects(params: Params, name: string): Readonly<Record<string, unknown>>[] {
   const list = params.array(name) ?? [];
@@ -45,18 +23,21 @@ function objects(params: Params, name: string): Readonly<Record<string, unknown>
   });
 }
 
-/** Inline columns and indexes are created in the request itself and are `available` at once. */
-function addInlineSchema(table: StoredTable, params: Params): void {
-  for (const definition of objects(params, 'columns')) {
-    const column = buildColumn(inlineEndpoint(definition), new Params(definition));
-    inlineNumberShape(column, definition);
-    if (table.columns.some((existing) => existing.key === column.key)) throw columnAlreadyExists(column.key);
-    column.status = 'available';
-    table.columns.push(column);
+/**
+ * Inline columns and indexes are created in the request itself and are `available` at once; a row wider than
+ * 65,535 bytes refuses the table (1.9.0 names the table where its message says database).
+ */
+function addInlineSchema(table: StoredTable, params: Params, prefix: string): void {
+  table.columns.push(...inlineColumns(objects(params, 'columns')));
+  const definitions = objects(params, 'indexes');
+  checkInlineIndexes(definitions, table);
+  if (rowWidth(table.columns) > ROW_WIDTH_LIMIT) {
+    throw new ApiError('table_limit_exceeded', `The maximum number of tables for database '${table.$id}' has been reached.`, 400);
   }
-  for (const definition of objects(params, 'indexes')) {
+  for (const definition of definitions) {
     const index = buildIndex(table, new Params(definition), 'attributes');
     index.status = 'available';
+    index.$id = `${prefix}_${index.key}`;
     table.indexes.push(index);
   }
 }
@@ -71,7 +52,7 @@ export const tableRoutes: readonly RouteDefinition[] = [
         id: (table) => table.$id,
         search: (table) => `${table.$id} ${table.name}`,
       });
-      return { status: 200, body: { total, tables: items.map(wireTable) } };
+      return { status: 200, body: { total, tables: items.map((table) => wireTable(table)) } };
     },
   },
   {
@@ -89,10 +70,10 @@ export const tableRoutes: readonly RouteDefinition[] = [
         enabled: params.boolean('enabled') ?? true, rowSecurity: params.boolean('rowSecurity') ?? false,
         $permissions: permissions, $createdAt: now, $updatedAt: now, columns: [], indexes: [],
       };
-      addInlineSchema(table, params);
+      addInlineSchema(table, params, state.store.internalPrefix(database.database.$id, id));
       state.store.addTable(database.database.$id, table);
       state.store.changed();
-      return { status: 201, body: wireTable(table) };
+      return { status: 201, body: wireTable(table, true) };
     },
   },
   {
@@ -106,8 +87,9 @@ export const tableRoutes: readonly RouteDefinition[] = [
       table.name = params.string('name', { max: 128 }) ?? table.name;
       const permissions = params.stringArray('permissions');
       if (permissions !== undefined) table.$permissions = normalizePermissions('permissions', permissions, 'table');
-      table.rowSecurity = params.boolean('rowSecurity') ?? table.rowSecurity;
-      table.enabled = params.boolean('enabled') ?? table.enabled;
+      // Appwrite always writes both: omitted, row security goes off and the table is enabled again.
+      table.rowSecurity = params.boolean('rowSecurity') ?? false;
+      table.enabled = params.boolean('enabled') ?? true;
       table.$updatedAt = isoNow();
       state.store.changed();
       return { status: 200, body: wireTable(table) };

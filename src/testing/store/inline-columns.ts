@@ -1,0 +1,148 @@
+import { isoNow } from '../control/clock.js';
+import { argumentInvalid, notImplemented } from '../http/errors.js';
+import { isValidKey, KEY_DESCRIPTION } from './ids.js';
+import { checkColumnValue, normalizeDatetime } from './column-values.js';
+import type { ColumnFormat, StoredColumn } from './model.js';
+
+type Definition = Readonly<Record<string, unknown>>;
+
+/** Types an inline column may have in 1.9 (Validator/Attributes.php); 1.9.0 has no bigint columns yet. */
+const TYPES = new Set(['string', 'integer', 'double', 'boolean', 'datetime', 'point', 'linestring', 'polygon']);
+const FORMATS = new Set(['email', 'enum', 'ip', 'url']);
+const RESERVED_KEYS = new Set(['$id', '$createdAt', '$updatedAt', '$permissions', '$collection']);
+const STRING_MAX = 1_073_741_824;
+const invalid = argumentInvalid;
+
+/** A request value as a message shows it (objects as JSON). */
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+function checkKeyAndType(definition: Definition, position: number, seen: Set<string>): { key: string; type: string } {
+  const { key, type } = definition;
+  if (key === undefined || key === null) throw invalid(`Attribute at index ${position} is missing required field 'key'`);
+  if (type === undefined || type === null) throw invalid(`Attribute at index ${position} is missing required field 'type'`);
+  if (!isValidKey(key) || RESERVED_KEYS.has(key)) throw invalid(`Invalid key for attribute at index ${position}: ${KEY_DESCRIPTION}`);
+  if (seen.has(key)) throw invalid(`Duplicate attribute key: ${key}`);
+  seen.add(key);
+  if (typeof type !== 'string' || !TYPES.has(type)) throw invalid(`Invalid type for attribute '${key}': ${shown(type)}`);
+  if (type === 'point' || type === 'linestring' || type === 'polygon') throw notImplemented('Spatial columns');
+  return { key, type };
+}
+
+function checkShape(definition: Definition, key: string, type: string): void {
+  const { size, format, min, max } = definition;
+  if (type === 'string' && (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > STRING_MAX)) {
+    throw invalid(`Invalid or missing size for string attribute '${key}'. Size must be between 1 and ${STRING_MAX}`);
+  }
+  if (format !== undefined && format !== null && format !== '') {
+    if (type !== 'string') throw invalid(`Format is only allowed for string type for attribute '${key}'`);
+    if (typeof format !== 'string' || !FORMATS.has(format)) throw invalid(`Invalid format for attribute '${key}': ${shown(format)}`);
+    const elements = definition.elements;
+    if (format === 'enum' && (!Array.isArray(elements) || elements.length === 0)) {
+      throw invalid(`Attribute '${key}' with enum format must have 'elements' array`);
+    }
+  }
+  const numeric = type === 'integer' || type === 'double';
+  if ((min !== undefined || max !== undefined) && !numeric) throw invalid(`Attribute '${key}': min/max can only be used with integer or float types`);
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    throw invalid(`Attribute '${key}': minimum value must be less than or equal to maximum value`);
+  }
+}
+
+/** The stored default, checked as Attributes.php checks it (typed like the column, inside its bounds). */
+function checkDefault(column: StoredColumn, value: unknown): unknown {
+  const { key } = column;
+  if (value === undefined || value === null) return null;
+  if (column.required) throw invalid(`Attribute '${key}' cannot have a default value when required is true`);
+  if (column.array) throw invalid(`Attribute '${key}' cannot have a default value when array is true`);
+  switch (column.type) {
+    case 'integer':
+    case 'double': {
+      const integer = column.type === 'integer';
+      if (typeof value !== 'number' || (integer && !Number.isInteger(value))) {
+        throw invalid(`Default value for ${integer ? 'integer' : 'double'} attribute '${key}' must be ${integer ? 'an integer' : 'a number'}`);
+      }
+      if ((column.min !== undefined && value < column.min) || (column.max !== undefined && value > column.max)) {
+        throw invalid(`Default value for ${column.type} attribute '${key}' must be between ${column.min ?? '-∞'} and ${column.max ?? '∞'}`);
+      }
+      return value;
+    }
+    case 'boolean':
+      if (typeof value !== 'boolean') throw invalid(`Default value for boolean attribute '${key}' must be a boolean`);
+      return value;
+    case 'datetime': {
+      const stored = normalizeDatetime(value);
+      if (stored === null) throw invalid(`Default value for datetime attribute '${key}' must be in valid ISO 8601 format`);
+      return stored;
+    }
+    default:
+      return checkStringDefault(column, value);
+  }
+}
+
+const FORMAT_PROBLEMS: Readonly<Record<string, string>> = {
+  email: 'must be a valid email address',
+  url: 'must be a valid URL',
+  ip: 'must be a valid IP address',
+  enum: 'must be one of the provided elements',
+};
+
+function checkStringDefault(column: StoredColumn, value: unknown): unknown {
+  const { key } = column;
+  if (typeof value !== 'string') throw invalid(`Default value for attribute '${key}' must be a string`);
+  if ([...value].length > (column.size ?? 0)) throw invalid(`Default value for attribute '${key}' exceeds maximum size of ${column.size ?? 0} characters`);
+  if (column.format !== undefined && checkColumnValue(column, value) !== null) {
+    throw invalid(`Default value for ${column.format} attribute '${key}' ${FORMAT_PROBLEMS[column.format] ?? 'is invalid'}`);
+  }
+  return value;
+}
+
+/**
+ * The columns of a createTable request, validated as Appwrite 1.9 validates inline columns
+ * (Validator/Attributes.php): only `string` (with `size`), `integer`, `double`, `boolean`, `datetime` and the
+ * spatial types; email/url/ip/enum as `string` with `format`. They are `available` at once. An integer is
+ * 32-bit unless sent with `size: 8`; integers and doubles without `min`/`max` have no range.
+ *
+ * @throws ApiError 400 `general_argument_invalid` with Appwrite's message.
+ */
+export function inlineColumns(definitions: readonly Definition[]): StoredColumn[] {
+  const seen = new Set<string>();
+  const now = isoNow();
+  return definitions.map((definition, position) => {
+    const { key, type } = checkKeyAndType(definition, position, seen);
+    checkShape(definition, key, type);
+    const format = typeof definition.format === 'string' && definition.format !== '' ? (definition.format as ColumnFormat) : undefined;
+    const min = numberOrUndefined(definition.min);
+    const max = numberOrUndefined(definition.max);
+    const column: StoredColumn = {
+      key,
+      type: type as StoredColumn['type'],
+      ...(format === undefined ? {} : { format }),
+      status: 'available',
+      error: '',
+      required: definition.required === true,
+      array: definition.array === true,
+      default: null,
+      $createdAt: now,
+      $updatedAt: now,
+    };
+    if (type === 'string') {
+      column.size = definition.size as number;
+      if (format === undefined) column.encrypt = false;
+    }
+    if (format === 'enum') column.elements = (definition.elements as unknown[]).map(String);
+    if (type === 'integer' || type === 'double') {
+      if (min !== undefined) column.min = min;
+      if (max !== undefined) column.max = max;
+      if (min === undefined && max === undefined) column.unranged = true;
+    }
+    if (type === 'integer') column.width = definition.size === 8 ? 8 : 4;
+    column.default = checkDefault(column, definition.default);
+    return column;
+  });
+}
