@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { InsertOf, UpdateOf } from 'appwrite-orm/server';
 import type { ExampleDatabase } from './app.js';
 import type { products } from './schema.js';
+import { sellRoute } from './sell-route.js';
 
 type NewProduct = InsertOf<typeof products>;
 type ProductChanges = UpdateOf<typeof products>;
@@ -39,6 +40,8 @@ export function productsRouter(db: ExampleDatabase): Router {
     }
     res.status(201).json(await products.bulkCreate(req.body as NewProduct[]));
   });
+
+  router.post('/:id/sell', sellRoute(db));
 
   router.patch('/:id', async (req, res) => {
     res.json(await products.update(req.params.id, req.body as ProductChanges));
