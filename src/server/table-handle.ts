@@ -300,6 +300,8 @@ implements AsyncIterable<RowOf<D>> {
    * Creates rows with `createRows`, 100 per request, one invalidation for the call. Every row is validated
    * (errors name its index) before anything is sent. A failed request throws a `BulkPartialError` listing
    * the rows written and those not.
+   * On a table with relationship columns Appwrite refuses the bulk routes (`createRows`), so this sends one
+   * request per row, at most 4 at a time.
    *
    * @example
    * ```ts
@@ -312,6 +314,8 @@ implements AsyncIterable<RowOf<D>> {
 
   /**
    * Creates or replaces rows by `$id` with `upsertRows`, 100 per request, one invalidation for the call.
+   * On a table with relationship columns Appwrite refuses the bulk routes (`upsertRows`), so this sends one
+   * request per row, at most 4 at a time.
    *
    * @example
    * ```ts
@@ -325,6 +329,8 @@ implements AsyncIterable<RowOf<D>> {
   /**
    * Sets fields of existing rows, each with its own change. Rows with the same change go in one
    * `updateRows` request (100 ids each); ids that do not exist are reported in a `BulkPartialError`.
+   * On a table with relationship columns Appwrite refuses the bulk routes (`updateRows`), so this sends one
+   * request per row, at most 4 at a time.
    *
    * @example
    * ```ts
@@ -338,6 +344,8 @@ implements AsyncIterable<RowOf<D>> {
   /**
    * Deletes rows by id with `deleteRows`, 100 ids per request; reports which ids were deleted and which
    * did not exist.
+   * On a table with relationship columns Appwrite refuses the bulk routes (`deleteRows`), so this sends one
+   * request per row, at most 4 at a time.
    *
    * @example
    * ```ts
@@ -351,6 +359,8 @@ implements AsyncIterable<RowOf<D>> {
   /**
    * Sets the same fields on every row matching the queries (one `updateRows`); returns how many changed.
    * At least one filter is required.
+   * On a table with relationship columns Appwrite refuses the bulk routes (`updateRows`), so this sends one
+   * request per row, at most 4 at a time, after listing the matching ids.
    *
    * @example
    * ```ts
@@ -371,6 +381,8 @@ implements AsyncIterable<RowOf<D>> {
   /**
    * Deletes every row matching the queries (one `deleteRows`); returns how many were deleted. At least one
    * filter is required.
+   * On a table with relationship columns Appwrite refuses the bulk routes (`deleteRows`), so this sends one
+   * request per row, at most 4 at a time, after listing the matching ids.
    *
    * @example
    * ```ts
