@@ -10,16 +10,11 @@
  */
 import { createInterface } from 'node:readline';
 import { ServerORM } from '../../src/server/server-orm.js';
+import { emit, env, eventLogger } from './child-protocol.js';
 import { bridgeTables } from './bridge-tables.js';
 
 type Command = { id: number; op: 'all' | 'create' | 'isUpdated' | 'bridgeStats' | 'close'; name?: string; price?: number };
 
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is not set`);
-  return value;
-};
-const emit = (line: unknown): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 
 const orm = new ServerORM({
   endpoint: env('ENDPOINT'),
@@ -28,11 +23,7 @@ const orm = new ServerORM({
   databaseId: env('DATABASE_ID'),
   autoValidate: false,
   cache: { redis: env('REDIS_URL'), instanceId: env('INSTANCE_ID') },
-  logger: {
-    info: (message) => emit({ event: 'info', message }),
-    warn: (message) => emit({ event: 'warn', message }),
-    error: (message) => emit({ event: 'error', message }),
-  },
+  logger: eventLogger,
 });
 const db = await orm.init(bridgeTables);
 const products = db.table('products');

@@ -8,16 +8,11 @@
  */
 import { createInterface } from 'node:readline';
 import { ServerORM } from '../../src/server/server-orm.js';
+import { emit, env, eventLogger } from './child-protocol.js';
 import { chaosTables } from './chaos-tables.js';
 
 type Command = { id: number; op: 'read' | 'write' | 'bridgeStats' | 'close'; value?: number };
 
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is not set`);
-  return value;
-};
-const emit = (line: unknown): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 
 const orm = new ServerORM({
   endpoint: env('ENDPOINT'),
@@ -26,7 +21,7 @@ const orm = new ServerORM({
   databaseId: env('DATABASE_ID'),
   autoValidate: false,
   cache: { redis: env('REDIS_URL'), instanceId: env('INSTANCE_ID'), ttl: Number(env('CACHE_TTL')) },
-  logger: { info: (message) => emit({ event: 'info', message }), warn: (message) => emit({ event: 'warn', message }), error: (message) => emit({ event: 'error', message }) },
+  logger: eventLogger,
 });
 const db = await orm.init(chaosTables);
 const versions = db.table('versions');

@@ -8,10 +8,18 @@ import { parseOperators } from '../../store/operators/index.js';
 import { prepareUpdate, prepareUpsertExisting } from '../../store/row-update.js';
 import { commitRows, prepareCreates, resolvePermissions, splitRowData } from '../../store/row-writer.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, relationshipKeys, rowTable } from './row-context.js';
-import type { RouteDefinition } from './route.js';
+import type { RouteContext, RouteDefinition } from './route.js';
 import { stagedIn, stageUpdateRow, stageUpsertRow } from './staged-rows.js';
 
 const ROW = '/v1/tablesdb/:databaseId/tables/:tableId/rows/:rowId';
+
+/** What upsertRow and updateRow read first: `data`, the given permissions (refusing an empty payload), the table, a transaction. */
+function readRowWrite(context: RouteContext): { data: Record<string, unknown>; given: ReturnType<typeof permissionsParam>; table: ReturnType<typeof rowTable>; staged: ReturnType<typeof stagedIn> } {
+  const data = context.params.object('data') ?? {};
+  const given = permissionsParam(context.params);
+  if (!hasContent(data) && given === undefined) throw rowMissingPayload();
+  return { data, given, table: rowTable(context), staged: stagedIn(context) };
+}
 
 /**
  * upsertRow and updateRow (Documents/Upsert.php, Documents/Update.php): operator-shaped values in `data` are
@@ -21,12 +29,8 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
   {
     method: 'PUT', path: ROW, operation: 'upsertRow', access: 'rows',
     handle: (context) => {
-      const { caller, params, state, path } = context;
-      const data = params.object('data') ?? {};
-      const given = permissionsParam(params);
-      if (!hasContent(data) && given === undefined) throw rowMissingPayload();
-      const table = rowTable(context);
-      const staged = stagedIn(context);
+      const { caller, state, path } = context;
+      const { data, given, table, staged } = readRowWrite(context);
       if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller), permissions: given });
       const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
       const existing = table.rows.get(path.rowId ?? '');
@@ -57,12 +61,8 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
   {
     method: 'PATCH', path: ROW, operation: 'updateRow', access: 'rows',
     handle: (context) => {
-      const { caller, params, state, path } = context;
-      const data = params.object('data') ?? {};
-      const given = permissionsParam(params);
-      if (!hasContent(data) && given === undefined) throw rowMissingPayload();
-      const table = rowTable(context);
-      const staged = stagedIn(context);
+      const { caller, state, path } = context;
+      const { data, given, table, staged } = readRowWrite(context);
       if (staged !== undefined) return stageUpdateRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller), permissions: given });
       const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
       const row = findRow(table, path.rowId ?? '');
