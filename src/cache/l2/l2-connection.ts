@@ -1,5 +1,5 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
-import { bridgeRetryDelay, type RedisConnection, type RedisSource } from '../bridge-connections.js';
+import { bridgeRetryDelay, type RedisConnection, type RedisSource } from '../../bridge/bridge-connections.js';
 
 // No offline queue and no retries: while Redis is away a command fails at once and the read goes on to
 // Appwrite; ioredis' own command timeout ends a command that a slow Redis does not answer.

@@ -1,4 +1,4 @@
-import type { RedisConnection, RedisSource } from '../bridge-connections.js';
+import type { RedisConnection, RedisSource } from '../../bridge/bridge-connections.js';
 import { decodeL2Value, encodeL2Value } from './l2-codec.js';
 import { openL2Connection } from './l2-connection.js';
 import { L2GenerationMirror } from './l2-generation-mirror.js';
