@@ -85,7 +85,7 @@ function checkConfig(raw: unknown, file: string): CliConfig {
     if (config[key] !== undefined && (typeof config[key] !== 'string' || config[key] === '')) throw new UsageError(`${file}: ${key} must be a non-empty string`);
   }
   if (config.timeoutMs !== undefined && !(typeof config.timeoutMs === 'number' && config.timeoutMs > 0)) throw new UsageError(`${file}: timeoutMs must be a positive number`);
-  return config as CliConfig;
+  return config;
 }
 
 async function readConfig(file: string, io: CliIo): Promise<CliConfig> {
@@ -117,10 +117,8 @@ export async function resolveSettings(args: ParsedArgs, io: CliIo): Promise<CliS
   const root = configFile === undefined ? io.cwd : dirname(configFile);
   const config = configFile === undefined ? {} : await readConfig(configFile, io);
   const dotenv = await readEnvFile(join(root, '.env'));
-  const env = (name: string): string | undefined => {
-    const value = io.env[name] ?? dotenv[name];
-    return value === '' ? undefined : value;
-  };
+  const set = (value: string | undefined): string | undefined => (value === '' ? undefined : value);
+  const env = (name: string): string | undefined => set(io.env[name]) ?? set(dotenv[name]);
   const path = (value: string | undefined, base: string): string | undefined => (value === undefined ? undefined : isAbsolute(value) ? value : resolve(base, value));
   const flag = (name: string): string | undefined => args.values.get(name);
   const timeout = flag('timeout') ?? env('APPWRITE_ORM_TIMEOUT_MS');

@@ -8,10 +8,10 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /**
-   * Asks a yes/no question; `undefined` when nobody can answer (no terminal), and then a command that needs
-   * an answer stops and asks for `--yes`.
+   * Asks a yes/no question; resolves `undefined` when nobody can answer (no terminal), and then a command
+   * that needs an answer stops and asks for `--yes`.
    */
-  readonly ask?: (question: string) => Promise<boolean>;
+  readonly ask?: (question: string) => Promise<boolean | undefined>;
   /** Loads a schema, migration, seeder or configuration module. @default TypeScript through tsx, JavaScript natively */
   readonly loadModule?: (path: string, cwd: string) => Promise<ModuleExports>;
 }

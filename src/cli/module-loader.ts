@@ -33,22 +33,33 @@ export function projectFormat(dir: string): 'module' | 'commonjs' {
   }
 }
 
+type ExportTarget = string | { readonly import?: ExportTarget; readonly default?: ExportTarget };
+
+/** The file an `exports` entry names for `import` (tsx's CommonJS flavour of its ESM API cannot register). */
+function importTarget(target: ExportTarget | undefined): string | undefined {
+  if (target === undefined || typeof target === 'string') return target;
+  return importTarget(target.import) ?? importTarget(target.default);
+}
+
 /**
  * Registers tsx (from the user's project) for the whole process, once: TypeScript files then load through
  * Node's own module caches, so that they and the CLI share one copy of appwrite-orm and node-appwrite. (tsx's
  * isolated `tsImport` would load a second copy, which breaks node-appwrite's HTTP client in CommonJS projects.)
  */
-function registerTsx(cwd: string): void {
-  const fromProject = createRequire(join(cwd, 'noop.js'));
-  for (const entry of ['tsx/esm/api', 'tsx/cjs/api']) {
-    if (registered.has(entry)) continue;
-    let path: string;
-    try {
-      path = fromProject.resolve(entry);
-    } catch {
-      throw new Error('Loading TypeScript files needs tsx in the project: npm i -D tsx (or point to compiled JavaScript)');
-    }
-    (fromProject(path) as TsxRegister).register();
+async function registerTsx(cwd: string): Promise<void> {
+  if (registered.size > 0) return;
+  let manifestPath: string;
+  try {
+    manifestPath = createRequire(join(cwd, 'noop.js')).resolve('tsx/package.json');
+  } catch {
+    throw new Error('Loading TypeScript files needs tsx in the project: npm i -D tsx (or point to compiled JavaScript)');
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, ExportTarget> };
+  for (const entry of ['./esm/api', './cjs/api']) {
+    const target = importTarget(manifest.exports?.[entry]);
+    if (target === undefined) throw new Error(`The installed tsx (${manifestPath}) has no ${entry} export: install tsx 4 or later`);
+    const api = (await import(pathToFileURL(join(dirname(manifestPath), target)).href)) as TsxRegister;
+    api.register();
     registered.add(entry);
   }
 }
@@ -63,7 +74,7 @@ function registerTsx(cwd: string): void {
  * ```
  */
 export async function loadModule(path: string, cwd: string): Promise<ModuleExports> {
-  if (/\.[mc]?tsx?$/.test(path)) registerTsx(cwd);
+  if (/\.[mc]?tsx?$/.test(path)) await registerTsx(cwd);
   const exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   // A CommonJS module imported from ESM shows its `module.exports` as `default`; its named exports as well.
   const fallback = exports.default;

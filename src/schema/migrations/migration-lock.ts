@@ -22,6 +22,16 @@ export interface LockOptions {
   readonly onWait?: (holder: string, until: string) => void;
 }
 
+/**
+ * The migration lock stayed held by another run for longer than the wait allowed.
+ *
+ * @example
+ * ```ts
+ * try { await runner.migrate(); } catch (error) { if (error instanceof LockTimeoutError) process.exitCode = 4; }
+ * ```
+ */
+export class LockTimeoutError extends MigrationError {}
+
 function lockTableSpec(tableId: string): TableSpec {
   const base = { array: false, default: null, required: true } as const;
   return {
@@ -67,7 +77,7 @@ export class MigrationLock {
     const started = Date.now();
     let told = false;
     for (;;) {
-      if (Date.now() - started > waitMs) throw new MigrationError(`Could not take the migration lock within ${waitMs} ms`, { table: this.tableId, rowId: LOCK_ROW });
+      if (Date.now() - started > waitMs) throw new LockTimeoutError(`Could not take the migration lock within ${waitMs} ms`, { table: this.tableId, rowId: LOCK_ROW });
       const expiresAt = new Date(Date.now() + (options.ttlMs ?? 600_000)).toISOString();
       try {
         await this.rows.createRow(this.tableId, LOCK_ROW, { owner: options.owner, expiresAt });
@@ -85,7 +95,7 @@ export class MigrationLock {
       if (!told) options.onWait?.(String(held.owner), until);
       told = true;
       if (Date.now() - started >= waitMs) {
-        throw new MigrationError(`The migration lock is held by ${String(held.owner)} until ${until}; gave up after ${waitMs} ms`, { table: this.tableId, rowId: LOCK_ROW });
+        throw new LockTimeoutError(`The migration lock is held by ${String(held.owner)} until ${until}; gave up after ${waitMs} ms`, { table: this.tableId, rowId: LOCK_ROW });
       }
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
     }

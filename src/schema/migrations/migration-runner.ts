@@ -152,12 +152,11 @@ export class MigrationRunner {
     if (file === undefined) throw new MigrationError(`Cannot roll back ${name}: its file is missing from the migrations folder`);
     this.deps.onEvent?.({ type: 'start', name, direction });
     const module = await this.deps.load(file);
-    const step = module[direction];
-    if (typeof step !== 'function') {
+    if (typeof module[direction] !== 'function') {
       throw new MigrationError(direction === 'up' ? `Migration ${name} exports no up(m) function` : `Migration ${name} exports no down(m) function: it cannot be rolled back`);
     }
     try {
-      await step.call(module, this.migrator);
+      await (direction === 'up' ? module.up(this.migrator) : module.down?.(this.migrator));
     } catch (error) {
       const text = error instanceof OrmError ? `${error.name}: ${error.message}` : error instanceof Error ? error.message : String(error);
       throw new MigrationError(`Migration ${name} failed in ${direction}(): ${text}`, error instanceof OrmError ? error.context : {}, { cause: error });

@@ -15,9 +15,10 @@ export function literal(value: unknown): string {
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).filter(([, item]) => item !== undefined);
     if (entries.length === 0) return '{}';
-    const key = (name: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+    const key = (name: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : literal(name));
     return `{ ${entries.map(([name, item]) => `${key(name)}: ${literal(item)}`).join(', ')} }`;
   }
+  if (typeof value === 'string') return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
   return value === undefined ? 'undefined' : JSON.stringify(value);
 }
 
@@ -30,7 +31,7 @@ function indexLiteral(index: IndexSpec): string {
 }
 
 function createTable(table: TableSpec | LiveTable): string {
-  const schema = `{ ${table.columns.map((column) => `${literal(column.key)}: ${field(column)}`).join(', ')} }`;
+  const schema = literal(Object.fromEntries(table.columns.map((column) => [column.key, columnField(column) ?? { type: column.rawType ?? 'other' }])));
   const options = {
     ...(table.name === table.id ? {} : { name: table.name }),
     ...(table.permissions === undefined ? {} : { permissions: table.permissions }),

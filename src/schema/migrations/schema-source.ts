@@ -36,6 +36,16 @@ function definition(table: LiveTable, nameOf: (id: string) => string, skipped: s
   };
 }
 
+/** A declaration over several lines: one per setting, one per field. */
+function block(definition: TableDefinition): string {
+  const lines = Object.entries(definition).map(([key, value]) => {
+    if (key !== 'schema') return `  ${key}: ${literal(value)},`;
+    const fields = Object.entries(value as Record<string, unknown>).map(([field, spec]) => `    ${literal({ [field]: spec }).slice(2, -2)},`);
+    return `  schema: {\n${fields.join('\n')}\n  },`;
+  });
+  return `{\n${lines.join('\n')}\n}`;
+}
+
 /**
  * A schema module (one `defineTable` export per table, and `tables` listing them) that declares a live
  * database as it is: migrating to it changes nothing. Columns of types the ORM cannot declare are left out and
@@ -54,7 +64,7 @@ export function schemaSource(live: LiveState, exclude: readonly string[] = [], i
   const skipped: string[] = [];
   const exports = tables.map((table) => {
     const name = identifier(table.id, taken);
-    return { name, text: `export const ${name} = defineTable(${literal(definition(table, (id) => names.get(id) ?? id, skipped))});\n` };
+    return { name, text: `export const ${name} = defineTable(${block(definition(table, (id) => names.get(id) ?? id, skipped))});\n` };
   });
   const source = `import { defineTable } from '${importFrom}';\n\n${exports.map((entry) => entry.text).join('\n')}
 export const tables = [${exports.map((entry) => entry.name).join(', ')}] as const;\n`;
