@@ -3,9 +3,10 @@ import type { OrmErrorContext } from './orm-error.js';
 
 /**
  * Appwrite could not be reached: the connection was refused, the host name did not resolve, the TLS
- * handshake failed... The request was never delivered, so nothing was written. The message names the
- * endpoint, what the ORM was doing and the operating system's error code (`ECONNREFUSED`, `ENOTFOUND`...).
- * A kind of {@link AppwriteError} with status 0, retried like any request without an answer.
+ * handshake failed, the connection was reset... The message names the endpoint, what the ORM was doing and
+ * the operating system's error code (`ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`, `ECONNRESET`, `UND_ERR_*`...).
+ * When no connection was opened (refused, unknown host) nothing was delivered; after a reset the request may
+ * have arrived. A kind of {@link AppwriteError} with status 0, retried like any request without an answer.
  *
  * @example
  * ```ts

@@ -15,6 +15,7 @@ describe('a declaration stored in a variable', () => {
 
   it('with `satisfies TableDefinition` keeps every literal type', () => {
     const posts = { name: 'posts', schema: { title: { type: 'string', required: true }, link: { type: 'url' } } } satisfies TableDefinition;
+    void orm.init([posts]);
     expectTypeOf<RowOf<typeof posts>['title']>().toEqualTypeOf<string>();
     expectTypeOf<RowOf<typeof posts>['link']>().toEqualTypeOf<string | null>();
   });
@@ -27,6 +28,7 @@ describe('a declaration stored in a variable', () => {
 
   it('annotated as TableDefinition loses its columns', () => {
     const posts: TableDefinition = { name: 'posts', schema: { title: { type: 'string', required: true } } };
+    void orm.init([posts]);
     expectTypeOf<RowOf<typeof posts>['title']>().not.toEqualTypeOf<string>();
   });
 });
