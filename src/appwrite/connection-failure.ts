@@ -8,7 +8,7 @@ const MAX_DEPTH = 6;
 const NETWORK_CODE = /^(E[A-Z][A-Z0-9_]*|UND_ERR_[A-Z_]+)$/;
 
 interface SystemCause {
-  readonly code: string | undefined;
+  readonly code: string;
   readonly message: string;
 }
 
@@ -28,19 +28,17 @@ export function connectionFailure(error: unknown, endpoint: () => string, operat
   if (error instanceof AppwriteException || !(error instanceof Error)) return undefined;
   const cause = systemCause(error, 0);
   const fetchFailed = error instanceof TypeError && error.message === 'fetch failed';
-  if (!fetchFailed && cause?.code === undefined) return undefined;
-  const detail = cause?.message || error.message;
-  return new ConnectionError(displayEndpoint(endpoint()), operation, cause?.code, detail, context, { cause: error });
+  if (!fetchFailed && (cause === undefined || !NETWORK_CODE.test(cause.code))) return undefined;
+  return new ConnectionError(displayEndpoint(endpoint()), operation, cause?.code, cause?.message || error.message, context, { cause: error });
 }
 
-/** The innermost error along `cause` (or an `AggregateError`'s first error) that carries a network code. */
+/** The innermost error along `cause` (or an `AggregateError`'s first error) that carries a code. */
 function systemCause(error: unknown, depth: number): SystemCause | undefined {
   if (depth > MAX_DEPTH || typeof error !== 'object' || error === null) return undefined;
   const { code, cause, message } = error as { code?: unknown; cause?: unknown; message?: unknown };
   const inner = systemCause(cause, depth + 1) ?? (error instanceof AggregateError ? systemCause(error.errors[0], depth + 1) : undefined);
   if (inner !== undefined) return inner;
-  if (typeof code === 'string' && NETWORK_CODE.test(code)) return { code, message: typeof message === 'string' ? message : '' };
-  return undefined;
+  return typeof code === 'string' ? { code, message: typeof message === 'string' ? message : '' } : undefined;
 }
 
 /** The endpoint as scheme, host and path: user name, password, query and fragment left out. */
