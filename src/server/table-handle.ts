@@ -81,8 +81,9 @@ implements AsyncIterable<RowOf<D>> {
   }
 
   /**
-   * One `listRows` request: the rows matching the queries, as Appwrite pages them (25 unless a limit says
-   * otherwise). Use {@link TableHandle.all} or {@link TableHandle.iterate} for every row.
+   * One `listRows` request: the rows matching the queries, as Appwrite pages them. Without a `limit` query
+   * that is Appwrite's default page of **25 rows**, silently cut there: add `Query.limit(n)`,
+   * or use {@link TableHandle.all} or {@link TableHandle.iterate} for every row.
    *
    * @example
    * ```ts
@@ -173,7 +174,8 @@ implements AsyncIterable<RowOf<D>> {
 
   /**
    * Rows matching plain equality filters, ordered (`'-price'` descending), paged and optionally narrowed to
-   * some columns.
+   * some columns. One `listRows` request: without `limit` it returns Appwrite's default page of **25 rows**,
+   * silently cut there; pass `limit`, or use {@link TableHandle.all} for every row.
    *
    * @example
    * ```ts
