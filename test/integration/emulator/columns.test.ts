@@ -137,13 +137,13 @@ describe('emulator columns', () => {
     expect(await tablesDb.updateStringColumn({ ...at, key: 'code', required: false, xdefault: 'longer than five' }))
       .toMatchObject({ size: 5, default: 'longer than five', encrypt: null });
     // The route's type is not compared with the column's: the integer model answers for a url column.
-    expect(await tablesDb.updateIntegerColumn({ ...at, key: 'site', required: false, xdefault: null }))
+    expect(await tablesDb.updateIntegerColumn({ ...at, key: 'site', required: false, xdefault: null as never }))
       .toMatchObject({ key: 'site', type: 'string', min: null, max: null, default: null });
     expect(await tablesDb.getColumn({ ...at, key: 'site' })).toMatchObject({ format: 'url', default: null });
     // utopia's schema kept the previous default: a new row still receives it.
     expect(await tablesDb.createRow({ ...at, rowId: 'r', data: { name: 'n', code: 'c' } })).toMatchObject({ site: 'https://a.test' });
     // A rename onto an existing key is reported under the column's own key.
-    await expectAppwriteError(tablesDb.updateStringColumn({ ...at, key: 'code', required: false, xdefault: null, newKey: 'name' }), 409,
+    await expectAppwriteError(tablesDb.updateStringColumn({ ...at, key: 'code', required: false, xdefault: null as never, newKey: 'name' }), 409,
       'column_already_exists', "Column with the requested key 'code' already exists. Column keys must be unique, try again with a different key.");
     await expectAppwriteError(tablesDb.updateEmailColumn({ ...at, key: 'site', required: false, xdefault: 'bad' }), 400,
       'general_argument_invalid', 'Invalid `default` param: Value must be a valid email address or null');
