@@ -211,8 +211,26 @@ export class MigrationGateway implements MigrationPort {
   }
 
   async updateColumn(tableId: string, column: ColumnSpec): Promise<void> {
+    await this.changeColumn(tableId, column, undefined);
+  }
+
+  /**
+   * Gives a column a new key, keeping its data and every other property (Appwrite's `newKey` on the column's
+   * update). The column is briefly `processing` under its new key.
+   *
+   * @example
+   * ```ts
+   * await gateway.renameColumn('posts', live.columns[0], 'headline');
+   * ```
+   */
+  async renameColumn(tableId: string, column: ColumnSpec, newKey: string): Promise<void> {
+    this.ids('updateColumn', tableId, ['column key', newKey]);
+    await this.changeColumn(tableId, column, newKey);
+  }
+
+  private async changeColumn(tableId: string, column: ColumnSpec, newKey: string | undefined): Promise<void> {
     this.ids('updateColumn', tableId, ['table id', tableId], ['column key', column.key]);
-    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required };
+    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, ...(newKey === undefined ? {} : { newKey }) };
     const call = (): Promise<unknown> => {
       switch (column.kind) {
         case 'string':
@@ -235,7 +253,7 @@ export class MigrationGateway implements MigrationPort {
           return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
         case 'relationship':
           return this.tablesDB.updateRelationshipColumn({
-            databaseId: this.databaseId, tableId, key: column.key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate,
+            databaseId: this.databaseId, tableId, key: column.key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate, ...(newKey === undefined ? {} : { newKey }),
           });
         case 'other':
           throw new MigrationError(`Cannot update column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
