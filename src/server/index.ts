@@ -42,7 +42,7 @@ export {
   type MigrationResult,
   type MigrationProgress,
 } from '../schema/index.js';
-export { openDatabase, type Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
+export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
 export type { TableHandle } from './table-handle.js';
 export type { Transaction, TransactionOptions } from './transaction.js';
 export type { TransactionTable, StagedRow } from './transaction-table.js';
