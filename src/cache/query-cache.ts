@@ -9,6 +9,8 @@ import { currentCacheContext } from './request-context.js';
 import { SingleFlight, type Flight } from './single-flight.js';
 import { entrySize, freezeAndMeasure } from './size-estimate.js';
 import { TableGenerations, type TableGeneration } from './table-generations.js';
+import { invalidateShared, type SharedTier } from './l2/shared-tier.js';
+import type { L2Generations } from './l2/l2-store.js';
 
 export type { CacheReadRequest, QueryCacheOptions } from './query-cache-options.js';
 
@@ -35,12 +37,29 @@ export class QueryCache {
   readonly #events = new CacheEvents();
   readonly #entries: CacheEntries;
   readonly #keys = new CacheKeyMemo();
+  #tier: SharedTier | undefined;
+  #tierTables: readonly string[] = [];
 
   constructor(options: QueryCacheOptions) {
     assertQueryCacheOptions(options);
     this.#enabled = options.enabled;
     this.#ttl = options.ttl;
     this.#entries = new CacheEntries({ ...options, events: this.#events });
+  }
+
+  /**
+   * Puts a shared second tier (Redis) behind this cache: a miss looks there before calling its loader, a
+   * loaded result is written there too, and invalidations move the tier's generations. `tables` are the
+   * declared table ids, all of which `invalidateAll()` bumps in the tier even if this instance never read them.
+   *
+   * @example
+   * ```ts
+   * cache.useSharedTier(await openL2Store('redis://127.0.0.1:6379', { databaseId: 'main' }), ['products']);
+   * ```
+   */
+  useSharedTier(tier: SharedTier, tables: readonly string[] = []): void {
+    this.#tier = tier;
+    this.#tierTables = tables;
   }
 
   /**
@@ -116,6 +135,12 @@ export class QueryCache {
    */
   invalidateAll(origin: InvalidationOrigin = 'local'): void {
     for (const table of [...this.#generations.tables()]) this.#invalidate(table, origin, true);
+    const tier = this.#tier;
+    if (tier !== undefined) {
+      if (origin === 'local' || origin === 'webhook') for (const table of this.#tierTables) if (this.#generations.peek(table) === undefined) void tier.bump(table);
+      // Every table, also those this instance never read: another instance may have changed any of them.
+      if (origin === 'resync' || origin === 'remote') tier.resync();
+    }
     this.#events.emit('invalidateAll', { origin });
   }
 
@@ -124,6 +149,7 @@ export class QueryCache {
     state.bump();
     state.updated = false;
     this.#entries.deleteTable(table);
+    if (this.#tier !== undefined) invalidateShared(this.#tier, table, origin);
     this.#stats.of(table).invalidations++;
     this.#events.emit('invalidate', all ? { table, origin, all } : { table, origin });
   }
@@ -240,8 +266,16 @@ export class QueryCache {
   ): Promise<T> {
     let value: T;
     let length: number;
+    let shared: L2Generations | undefined;
     try {
-      value = await load();
+      if (this.#tier === undefined) value = await load();
+      else {
+        shared = await this.#tier.generations(request.table, request.dependsOn);
+        const hit = shared === undefined ? undefined : await this.#tier.get(shared, key);
+        // A value found in the tier is written back nowhere but L1.
+        if (hit !== undefined) shared = undefined;
+        value = hit === undefined ? await load() : (hit.value as T);
+      }
       // Freezing and sizing share one walk; sizing by JSON.stringify would walk the value again and build its
       // whole text, which cost more than the rest of a stored miss put together.
       length = freezeAndMeasure(value);
@@ -255,7 +289,9 @@ export class QueryCache {
     // So may one that loaded related rows of a table written meanwhile.
     if (state.generation === flight.generation && related.every(([other, seen]) => other.generation === seen)) {
       state.updated = true;
-      this.#entries.set(key, request.table, value, entrySize(key, length), request.ttl ?? this.#ttl, counters, request.dependsOn);
+      const ttl = request.ttl ?? this.#ttl;
+      this.#entries.set(key, request.table, value, entrySize(key, length), ttl, counters, request.dependsOn);
+      if (shared !== undefined && this.#tier !== undefined) void this.#tier.set(shared, key, value, Math.min(ttl, this.#tier.ttl ?? ttl));
     } else {
       const operation = currentOperation();
       if (operation !== undefined) operation.stale++;

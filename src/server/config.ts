@@ -34,6 +34,36 @@ export interface CacheConfig {
   readonly channel?: string;
   /** This instance's id on the bridge (its own messages are ignored). @default a random UUID */
   readonly instanceId?: string;
+  /**
+   * A second cache tier in `redis`, shared by every instance and surviving restarts: a read looks in this
+   * process's memory, then in Redis, then asks Appwrite. `true` for the defaults. Needs `redis`.
+   * @default false
+   */
+  readonly l2?: boolean | L2Config;
+}
+
+/** Settings of the shared cache tier in Redis (`cache.l2`). */
+export interface L2Config {
+  /** Lifetime of an entry in Redis in ms (a table's shorter `cache.ttl` wins). @default the cache's `ttl` */
+  readonly ttl?: number;
+  /** Results larger than this once encoded are not written to Redis. @default 1_048_576 (1 MiB) */
+  readonly maxValueBytes?: number;
+  /** Deflate results whose JSON is at least this many bytes (`true`: 16 KiB). @default false */
+  readonly compress?: boolean | number;
+  /** A Redis command not answered after this many ms is given up and the read goes on to Appwrite. @default 100 */
+  readonly timeout?: number;
+  /** Start of every Redis key. @default `appwrite-orm:<projectId>:` */
+  readonly prefix?: string;
+}
+
+/** {@link L2Config} with every default filled in. */
+export interface ResolvedL2Config {
+  readonly ttl: number;
+  readonly maxValueBytes: number;
+  /** JSON of at least this many bytes is deflated; `Infinity`: never. */
+  readonly compressAbove: number;
+  readonly timeout: number;
+  readonly prefix: string;
 }
 
 /** How schema migrations behave. */
@@ -120,6 +150,8 @@ export interface ResolvedCacheConfig {
   readonly redis?: string | RedisOptions | Redis | Cluster;
   readonly channel: string;
   readonly instanceId: string;
+  /** `false` when there is no shared tier. */
+  readonly l2: false | ResolvedL2Config;
 }
 
 /** The configuration with every default filled in; the one object the rest of the server reads. */
@@ -156,6 +188,16 @@ const migrateSchema = z
   .object({ dropIndexes: z.boolean({ error: 'must be true or false' }).default(false), allowDestructive: z.boolean({ error: 'must be true or false' }).default(false), concurrency: count().default(8), timeoutMs: count(' of milliseconds').default(60_000) })
   .strict();
 
+const l2Schema = z
+  .object({
+    ttl: z.union([millis(), z.literal(Infinity)], { error: 'must be a number of milliseconds or Infinity' }).optional(),
+    maxValueBytes: count(' of bytes').default(1024 * 1024),
+    compress: z.union([z.boolean(), count(' of bytes')], { error: 'must be true, false or a number of bytes' }).default(false),
+    timeout: count(' of milliseconds').default(100),
+    prefix: z.string({ error: 'must be a string without { or }' }).regex(/^[^{}]*$/, 'must be a string without { or }').optional(),
+  })
+  .strict();
+
 const cacheSchema = z
   .object({
     ttl: z.union([millis(), z.literal(Infinity)], { error: 'must be a number of milliseconds (300000 is 5 minutes) or Infinity' }).default(300_000),
@@ -164,8 +206,10 @@ const cacheSchema = z
     redis: z.custom<string | RedisOptions | Redis | Cluster>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null), 'must be a Redis URL (a string such as "redis://127.0.0.1:6379"), ioredis options (an object) or an ioredis client').optional(),
     channel: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
     instanceId: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
+    l2: z.union([z.boolean(), l2Schema], { error: 'must be true, false or an object of shared-tier settings ({ ttl, maxValueBytes, compress, timeout, prefix })' }).default(false),
   })
-  .strict();
+  .strict()
+  .refine((cache) => cache.l2 === false || cache.redis !== undefined, { message: 'l2 needs cache.redis: the shared tier lives in Redis', path: ['l2'] });
 
 const retrySchema = z.object({ attempts: count().default(3), baseDelayMs: millis().default(100), maxDelayMs: millis().default(2_000) }).strict();
 
@@ -180,7 +224,7 @@ const schema = z.object({
   migrate: migrateSchema.default({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
   cache: z
     .union([z.literal(false), cacheSchema], { error: 'must be an object of cache settings ({ ttl, maxEntries, maxBytes, redis, channel, instanceId }), or false to turn caching off' })
-    .default({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 }),
+    .default({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, l2: false }),
   retry: retrySchema.default({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
   timeoutMs: z.number({ error: 'must be a number of milliseconds' }).positive({ error: 'must be a positive number of milliseconds' }).finite({ error: 'must be a finite number of milliseconds' }).default(DEFAULT_TIMEOUT_MS),
   logger: z.object({ debug: logFn.optional(), info: logFn.optional(), warn: logFn, error: logFn }, { error: 'must be an object with warn and error functions' }).optional(),
@@ -190,7 +234,7 @@ const schema = z.object({
 
 /** The option names accepted at each place of the config, for "did you mean" suggestions. */
 function knownKeys(path: string): readonly string[] {
-  const shapes: Record<string, z.ZodObject | undefined> = { '': schema, migrate: migrateSchema, cache: cacheSchema, retry: retrySchema };
+  const shapes: Record<string, z.ZodObject | undefined> = { '': schema, migrate: migrateSchema, cache: cacheSchema, 'cache.l2': l2Schema, retry: retrySchema };
   return Object.keys(shapes[path]?.shape ?? {});
 }
 
@@ -210,6 +254,15 @@ function endpointProblem(value: string): string | undefined {
 }
 
 const noop = (): void => undefined;
+
+const COMPRESS_ABOVE = 16 * 1024;
+
+function resolveL2(l2: boolean | z.infer<typeof l2Schema>, ttl: number, projectId: string): false | ResolvedL2Config {
+  if (l2 === false) return false;
+  const settings = l2 === true ? l2Schema.parse({}) : l2;
+  const compressAbove = settings.compress === false ? Infinity : settings.compress === true ? COMPRESS_ABOVE : settings.compress;
+  return { ttl: settings.ttl ?? ttl, maxValueBytes: settings.maxValueBytes, compressAbove, timeout: settings.timeout, prefix: settings.prefix ?? `appwrite-orm:${projectId}:` };
+}
 
 /**
  * Validates a {@link ServerORMConfig} and fills in every default: the one place defaults live. Throws a
@@ -233,7 +286,7 @@ export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
     cache:
       cache === false
         ? false
-        : { ...cache, channel: cache.channel ?? defaultBridgeChannel(rest.projectId, rest.databaseId), instanceId: cache.instanceId ?? randomUUID() },
+        : { ...cache, channel: cache.channel ?? defaultBridgeChannel(rest.projectId, rest.databaseId), instanceId: cache.instanceId ?? randomUUID(), l2: resolveL2(cache.l2, cache.ttl, rest.projectId) },
     logger: {
       debug: logger?.debug?.bind(config.logger) ?? noop,
       info: logger?.info?.bind(config.logger) ?? noop,

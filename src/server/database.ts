@@ -8,12 +8,15 @@ import type { RedisBridge } from '../bridge/redis-bridge.js';
 import type { CacheEventName, CacheListener } from '../cache/cache-events.js';
 import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
 import { QueryCache } from '../cache/query-cache.js';
+import { attachSharedTier, type SharedTierAttachment } from '../cache/l2/l2-attach.js';
+import type { L2Stats } from '../cache/l2/l2-stats.js';
 import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../warming/warm-tasks.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
 import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { isAppwriteId } from '../appwrite/appwrite-ids.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../appwrite/read-retry.js';
+import type { ResolvedL2Config } from './config.js';
 import { OperationObserver, type OperationEvent, type OrmTracer } from './operation-observer.js';
 import { TableHandle } from './table-handle.js';
 import { TableRuntime, type Session } from './table-runtime.js';
@@ -34,6 +37,8 @@ export interface DatabaseConfig {
     readonly redis?: RedisSource;
     readonly channel?: string;
     readonly instanceId?: string;
+    /** The shared tier in `redis`, when on. */
+    readonly l2?: false | ResolvedL2Config;
   };
   readonly retry?: Partial<RetryPolicy>;
   /** Longest wait for one Appwrite answer, in ms. @default 20_000 */
@@ -75,6 +80,8 @@ export interface DatabaseShared {
   readonly listeners: Set<DatabaseListener>;
   /** The Redis invalidation bridge, when `config.cache.redis` started one. */
   bridge?: RedisBridge;
+  /** The shared cache tier in Redis, when `config.cache.l2` is on. */
+  l2?: SharedTierAttachment;
   /** Reports table operations to `onOperation`, the tracer and {@link Database.onOperation} listeners. */
   readonly observer: OperationObserver;
 }
@@ -115,6 +122,11 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
     if (bridge !== undefined) {
       shared.bridge = bridge;
       shared.listeners.add(bridge);
+    }
+    if (settings !== false && settings.redis !== undefined && settings.l2 !== undefined && settings.l2 !== false) {
+      const l2 = attachSharedTier(cache, settings.redis, { databaseId: config.databaseId, ...settings.l2 }, declared, config.logger ?? console);
+      shared.l2 = l2;
+      shared.listeners.add(l2);
     }
   }
   return new Database<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
@@ -284,6 +296,20 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
   }
 
   /**
+   * The shared cache tier's counters (hits, misses, errors, skipped reads, writes, bumps) and state, or
+   * `undefined` when `cache.l2` is off or the tier is not open yet.
+   *
+   * @example
+   * ```ts
+   * const l2 = db.l2Stats();
+   * console.log(l2?.state, l2?.hits, l2?.tables.products?.misses);
+   * ```
+   */
+  l2Stats(): L2Stats | undefined {
+    return this.#shared.l2?.stats();
+  }
+
+  /**
    * Resolves once the Redis bridge (when `cache.redis` is set) has subscribed, or has found Redis down and
    * warned (it keeps retrying in the background); at once without a bridge. Never rejects.
    * `ServerORM.init()` waits for it, so an instance does not serve reads it cannot hear invalidations for.
@@ -294,8 +320,8 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * await db.ready();
    * ```
    */
-  ready(): Promise<void> {
-    return this.#shared.bridge?.start() ?? Promise.resolve();
+  async ready(): Promise<void> {
+    await Promise.all([this.#shared.bridge?.start(), this.#shared.l2?.ready()]);
   }
 
   /**

@@ -2,7 +2,7 @@ export { OrmError, type OrmErrorCode, type OrmErrorContext } from '../errors/ind
 export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOptions } from '../warming/warm-tasks.js';
 export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../warming/cache-warmer.js';
 export { ServerORM, type MigrateOptions } from './server-orm.js';
-export { resolveConfig, type ServerORMConfig, type ResolvedConfig, type ResolvedCacheConfig, type CacheConfig, type MigrateConfig, type RetryConfig, type OrmLogger } from './config.js';
+export { resolveConfig, type ServerORMConfig, type ResolvedConfig, type ResolvedCacheConfig, type CacheConfig, type L2Config, type ResolvedL2Config, type MigrateConfig, type RetryConfig, type OrmLogger } from './config.js';
 export { ConfigError, ValidationError, type ValidationIssue, MigrationError, SchemaDriftError } from '../errors/index.js';
 export {
   defineTable,
@@ -60,5 +60,6 @@ export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type Brid
 export { defaultBridgeChannel } from '../bridge/bridge-channel.js';
 export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-stats.js';
 export type { RedisSource } from '../bridge/bridge-connections.js';
+export type { L2Stats, L2State, L2TableCounters } from '../cache/l2/l2-stats.js';
 export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
 export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';

@@ -4,11 +4,14 @@ import { openL2Connection } from './l2-connection.js';
 import { L2GenerationMirror } from './l2-generation-mirror.js';
 import { L2Keys } from './l2-keys.js';
 import { L2Counters, type L2State, type L2Stats } from './l2-stats.js';
+import type { SharedTier } from './shared-tier.js';
 
 /** Settings of an {@link L2Store}, resolved by the caller. */
 export interface L2StoreOptions {
   /** The database whose tables the entries belong to; part of every key. */
   readonly databaseId: string;
+  /** Lifetime of entries in ms (a read's own TTL wins when shorter); `Infinity` leaves them to Redis' eviction. @default the cache's TTL */
+  readonly ttl?: number;
   /** Start of every key, so that several applications can share one Redis. @default 'awo:' */
   readonly prefix?: string;
   /** A command Redis has not answered after this many ms is given up (the read goes on to Appwrite). @default 100 */
@@ -62,7 +65,9 @@ const NO_TABLES: readonly string[] = [];
  * await store.close();
  * ```
  */
-export class L2Store {
+export class L2Store implements SharedTier {
+  /** Lifetime of entries in ms, when set (see {@link L2StoreOptions.ttl}). */
+  readonly ttl: number | undefined;
   readonly #redis: RedisConnection;
   readonly #keys: L2Keys;
   readonly #mirror = new L2GenerationMirror();
@@ -82,6 +87,7 @@ export class L2Store {
 
   constructor(redis: RedisConnection, options: L2StoreOptions) {
     this.#redis = redis;
+    this.ttl = options.ttl;
     this.#keys = new L2Keys(options.prefix ?? 'awo:', options.databaseId);
     this.#timeout = options.timeout ?? 100;
     this.#cooldown = options.cooldown ?? 1_000;
