@@ -23,6 +23,7 @@ import { TableRuntime, type Session } from './table-runtime.js';
 import { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
 import { runTransaction } from './transaction-runner.js';
+import { rememberValue, type RememberOptions } from './remember.js';
 
 /** The settings the database needs, as `resolveConfig` produces them. */
 export interface DatabaseConfig {
@@ -231,6 +232,24 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
     // The scope is a hash: the token itself never enters keys, stats or events.
     const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
     return new Database<T>(this.#shared, { scope, cache, client, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
+  }
+
+  /**
+   * Caches any computed value under `key`, like a read: in this process's memory and, with `cache.l2`, in
+   * Redis for every instance, for this view's identity. Any write to one of `options.tables` drops it.
+   * Concurrent calls share one computation; an error is passed on and never cached. With the shared tier the
+   * value travels as JSON, so return plain data (no `Date`, `Map` or class instances).
+   *
+   * @example
+   * ```ts
+   * const stockValue = await db.remember('stock-value', { tables: ['products'], ttl: 60_000 }, async () => {
+   *   const rows = await db.table('products').all();
+   *   return rows.reduce((sum, row) => sum + row.price * row.stock, 0);
+   * });
+   * ```
+   */
+  remember<V>(key: string, options: RememberOptions<T>, compute: () => Promise<V>): Promise<V> {
+    return rememberValue(this.cache, this.scope, this.#shared.runtimes, key, options, compute);
   }
 
   /**

@@ -44,6 +44,7 @@ export {
   type MigrationProgress,
 } from '../schema/index.js';
 export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
+export type { RememberOptions } from './remember.js';
 export { TableHandle } from './table-handle.js';
 export { Transaction, type TransactionOptions } from './transaction.js';
 export { TransactionTable, type StagedRow } from './transaction-table.js';
