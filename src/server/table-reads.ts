@@ -23,7 +23,7 @@ function request(context: TableContext, operation: string, queries: readonly str
     operation,
     queries,
     ttl: options?.ttl ?? context.runtime.ttl,
-    cache: options?.cache,
+    cache: context.runtime.cached ? options?.cache : false,
     ...(dependsOn === undefined ? {} : { dependsOn }),
   };
 }

@@ -27,6 +27,8 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
   readonly numericColumns: ReadonlySet<string>;
   /** The table's own TTL, if its declaration sets one. */
   readonly ttl: number | undefined;
+  /** False when the declaration says `cache: false`: every read goes to Appwrite. */
+  readonly cached: boolean;
 
   /** The table's relationships: `with` paths, and the tables its writes change. */
   readonly relations: TableRelations;
@@ -43,7 +45,8 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     this.numericColumns = new Set(
       Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),
     );
-    this.ttl = definition.cache?.ttl;
+    this.ttl = definition.cache === false ? undefined : definition.cache?.ttl;
+    this.cached = definition.cache !== false;
   }
 }
 
