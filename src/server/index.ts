@@ -46,6 +46,7 @@ export {
 export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
 export type { RememberOptions } from './remember.js';
 export type { FoundOrCreated } from './table-defaults.js';
+export type { AggregateSpec, AggregateResult, AggregateOptions } from './table-aggregate.js';
 export { TableHandle } from './table-handle.js';
 export { Transaction, type TransactionOptions } from './transaction.js';
 export { TransactionTable, type StagedRow } from './transaction-table.js';

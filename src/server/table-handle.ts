@@ -12,6 +12,7 @@ import type {
 } from './table-types.js';
 import * as writes from './table-writes.js';
 import { findOrCreateRow, firstOrDefault, rowOrDefault, type FoundOrCreated } from './table-defaults.js';
+import { aggregateRows, type AggregateOptions, type AggregateResult, type AggregateSpec } from './table-aggregate.js';
 import type { FilterObject } from '../query/filter-object.js';
 
 /** The `with` paths a handle's reads take: checked against the declarations, or any string on an untyped handle. */
@@ -444,6 +445,20 @@ implements AsyncIterable<RowOf<D>> {
    */
   findOneOrDefault<const W extends TableFilter<D>>(where: W, defaults: DefaultsFor<D, W>, options?: ReadOptions): Promise<RowOf<D> | DefaultRow<D>> {
     return this.#observe('findOneOrDefault', () => firstOrDefault(this.#context, where as FilterObject, defaults, options) as Promise<RowOf<D> | DefaultRow<D>>);
+  }
+
+  /**
+   * Counts the rows matching `where` and computes sums, averages, minima and maxima of numeric columns.
+   * Appwrite has no aggregate endpoint: the rows are read page by page (only the needed columns) and the
+   * figures are cached as one entry, dropped by any write to the table.
+   *
+   * @example
+   * ```ts
+   * const { count, sum, avg } = await products.aggregate({ count: true, sum: ['stock'], avg: ['price'] }, { category: 'office' });
+   * ```
+   */
+  aggregate<const C extends NumericColumn<D>>(spec: AggregateSpec<C>, where?: TableQuery<D>, options?: AggregateOptions): Promise<AggregateResult<C>> {
+    return this.#observe('aggregate', async () => (await aggregateRows(this.#context, this.#normalize(where), spec, options)) as AggregateResult<C>);
   }
 
   /**

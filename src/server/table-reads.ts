@@ -12,10 +12,12 @@ export function methodOf(canonical: string): string {
 }
 
 const PAGING = new Set(['limit', 'offset', 'cursorAfter', 'cursorBefore']);
-const NOT_COUNTED = new Set([...PAGING, 'orderAsc', 'orderDesc', 'orderRandom', 'select']);
+/** Query methods that do not change which rows match: paging, orders and selects. */
+export const NOT_COUNTED = new Set([...PAGING, 'orderAsc', 'orderDesc', 'orderRandom', 'select']);
 const LIMIT_ONE = canonicalString({ method: 'limit', values: [1] });
 
-function request(context: TableContext, operation: string, queries: readonly string[], options: ReadOptions | undefined,
+/** The cache request of one read of the table, with the table's TTL and cache policy. */
+export function request(context: TableContext, operation: string, queries: readonly string[], options: ReadOptions | undefined,
   dependsOn?: readonly string[]): CacheReadRequest {
   return {
     scope: context.session.scope,
@@ -97,18 +99,21 @@ export function readAll(context: TableContext, canonical: readonly string[], pag
   const { runtime, session } = context;
   rejectPaging(context, canonical, 'all()');
   const { queries, dependsOn } = withRelated(context, canonical, options);
-  return session.cache.read(request(context, runtime.operations.all, queries, options, dependsOn), async () => {
-    const rows: RowRecord[] = [];
-    let cursor: string | undefined;
-    for (;;) {
-      const page = (await adapterFor(context, options).listRows(runtime.id, pageQueries(queries, pageSize, cursor))).rows;
-      for (const row of page) rows.push(row);
-      const next = page.length < pageSize ? undefined : lastId(page);
-      // A page ending on the row it started after would repeat forever; stop instead.
-      if (next === undefined || next === cursor) return rows;
-      cursor = next;
-    }
-  });
+  return session.cache.read(request(context, runtime.operations.all, queries, options, dependsOn), () => loadAll(context, queries, pageSize, options));
+}
+
+/** Every row matching canonical queries, fetched from Appwrite page by page with `cursorAfter`, past the cache. */
+export async function loadAll(context: TableContext, queries: readonly string[], pageSize: number, options?: CallOptions): Promise<RowRecord[]> {
+  const rows: RowRecord[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = (await adapterFor(context, options).listRows(context.runtime.id, pageQueries(queries, pageSize, cursor))).rows;
+    for (const row of page) rows.push(row);
+    const next = page.length < pageSize ? undefined : lastId(page);
+    // A page ending on the row it started after would repeat forever; stop instead.
+    if (next === undefined || next === cursor) return rows;
+    cursor = next;
+  }
 }
 
 /** Every row matching canonical queries, one cached `listRows` page at a time. */

@@ -14,6 +14,7 @@ export interface TableOperations {
   readonly list: string;
   readonly all: string;
   readonly count: string;
+  readonly aggregate: string;
 }
 
 /**
@@ -41,7 +42,7 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     this.normalizer = new QueryNormalizer({ table: this.id, columns });
     // The fingerprint goes into every key: entries cached under an older declaration are never read again.
     const fingerprint = schemaFingerprint(definition);
-    this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}` };
+    this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}`, aggregate: `aggregate@${fingerprint}` };
     this.numericColumns = new Set(
       Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),
     );
