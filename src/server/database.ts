@@ -8,6 +8,7 @@ import type { RedisBridge } from '../bridge/redis-bridge.js';
 import type { CacheEventName, CacheListener } from '../cache/cache-events.js';
 import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
 import { QueryCache } from '../cache/query-cache.js';
+import { isTagTable, tagTable } from '../cache/cache-tags.js';
 import { attachSharedTier, type SharedTierAttachment } from '../cache/l2/l2-attach.js';
 import type { L2Stats } from '../cache/l2/l2-stats.js';
 import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../warming/warm-tasks.js';
@@ -119,7 +120,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const declared = [...runtimes.values()].map((runtime) => runtime.id);
-    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared);
+    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared, isTagTable);
     if (bridge !== undefined) {
       shared.bridge = bridge;
       shared.listeners.add(bridge);
@@ -341,6 +342,21 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    */
   async ready(): Promise<void> {
     await Promise.all([this.#shared.bridge?.start(), this.#shared.l2?.ready()]);
+  }
+
+  /**
+   * Drops every cached result read with any of `tags` (the `tags` read option, `remember()`'s `tags`), on
+   * every instance and in the shared tier.
+   *
+   * @example
+   * ```ts
+   * await db.table('products').find({ featured: true }, { tags: ['homepage'] });
+   * db.invalidateTags(['homepage']);
+   * ```
+   */
+  invalidateTags(tags: readonly string[]): void {
+    const tables = tags.map(tagTable);
+    for (const table of tables) this.cache.invalidate(table, 'local');
   }
 
   /**

@@ -1,3 +1,4 @@
+import { tagTable } from '../cache/cache-tags.js';
 import type { QueryCache } from '../cache/query-cache.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { TableDefinition, TableName } from '../schema/table-definition.js';
@@ -9,6 +10,8 @@ export interface RememberOptions<T extends readonly TableDefinition[] = readonly
   readonly tables: readonly TableName<T>[];
   /** Lifetime in ms. @default the cache's `ttl` */
   readonly ttl?: number;
+  /** Cache tags: `db.invalidateTags()` with any of them drops the value too. */
+  readonly tags?: readonly string[];
 }
 
 /** Operation name of remembered values in cache keys; no table operation is spelled like it. */
@@ -33,9 +36,15 @@ export function rememberValue<V>(cache: QueryCache, scope: string, runtimes: Rea
   const [first, ...others] = tables as string[];
   if (first === undefined) return Promise.reject(new ConfigError(`remember("${key}"): name at least one table in options.tables, whose writes drop the value`));
   if (options.ttl !== undefined && !(options.ttl >= 0)) return Promise.reject(new ConfigError(`remember("${key}"): ttl must be a number of milliseconds >= 0, got ${String(options.ttl)}`));
+  let dependsOn: string[];
+  try {
+    dependsOn = [...others, ...(options.tags ?? []).map(tagTable)];
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
   return cache.read({
     scope, table: first, operation: REMEMBER, queries: [JSON.stringify(key)],
     ...(options.ttl === undefined ? {} : { ttl: options.ttl }),
-    ...(others.length === 0 ? {} : { dependsOn: others }),
+    ...(dependsOn.length === 0 ? {} : { dependsOn }),
   }, compute);
 }

@@ -1,4 +1,5 @@
 import type { CacheReadRequest } from '../cache/query-cache.js';
+import { tagTable } from '../cache/cache-tags.js';
 import { QueryError } from '../errors/query-error.js';
 import { idError, isAppwriteId } from '../appwrite/appwrite-ids.js';
 import { canonicalString } from '../query/query-canonical.js';
@@ -19,6 +20,13 @@ const LIMIT_ONE = canonicalString({ method: 'limit', values: [1] });
 /** The cache request of one read of the table, with the table's TTL and cache policy. */
 export function request(context: TableContext, operation: string, queries: readonly string[], options: ReadOptions | undefined,
   dependsOn?: readonly string[]): CacheReadRequest {
+  const tags = options?.tags;
+  if (tags !== undefined && tags.length > 0) {
+    const sorted = [...new Set(tags)].sort();
+    // Tagged results are kept apart from untagged ones, and depend on each tag's pseudo-table.
+    queries = [...queries, JSON.stringify({ tags: sorted })];
+    dependsOn = [...(dependsOn ?? []), ...sorted.map(tagTable)];
+  }
   return {
     scope: context.session.scope,
     table: context.runtime.id,
@@ -59,14 +67,15 @@ export function readRow(context: TableContext, rowId: string, options?: ReadOpti
   const { runtime, session } = context;
   if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: runtime.id, method }));
   let related: ReturnType<typeof withRelated>;
+  let cached: CacheReadRequest;
   try {
     related = withRelated(context, runtime.normalizer.rowId(rowId), options);
+    cached = request(context, runtime.operations.get, related.queries, options, related.dependsOn);
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   const select = related.dependsOn === undefined ? undefined : related.queries.filter((query) => methodOf(query) === 'select');
-  return session.cache.read(request(context, runtime.operations.get, related.queries, options, related.dependsOn),
-    () => adapterFor(context, options).getRow(runtime.id, rowId, select));
+  return session.cache.read(cached, () => adapterFor(context, options).getRow(runtime.id, rowId, select));
 }
 
 /** One `listRows` request through the cache, for canonical queries. */

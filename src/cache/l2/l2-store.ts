@@ -225,7 +225,8 @@ export class L2Store implements SharedTier {
 
   /**
    * Drops this instance's copy of `table`'s generation, to be read from Redis again: call it when another
-   * instance announces an invalidation of `table`.
+   * instance announces an invalidation of `table`. A value read then that has not moved past the copy (the
+   * announcing instance's `INCR` is still on its way, or failed) is not used; this instance bumps it itself.
    *
    * @example
    * ```ts
@@ -300,7 +301,11 @@ export class L2Store implements SharedTier {
     const replies = await this.#run(() => this.#redis.pipeline().set(key, seed(), 'NX').get(key).exec());
     const generation = replies === FAILED ? undefined : numberReply(replies?.[1]);
     if (generation === undefined) return undefined;
-    this.#mirror.finishRead(table, token, generation);
+    if (!this.#mirror.finishRead(table, token, generation)) {
+      // Another instance announced a bump Redis does not show (yet, or ever): bump it here, read it next time.
+      void this.bump(table);
+      return undefined;
+    }
     // The copy may have been dropped meanwhile; this read still uses what it read, as it started before.
     return generation;
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { L2Keys } from '../../../src/cache/l2/l2-keys.js';
 import { clusterTarget, standaloneTarget, type L2Target } from './l2-targets.js';
 
@@ -61,6 +61,20 @@ describe.each([
     expect(await b.generations('products')).toEqual(after);
     const fresh = await target.store({ databaseId });
     expect(await fresh.generations('products')).toEqual(after);
+  });
+
+  it('told of a bump that Redis does not show yet, does not trust the counter and bumps it itself', async () => {
+    const databaseId = target.database();
+    const a = await target.store({ databaseId });
+    const seen = (await a.generations('products'))!;
+    await a.set(seen, 'k', rows, 60_000);
+    // Another instance's message arrived before its INCR: the counter still reads as before.
+    a.forget('products');
+    expect(await a.generations('products')).toBeUndefined();
+    await vi.waitFor(() => expect(a.stats().bumps).toBe(1));
+    const after = (await a.generations('products'))!;
+    expect(after[0]![1]).toBeGreaterThan(seen[0]![1]);
+    expect(await a.get(after, 'k')).toBeUndefined();
   });
 
   it('a fill that raced an invalidation is not written, and one written under the old generation is never found', async () => {
