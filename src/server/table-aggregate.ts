@@ -1,7 +1,8 @@
 import { QueryError } from '../errors/query-error.js';
 import { canonicalString } from '../query/query-canonical.js';
 import type { RowRecord } from '../appwrite/tables-db-adapter.js';
-import { checkPageSize, loadAll, methodOf, NOT_COUNTED, request } from './table-reads.js';
+import type { CanonicalQuery } from '../query/canonical-query.js';
+import { checkPageSize, loadAll, request } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
 import type { ReadOptions } from './table-types.js';
 
@@ -64,7 +65,7 @@ function figures(rows: readonly RowRecord[], columns: Record<(typeof KINDS)[numb
 }
 
 /**
- * Computes counts, sums, averages, minima and maxima of the rows matching canonical queries. Appwrite has no
+ * Computes counts, sums, averages, minima and maxima of the rows matching the filters of a canonical query. Appwrite has no
  * aggregate endpoint: the matching rows are read page by page (only the columns needed) and the figures are
  * cached as one entry, dropped by any write to the table.
  *
@@ -73,13 +74,12 @@ function figures(rows: readonly RowRecord[], columns: Record<(typeof KINDS)[numb
  * const stats = await aggregateRows(context, filters, { count: true, sum: ['price'], max: ['price'] });
  * ```
  */
-export function aggregateRows(context: TableContext, canonical: readonly string[], spec: AggregateSpec, options?: AggregateOptions): Promise<AggregateResult> {
+export function aggregateRows(context: TableContext, canonical: CanonicalQuery, spec: AggregateSpec, options?: AggregateOptions): Promise<AggregateResult> {
   const columns = columnsOf(context, spec);
   const pageSize = checkPageSize(context, options?.pageSize ?? DEFAULT_PAGE);
-  const filters = canonical.filter((query) => !NOT_COUNTED.has(methodOf(query)));
+  const filters = canonical.filters();
   const needed = [...new Set(KINDS.flatMap((kind) => columns[kind]))];
   const select = canonicalString({ method: 'select', values: ['$id', ...needed] });
-  const what = JSON.stringify(columns);
-  return context.session.cache.read(request(context, context.runtime.operations.aggregate, [...filters, what], options),
-    async () => figures(await loadAll(context, [...filters, select], pageSize, options), columns));
+  return context.session.cache.read(request(context, context.runtime.operations.aggregate, filters, options, undefined, JSON.stringify(columns)),
+    async () => figures(await loadAll(context, [...filters.strings, select], pageSize, options), columns));
 }

@@ -37,7 +37,7 @@ function valuesOf(context: TableContext, method: string, where: FilterObject): R
  */
 export async function findOrCreateRow(context: TableContext, where: FilterObject, defaults: object, options?: CreateOptions): Promise<FoundOrCreated<RowRecord>> {
   const values = valuesOf(context, 'findOrCreate', where);
-  const queries = context.runtime.normalizer.normalize(where);
+  const queries = context.runtime.normalizer.canonical(where);
   const found = await readFirst(context, queries);
   if (found !== null) return { row: found, created: false };
   try {
@@ -74,5 +74,5 @@ export async function rowOrDefault(context: TableContext, rowId: string, default
  */
 export async function firstOrDefault(context: TableContext, where: FilterObject, defaults: object, options?: ReadOptions): Promise<RowRecord> {
   const values = valuesOf(context, 'findOneOrDefault', where);
-  return (await readFirst(context, context.runtime.normalizer.normalize(where), options)) ?? deepFreeze({ ...defaults, ...values });
+  return (await readFirst(context, context.runtime.normalizer.canonical(where), options)) ?? deepFreeze({ ...defaults, ...values });
 }
