@@ -10,6 +10,7 @@ import { SingleFlight, type Flight } from './single-flight.js';
 import { entrySize, freezeAndMeasure } from './size-estimate.js';
 import { TableGenerations, type TableGeneration } from './table-generations.js';
 import { invalidateShared, type SharedTier } from './l2/shared-tier.js';
+import { AppwriteError } from '../errors/appwrite-error.js';
 import type { L2Generations } from './l2/l2-store.js';
 
 export type { CacheReadRequest, QueryCacheOptions } from './query-cache-options.js';
@@ -281,7 +282,12 @@ export class QueryCache {
     } catch (error) {
       // Released in the same tick as the failure, so the next caller retries instead of sharing the error.
       this.#flights.release(key, flight);
-      throw error;
+      const stale = isTransient(error) ? this.#entries.stale(key) : undefined;
+      if (stale === undefined) throw error;
+      // Within grace: the entry merely expired (an invalidation would have removed it), so it may stand in.
+      currentCacheContext()?.record(request.table, 'stale');
+      if (this.#events.has('stale')) this.#events.emit('stale', { table: request.table, key, error });
+      return stale.value as T;
     }
     this.#flights.release(key, flight);
     // A load that started before a bump may predate the change behind it: its callers get it, the cache does not.
@@ -314,4 +320,9 @@ export class QueryCache {
     if (operation !== undefined) operation.bypasses++;
     return deepFreeze(await load()) as T;
   }
+}
+
+/** An Appwrite failure worth retrying (5xx, 429, timeout, no connection): one that grace may cover. */
+function isTransient(error: unknown): boolean {
+  return error instanceof AppwriteError && error.retryable;
 }

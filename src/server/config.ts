@@ -35,6 +35,12 @@ export interface CacheConfig {
   /** This instance's id on the bridge (its own messages are ignored). @default a random UUID */
   readonly instanceId?: string;
   /**
+   * How long past its TTL a cached result may still answer a read when Appwrite fails with an error worth
+   * retrying (5xx, 429, timeout, no connection), in ms; such reads are marked `STALE`. A result dropped by a
+   * write or an invalidation is never served. @default 0 (never)
+   */
+  readonly grace?: number;
+  /**
    * A second cache tier in `redis`, shared by every instance and surviving restarts: a read looks in this
    * process's memory, then in Redis, then asks Appwrite. `true` for the defaults. Needs `redis`.
    * @default false
@@ -150,6 +156,7 @@ export interface ResolvedCacheConfig {
   readonly redis?: string | RedisOptions | Redis | Cluster;
   readonly channel: string;
   readonly instanceId: string;
+  readonly grace: number;
   /** `false` when there is no shared tier. */
   readonly l2: false | ResolvedL2Config;
 }
@@ -206,6 +213,7 @@ const cacheSchema = z
     redis: z.custom<string | RedisOptions | Redis | Cluster>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null), 'must be a Redis URL (a string such as "redis://127.0.0.1:6379"), ioredis options (an object) or an ioredis client').optional(),
     channel: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
     instanceId: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
+    grace: z.number({ error: 'must be a number of milliseconds' }).min(0, { error: 'must be a number of milliseconds ≥ 0' }).finite({ error: 'must be a finite number of milliseconds' }).default(0),
     l2: z.union([z.boolean(), l2Schema], { error: 'must be true, false or an object of shared-tier settings ({ ttl, maxValueBytes, compress, timeout, prefix })' }).default(false),
   })
   .strict()
@@ -224,7 +232,7 @@ const schema = z.object({
   migrate: migrateSchema.default({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
   cache: z
     .union([z.literal(false), cacheSchema], { error: 'must be an object of cache settings ({ ttl, maxEntries, maxBytes, redis, channel, instanceId }), or false to turn caching off' })
-    .default({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, l2: false }),
+    .default({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, grace: 0, l2: false }),
   retry: retrySchema.default({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
   timeoutMs: z.number({ error: 'must be a number of milliseconds' }).positive({ error: 'must be a positive number of milliseconds' }).finite({ error: 'must be a finite number of milliseconds' }).default(DEFAULT_TIMEOUT_MS),
   logger: z.object({ debug: logFn.optional(), info: logFn.optional(), warn: logFn, error: logFn }, { error: 'must be an object with warn and error functions' }).optional(),

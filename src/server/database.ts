@@ -41,6 +41,8 @@ export interface DatabaseConfig {
     readonly instanceId?: string;
     /** The shared tier in `redis`, when on. */
     readonly l2?: false | ResolvedL2Config;
+    /** How long past its TTL an entry may answer a read whose load failed. @default 0 */
+    readonly grace?: number;
   };
   readonly retry?: Partial<RetryPolicy>;
   /** Longest wait for one Appwrite answer, in ms. @default 20_000 */
@@ -114,7 +116,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   }
   const settings = config.cache;
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
-    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true });
+    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true, ...(settings.grace === undefined ? {} : { grace: settings.grace }) });
   const retry = { ...DEFAULT_RETRY, ...config.retry };
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
