@@ -11,6 +11,7 @@ import { QueryCache } from '../cache/query-cache.js';
 import { isTagTable, tagTable } from '../cache/cache-tags.js';
 import { attachSharedTier, type SharedTierAttachment } from '../cache/l2/l2-attach.js';
 import type { L2Stats } from '../cache/l2/l2-stats.js';
+import type { RedisMemoryInfo } from '../cache/l2/l2-store.js';
 import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../warming/warm-tasks.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
@@ -329,6 +330,24 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    */
   l2Stats(): L2Stats | undefined {
     return this.#shared.l2?.stats();
+  }
+
+  /**
+   * {@link Database.l2Stats} with the memory and evictions of the Redis behind the tier (`INFO`, summed over
+   * a Cluster's masters; `redis` is `undefined` when Redis does not answer in time), or `undefined` when
+   * `cache.l2` is off or not open yet. The admin router serves it at `GET /l2`.
+   *
+   * @example
+   * ```ts
+   * const report = await db.l2Report();
+   * console.log(report?.hits, report?.redis?.usedMemory, report?.redis?.evictedKeys);
+   * ```
+   */
+  async l2Report(): Promise<(L2Stats & { readonly redis: RedisMemoryInfo | undefined }) | undefined> {
+    const tier = this.#shared.l2;
+    const stats = tier?.stats();
+    if (tier === undefined || stats === undefined) return undefined;
+    return { ...stats, redis: await tier.redisInfo() };
   }
 
   /**

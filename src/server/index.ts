@@ -64,6 +64,7 @@ export { defaultBridgeChannel } from '../bridge/bridge-channel.js';
 export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-stats.js';
 export type { RedisSource } from '../bridge/bridge-connections.js';
 export type { L2Stats, L2State, L2TableCounters } from '../cache/l2/l2-stats.js';
+export type { RedisMemoryInfo } from '../cache/l2/l2-store.js';
 export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
 export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';
 export type { Migrator, MigrationRows, MigrationRow, MigrationTableOptions } from '../schema/migrations/migrator.js';

@@ -1,5 +1,5 @@
 import type { RedisSource } from '../../bridge/bridge-connections.js';
-import { openL2Store, type L2Store, type L2StoreOptions } from './l2-store.js';
+import { openL2Store, type L2Store, type L2StoreOptions, type RedisMemoryInfo } from './l2-store.js';
 import type { L2Stats } from './l2-stats.js';
 import type { SharedTier } from './shared-tier.js';
 
@@ -14,6 +14,8 @@ export interface SharedTierAttachment {
   ready(): Promise<void>;
   /** The tier's counters, once it is open. */
   stats(): L2Stats | undefined;
+  /** Memory and evictions of the Redis behind the tier, once it is open and answering. */
+  redisInfo(): Promise<RedisMemoryInfo | undefined>;
   /** Closes the tier's connection; the cache then reads past it. */
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export function attachSharedTier(cache: TieredCache, source: RedisSource, option
   return {
     ready: () => opening,
     stats: () => store?.stats(),
+    redisInfo: () => store?.redisInfo() ?? Promise.resolve(undefined),
     async close() {
       closed = true;
       await opening;

@@ -1,3 +1,4 @@
+import type { Cluster, Redis } from 'ioredis';
 import type { RedisConnection, RedisSource } from '../../bridge/bridge-connections.js';
 import { decodeL2Value, encodeL2Value } from './l2-codec.js';
 import { openL2Connection } from './l2-connection.js';
@@ -33,6 +34,18 @@ export interface L2StoreOptions {
  * Entries are looked up and written under them.
  */
 export type L2Generations = readonly (readonly [table: string, generation: number])[];
+
+/** Memory figures of the Redis behind the tier. */
+export interface RedisMemoryInfo {
+  /** `used_memory`, in bytes. */
+  readonly usedMemory: number;
+  /** `maxmemory`, in bytes (0: no limit). */
+  readonly maxMemory: number;
+  /** `evicted_keys` since Redis started. */
+  readonly evictedKeys: number;
+  /** Servers asked (the masters of a Cluster). */
+  readonly nodes: number;
+}
 
 /** An entry found in Redis. */
 export interface L2Hit {
@@ -261,6 +274,29 @@ export class L2Store implements SharedTier {
    */
   stats(): L2Stats {
     return this.#counters.snapshot(this.#usable() ? 'ready' : this.#state);
+  }
+
+  /**
+   * Memory and evictions of the Redis behind the tier (summed over the masters of a Cluster), from `INFO`;
+   * `undefined` when Redis cannot answer within the timeout.
+   *
+   * @example
+   * ```ts
+   * const info = await store.redisInfo(); // { usedMemory: 1048576, maxMemory: 0, evictedKeys: 0, nodes: 1 }
+   * ```
+   */
+  async redisInfo(): Promise<RedisMemoryInfo | undefined> {
+    if (!this.#usable()) return undefined;
+    const nodes = this.#redis.isCluster ? (this.#redis as Cluster).nodes('master') : [this.#redis as Redis];
+    const replies = await this.#run(() => Promise.all(nodes.map((node) => node.info('memory').then(async (memory) => memory + (await node.info('stats'))))));
+    if (replies === FAILED) return undefined;
+    const field = (text: string, name: string): number => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    return {
+      usedMemory: replies.reduce((sum, text) => sum + field(text, 'used_memory'), 0),
+      maxMemory: replies.reduce((sum, text) => sum + field(text, 'maxmemory'), 0),
+      evictedKeys: replies.reduce((sum, text) => sum + field(text, 'evicted_keys'), 0),
+      nodes: replies.length,
+    };
   }
 
   /**

@@ -153,6 +153,13 @@ describe.each([
     expect(new Set(all.map((seen) => seen![0]![1])).size).toBe(1);
   });
 
+  it('reports the memory and evictions of Redis, summed over every master', async () => {
+    const a = await target.store({ databaseId: target.database() });
+    const info = await a.redisInfo();
+    expect(info).toMatchObject({ nodes: target.name === 'cluster' ? 3 : 1, evictedKeys: 0 });
+    expect(info!.usedMemory).toBeGreaterThan(0);
+  });
+
   it('treats bytes it did not write as a miss and counts an error', async () => {
     const databaseId = target.database();
     const a = await target.store({ databaseId });
