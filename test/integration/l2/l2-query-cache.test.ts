@@ -65,6 +65,7 @@ describe.each([
     // What the bridge does on b when a's message arrives.
     b.cache.invalidate('products', 'remote');
     expect(await b.read(list(), { rows: ['Pen', 'Ink'] })).toEqual({ rows: ['Pen', 'Ink'] });
+    await vi.waitFor(() => expect(a.store.stats().writes).toBe(2));
     const c = await instance(target, databaseId);
     expect(await c.read(list(), { rows: ['stale'] })).toEqual({ rows: ['Pen', 'Ink'] });
     expect(c.loads()).toBe(0);
