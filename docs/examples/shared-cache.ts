@@ -18,6 +18,7 @@ export async function sharedCache(redisUrl = 'redis://127.0.0.1:6379') {
       l2: {
         ttl: 10 * 60_000,                       // entries live 10 minutes in Redis
         compress: true,                         // results of 16 KiB and more are deflated
+        timeout: 1_000,                         // give up on a Redis command after 1 s (default 100 ms)
         prefix: `docs-${randomUUID()}:`,        // a fresh local server each run: keep earlier runs' entries apart
       },
     },

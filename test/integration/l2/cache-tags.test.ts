@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineTable } from '../../../src/schema/table-definition.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
-import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { useEmulator } from '../../helpers/emulator.js';
 
 const tables = [defineTable({ name: 'products', schema: { name: { type: 'string', required: true, size: 64 }, featured: { type: 'boolean' } } })] as const;
 
-let emu: AppwriteEmulator;
-beforeAll(async () => {
-  emu = await startAppwriteEmulator({ columnDelayMs: 0 });
-});
-afterAll(() => emu.close());
+const fixture = useEmulator({ columnDelayMs: 0 });
 
 describe('cache tags', () => {
   it('invalidateTags drops tagged results on every instance and in the shared tier, and leaves the rest cached', async () => {
     const databaseId = 'tags';
-    const config = { endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId,
+    const config = { endpoint: fixture.emu.endpoint, projectId: fixture.emu.projectId, apiKey: fixture.emu.apiKey, databaseId,
       cache: { redis: 'redis://127.0.0.1:6379', channel: `tags-${randomUUID()}`, l2: { prefix: `test-${randomUUID()}:`, timeout: 5_000 } } };
     await new ServerORM({ ...config, cache: false }).migrate(tables);
     const [a, b] = await Promise.all([new ServerORM(config).init(tables), new ServerORM(config).init(tables)]);
@@ -24,7 +20,7 @@ describe('cache tags', () => {
       const created = told('products');
       await a.table('products').create({ name: 'Pen', featured: true });
       await created;
-      const listRows = () => emu.requests.count({ operation: 'listRows', databaseId });
+      const listRows = () => fixture.emu.requests.count({ operation: 'listRows', databaseId });
       const featured = (db: typeof a) => db.table('products').find({ featured: true }, { tags: ['homepage', 'featured'] });
       const all = (db: typeof a) => db.table('products').find();
       const remembered = (db: typeof a) => db.remember('banner', { tables: ['products'], tags: ['homepage'] }, () => Promise.resolve({ text: `banner ${Math.random()}` }));
@@ -32,7 +28,7 @@ describe('cache tags', () => {
       await Promise.all([featured(b), all(b)]);
       const banner = await remembered(b);
       expect(await remembered(b)).toBe(banner);
-      emu.requests.clear();
+      fixture.emu.requests.clear();
       await featured(b);
       await all(b);
       expect(listRows()).toBe(0);
@@ -49,7 +45,7 @@ describe('cache tags', () => {
       await vi.waitFor(() => expect(a.l2Stats()?.bumps).toBeGreaterThanOrEqual(1));
       const c = await new ServerORM(config).init(tables);
       try {
-        emu.requests.clear();
+        fixture.emu.requests.clear();
         await featured(c);
         await all(c);
         expect(listRows()).toBe(0);

@@ -1,24 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheAdmin } from '../../../src/express/cache-admin.js';
 import { defineTable } from '../../../src/schema/table-definition.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
-import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { useEmulator } from '../../helpers/emulator.js';
 
 const tables = [defineTable({ name: 'products', schema: { name: { type: 'string', required: true, size: 64 } } })] as const;
 const authorize = (req: express.Request): boolean => req.header('authorization') === 'Bearer admin';
 
-let emu: AppwriteEmulator;
-beforeAll(async () => {
-  emu = await startAppwriteEmulator({ columnDelayMs: 0 });
-});
-afterAll(() => emu.close());
+const fixture = useEmulator({ columnDelayMs: 0 });
 
 describe('the shared tier in the admin router', () => {
   it('GET /l2 shows the tier\'s counters per table and the memory and evictions of Redis', async () => {
-    const db = await new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'admin', autoMigrate: true,
+    const db = await new ServerORM({ endpoint: fixture.emu.endpoint, projectId: fixture.emu.projectId, apiKey: fixture.emu.apiKey, databaseId: 'admin', autoMigrate: true,
       cache: { redis: 'redis://127.0.0.1:6379', l2: { prefix: `test-${randomUUID()}:`, timeout: 5_000 } } }).init(tables);
     try {
       await db.table('products').all();
@@ -38,7 +34,7 @@ describe('the shared tier in the admin router', () => {
   });
 
   it('answers 404 when the tier is off', async () => {
-    const db = await new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'admin', autoValidate: false }).init(tables);
+    const db = await new ServerORM({ endpoint: fixture.emu.endpoint, projectId: fixture.emu.projectId, apiKey: fixture.emu.apiKey, databaseId: 'admin', autoValidate: false }).init(tables);
     try {
       const response = await request(express().use(cacheAdmin(db, { authorize }))).get('/l2').set('authorization', 'Bearer admin');
       expect(response.status).toBe(404);

@@ -1,36 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServerORM } from '../../../src/server/server-orm.js';
-import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { useEmulator } from '../../helpers/emulator.js';
 import { bridgeTables } from '../../helpers/bridge-tables.js';
 import { startRedisCluster, type PrivateRedisCluster } from '../../helpers/redis-cluster.js';
 import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server.js';
 import { InstanceProcess, type InstanceEvent } from '../bridge/instance-process.js';
 
 const wait = { timeout: 15_000, interval: 20 };
-let emu: AppwriteEmulator;
+const fixture = useEmulator({ columnDelayMs: 0 });
 let databases = 0;
 
-beforeAll(async () => {
-  emu = await startAppwriteEmulator({ columnDelayMs: 0 });
-});
-afterAll(() => emu.close());
 
 const invalidated = (origin: string) => (event: InstanceEvent): boolean => event.event === 'invalidate' && event.table === 'products' && event.origin === origin;
 
 /** Instances of one database on the emulator, sharing one Redis deployment. */
 async function deployment(redisEnv: Record<string, string>): Promise<{ launch(id: string): Promise<InstanceProcess>; listRows(): number; stop(): Promise<void> }> {
   const databaseId = `l2shop${++databases}`;
-  const orm = new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId, cache: false });
+  const orm = new ServerORM({ endpoint: fixture.emu.endpoint, projectId: fixture.emu.projectId, apiKey: fixture.emu.apiKey, databaseId, cache: false });
   await orm.migrate(bridgeTables);
   const children: InstanceProcess[] = [];
   return {
     async launch(id) {
-      const child = new InstanceProcess({ ENDPOINT: emu.endpoint, PROJECT_ID: emu.projectId, API_KEY: emu.apiKey, DATABASE_ID: databaseId, INSTANCE_ID: id, L2: '1', ...redisEnv });
+      const child = new InstanceProcess({ ENDPOINT: fixture.emu.endpoint, PROJECT_ID: fixture.emu.projectId, API_KEY: fixture.emu.apiKey, DATABASE_ID: databaseId, INSTANCE_ID: id, L2: '1', ...redisEnv });
       children.push(child);
       await child.waitForEvent((event) => event.event === 'ready', 30_000);
       return child;
     },
-    listRows: () => emu.requests.count({ operation: 'listRows', databaseId }),
+    listRows: () => fixture.emu.requests.count({ operation: 'listRows', databaseId }),
     stop: async () => {
       await Promise.all(children.map((child) => child.stop()));
     },

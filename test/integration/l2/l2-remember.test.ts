@@ -1,33 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import type { Database } from '../../../src/server/database.js';
 import { defineTable } from '../../../src/schema/table-definition.js';
-import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { useEmulator } from '../../helpers/emulator.js';
 
 const tables = [
   defineTable({ name: 'products', schema: { name: { type: 'string', required: true, size: 64 }, price: { type: 'float', required: true } } }),
   defineTable({ name: 'orders', schema: { total: { type: 'float', required: true } } }),
 ] as const;
 
-let emu: AppwriteEmulator;
+const fixture = useEmulator({ columnDelayMs: 0 });
 const open: Database<typeof tables>[] = [];
 let run = 0;
 
-beforeAll(async () => {
-  emu = await startAppwriteEmulator({ columnDelayMs: 0 });
-});
 afterEach(async () => {
   await Promise.all(open.splice(0).map((db) => db.close()));
 });
-afterAll(() => emu.close());
 
 /** Instances of one app (same Appwrite database, same Redis keys), each with its own memory. */
 function app(): () => Promise<Database<typeof tables>> {
   const databaseId = `remember${++run}`;
   const prefix = `test-${randomUUID()}:`;
   return async () => {
-    const orm = new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId, autoMigrate: true,
+    const orm = new ServerORM({ endpoint: fixture.emu.endpoint, projectId: fixture.emu.projectId, apiKey: fixture.emu.apiKey, databaseId, autoMigrate: true,
       cache: { redis: 'redis://127.0.0.1:6379', l2: { prefix, timeout: 5_000 } }, logger: { warn: () => undefined, error: () => undefined } });
     const db = await orm.init(tables);
     open.push(db);

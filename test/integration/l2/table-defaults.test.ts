@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineTable } from '../../../src/schema/table-definition.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
-import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { useEmulator } from '../../helpers/emulator.js';
 
 const tables = [
   defineTable({
@@ -11,16 +11,12 @@ const tables = [
   }),
 ] as const;
 
-let emu: AppwriteEmulator;
+const fixture = useEmulator({ columnDelayMs: 0 });
 let databases = 0;
-beforeAll(async () => {
-  emu = await startAppwriteEmulator({ columnDelayMs: 0 });
-});
-afterAll(() => emu.close());
 
 async function instances(count: number) {
   const databaseId = `defaults${++databases}`;
-  const config = { endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId };
+  const config = { endpoint: fixture.emu.endpoint, projectId: fixture.emu.projectId, apiKey: fixture.emu.apiKey, databaseId };
   await new ServerORM({ ...config, cache: false }).migrate(tables);
   return Promise.all(Array.from({ length: count }, () => new ServerORM({ ...config, autoValidate: false }).init(tables)));
 }
@@ -38,22 +34,22 @@ describe('findOrCreate, getOrDefault and findOneOrDefault', () => {
 
   it('is safe under a race between instances: one creates, the others get its row', async () => {
     const racers = await instances(3);
-    emu.requests.clear();
+    fixture.emu.requests.clear();
     const results = await Promise.all(racers.map((db) => db.table('users').findOrCreate({ email: 'race@example.com' }, { name: 'Racer' })));
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(new Set(results.map((result) => result.row.$id)).size).toBe(1);
-    expect(emu.requests.list({ operation: 'createRow' }).filter((request) => request.status === 201)).toHaveLength(1);
+    expect(fixture.emu.requests.list({ operation: 'createRow' }).filter((request) => request.status === 201)).toHaveLength(1);
   });
 
   it('getOrDefault and findOneOrDefault stand in a frozen default row without writing it', async () => {
     const [db] = await instances(1);
     const users = db!.table('users');
-    emu.requests.clear();
+    fixture.emu.requests.clear();
     const missing = await users.getOrDefault('nobody', { email: 'none', name: 'Guest', plan: 'free' });
     expect(missing).toEqual({ $id: 'nobody', email: 'none', name: 'Guest', plan: 'free' });
     expect(Object.isFrozen(missing)).toBe(true);
     expect(await users.findOneOrDefault({ email: 'x@example.com' }, { name: 'Guest' })).toEqual({ email: 'x@example.com', name: 'Guest' });
-    expect(emu.requests.count({ operation: 'createRow' })).toBe(0);
+    expect(fixture.emu.requests.count({ operation: 'createRow' })).toBe(0);
 
     const ada = await users.create({ email: 'ada@example.com', name: 'Ada' }, { id: 'ada' });
     expect(await users.getOrDefault('ada', { email: 'none', name: 'Guest' })).toEqual(ada);
