@@ -8,6 +8,7 @@ import { currentOperation } from './operation-record.js';
 import { currentCacheContext } from './request-context.js';
 import { SingleFlight, type Flight } from './single-flight.js';
 import { entrySize, freezeAndMeasure } from './size-estimate.js';
+import { effectiveTtl } from './ttl-precedence.js';
 import { TableGenerations, type TableGeneration } from './table-generations.js';
 import { invalidateShared, type SharedTier } from './l2/shared-tier.js';
 import { AppwriteError } from '../errors/appwrite-error.js';
@@ -294,7 +295,7 @@ export class QueryCache {
     // So may one that loaded related rows of a table written meanwhile.
     if (state.generation === flight.generation && related.every(([other, seen]) => other.generation === seen)) {
       state.updated = true;
-      const ttl = request.ttl ?? this.#ttl;
+      const ttl = effectiveTtl(request.ttl, request.tableTtl, this.#ttl);
       this.#entries.set(key, request.table, value, entrySize(key, length), ttl, counters, request.dependsOn);
       if (shared !== undefined && this.#tier !== undefined) void this.#tier.set(shared, key, value, Math.min(ttl, this.#tier.ttl ?? ttl));
     } else {

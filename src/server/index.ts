@@ -2,6 +2,7 @@ export { OrmError, type OrmErrorCode, type OrmErrorContext } from '../errors/ind
 export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOptions } from '../warming/warm-tasks.js';
 export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../warming/cache-warmer.js';
 export { ServerORM, type MigrateOptions } from './server-orm.js';
+export { DEFAULTS } from './defaults.js';
 export { resolveConfig, type ServerORMConfig, type ResolvedConfig, type ResolvedCacheConfig, type CacheConfig, type L2Config, type ResolvedL2Config, type MigrateConfig, type RetryConfig, type OrmLogger } from './config.js';
 export { ConfigError, ValidationError, type ValidationIssue, MigrationError, SchemaDriftError } from '../errors/index.js';
 export {

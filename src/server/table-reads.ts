@@ -39,7 +39,8 @@ export function request(context: TableContext, operation: string, query: Canonic
     operation,
     queries,
     key,
-    ttl: options?.ttl ?? context.runtime.ttl,
+    ttl: options?.ttl,
+    tableTtl: context.runtime.ttl,
     cache: context.runtime.cached ? options?.cache : false,
     ...(dependsOn === undefined ? {} : { dependsOn }),
   };
