@@ -85,6 +85,13 @@ export class MemoryPort implements MigrationPort {
     table.columns = table.columns.map((current) => (current.key === column.key ? { ...current, ...column } : current));
   }
 
+  async renameColumn(tableId: string, from: string, column: ColumnSpec): Promise<void> {
+    await this.track(`renameColumn ${tableId}.${from} -> ${column.key}`);
+    const table = this.table(tableId);
+    table.columns = table.columns.map((current) => (current.key === from ? { ...current, ...column } : current));
+    table.indexes = table.indexes.map((index) => ({ ...index, columns: index.columns.map((key) => (key === from ? column.key : key)) }));
+  }
+
   async deleteColumn(tableId: string, key: string): Promise<void> {
     await this.track(`deleteColumn ${tableId}.${key}`);
     this.mark(this.table(tableId).columns, key);
