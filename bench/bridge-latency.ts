@@ -16,7 +16,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { QueryCache } from '../src/cache/query-cache.js';
-import { createRedisBridge, type RedisBridge } from '../src/cache/redis-bridge.js';
+import { createRedisBridge, type RedisBridge } from '../src/bridge/redis-bridge.js';
 
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WRITES = 1_000;

@@ -1,6 +1,6 @@
 import express, { type Request, type Router } from 'express';
-import type { Warmer } from '../cache/cache-warmer.js';
-import { warm, type WarmReport, type WarmTask } from '../cache/warm-tasks.js';
+import type { Warmer } from '../warming/cache-warmer.js';
+import { warm, type WarmReport, type WarmTask } from '../warming/warm-tasks.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ExpressDatabase } from './express-database.js';
 

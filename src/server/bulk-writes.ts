@@ -4,13 +4,13 @@ import type { BulkRowFailure, BulkRowRef } from '../errors/bulk-partial-error.js
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
-import { checkId } from './appwrite-ids.js';
+import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
-import { canonicalString } from './query-canonical.js';
+import { canonicalString } from '../query/query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkDeleteResult } from './table-types.js';
-import type { BulkRowData, RowPage, RowRecord } from './tables-db-adapter.js';
-import { rejectOperatorStrings } from './operator-strings.js';
+import type { BulkRowData, RowPage, RowRecord } from '../appwrite/tables-db-adapter.js';
+import { rejectOperatorStrings } from '../query/operator-strings.js';
 import { requireApiKey, underWrite, writeTables } from './table-writes.js';
 
 interface RowChunk {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { z } from 'zod';
-import { defaultBridgeChannel } from '../cache/bridge-channel.js';
+import { defaultBridgeChannel } from '../bridge/bridge-channel.js';
 import { ConfigError } from '../errors/config-error.js';
-import { isAppwriteId } from './appwrite-ids.js';
-import { DEFAULT_TIMEOUT_MS } from './request-deadline.js';
+import { isAppwriteId } from '../appwrite/appwrite-ids.js';
+import { DEFAULT_TIMEOUT_MS } from '../appwrite/request-deadline.js';
 import { describeConfigIssues } from './config-issues.js';
 import type { OperationEvent, OrmTracer } from './operation-observer.js';
 

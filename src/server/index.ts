@@ -1,6 +1,6 @@
 export { OrmError, type OrmErrorCode, type OrmErrorContext } from '../errors/index.js';
-export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOptions } from '../cache/warm-tasks.js';
-export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../cache/cache-warmer.js';
+export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOptions } from '../warming/warm-tasks.js';
+export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../warming/cache-warmer.js';
 export { ServerORM, type MigrateOptions } from './server-orm.js';
 export { resolveConfig, type ServerORMConfig, type ResolvedConfig, type ResolvedCacheConfig, type CacheConfig, type MigrateConfig, type RetryConfig, type OrmLogger } from './config.js';
 export { ConfigError, ValidationError, type ValidationIssue, MigrationError, SchemaDriftError } from '../errors/index.js';
@@ -51,14 +51,14 @@ export type {
   CallOptions, StepOptions, ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
   NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
 } from './table-types.js';
-export { parseLegacyQuery } from './legacy-query-parser.js';
-export type { QueryInput } from './query-normalizer.js';
-export type { FilterObject, FilterScalar } from './filter-object.js';
-export type { RetryPolicy } from './read-retry.js';
+export { parseLegacyQuery } from '../query/legacy-query-parser.js';
+export type { QueryInput } from '../query/query-normalizer.js';
+export type { FilterObject, FilterScalar } from '../query/filter-object.js';
+export type { RetryPolicy } from '../appwrite/read-retry.js';
 export { NotFoundError, ConflictError, QueryError, AppwriteError, BulkPartialError, type BulkRowRef, type BulkRowFailure, TransactionError, type TransactionFailureReason } from '../errors/index.js';
-export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type BridgeCache, type BridgeLogger } from '../cache/redis-bridge.js';
-export { defaultBridgeChannel } from '../cache/bridge-channel.js';
-export type { BridgeStats, BridgeState, BridgeCounters } from '../cache/bridge-stats.js';
-export type { RedisSource } from '../cache/bridge-connections.js';
+export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type BridgeCache, type BridgeLogger } from '../bridge/redis-bridge.js';
+export { defaultBridgeChannel } from '../bridge/bridge-channel.js';
+export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-stats.js';
+export type { RedisSource } from '../bridge/bridge-connections.js';
 export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
 export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';

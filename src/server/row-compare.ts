@@ -1,5 +1,5 @@
 import type { TableDefinition } from '../schema/table-definition.js';
-import type { RowRecord } from './tables-db-adapter.js';
+import type { RowRecord } from '../appwrite/tables-db-adapter.js';
 
 /**
  * True when a stored row holds every value that was sent for it (as Appwrite stores them: datetimes

@@ -7,10 +7,10 @@ import type { MigrationPlan } from '../schema/migration-plan.js';
 import { differenceLines } from '../schema/plan-renderer.js';
 import { planMigration } from '../schema/planner.js';
 import type { TableDefinition } from '../schema/table-definition.js';
-import { createAppwriteClient } from './appwrite-client.js';
+import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { resolveConfig, type ResolvedConfig, type ServerORMConfig } from './config.js';
 import { openDatabase, type Database } from './database.js';
-import { MigrationGateway } from './migration-gateway.js';
+import { MigrationGateway } from '../appwrite/migration-gateway.js';
 
 /** Per-call options of {@link ServerORM.migrate}. */
 export interface MigrateOptions {

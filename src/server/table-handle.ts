@@ -3,7 +3,7 @@ import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
 import type { RowWith, WithPath } from '../schema/relation-types.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows, matchingIds } from './bulk-writes.js';
-import type { QueryInput } from './query-normalizer.js';
+import type { QueryInput } from '../query/query-normalizer.js';
 import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
 import type {

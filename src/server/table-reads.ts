@@ -1,10 +1,10 @@
 import type { CacheReadRequest } from '../cache/query-cache.js';
 import { QueryError } from '../errors/query-error.js';
-import { idError, isAppwriteId } from './appwrite-ids.js';
-import { canonicalString } from './query-canonical.js';
+import { idError, isAppwriteId } from '../appwrite/appwrite-ids.js';
+import { canonicalString } from '../query/query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { CallOptions, ReadOptions } from './table-types.js';
-import type { RowRecord, TablesDbAdapter } from './tables-db-adapter.js';
+import type { RowRecord, TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 
 /** The method name of a canonical query string (`{"method":"limit",...}` gives `limit`). */
 export function methodOf(canonical: string): string {

@@ -4,9 +4,9 @@ import { schemaFingerprint } from '../schema/fingerprint.js';
 import { tableId, type TableDefinition } from '../schema/table-definition.js';
 import type { OperationObserver } from './operation-observer.js';
 import { RelationGraph } from '../schema/relation-graph.js';
-import { QueryNormalizer } from './query-normalizer.js';
+import { QueryNormalizer } from '../query/query-normalizer.js';
 import { TableRelations } from './table-relations.js';
-import type { TablesDbAdapter } from './tables-db-adapter.js';
+import type { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 
 /** Cache operation names of one table, each tagged with the schema fingerprint. */
 export interface TableOperations {

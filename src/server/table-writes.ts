@@ -3,13 +3,13 @@ import { QueryError } from '../errors/query-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
 import { ConfigError } from '../errors/config-error.js';
-import { checkId } from './appwrite-ids.js';
-import { rejectOperatorStrings } from './operator-strings.js';
+import { checkId } from '../appwrite/appwrite-ids.js';
+import { rejectOperatorStrings } from '../query/operator-strings.js';
 import { sameRowValues } from './row-compare.js';
 import { adapterFor, methodOf } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
 import type { CallOptions, CreateOptions, StepOptions, WriteOptions } from './table-types.js';
-import type { RowRecord } from './tables-db-adapter.js';
+import type { RowRecord } from '../appwrite/tables-db-adapter.js';
 
 /**
  * Runs one write under the cache's write protocol: the table's generation is bumped before the request and

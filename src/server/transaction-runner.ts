@@ -3,7 +3,7 @@ import { ConfigError } from '../errors/config-error.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import type { Session, TableRuntime } from './table-runtime.js';
 import { Transaction, type TransactionOptions } from './transaction.js';
-import { TransactionAdapter } from './transaction-adapter.js';
+import { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import { TransactionLedger } from './transaction-ledger.js';
 
 const DEFAULT_TTL = 300;

@@ -5,15 +5,15 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
 import { validateInsert, validateUpdate } from '../schema/row-validation.js';
 import type { TableDefinition } from '../schema/table-definition.js';
-import { checkId } from './appwrite-ids.js';
+import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk } from './bulk-chunks.js';
 import { groupUpdates, idFilter, prepareRow } from './bulk-writes.js';
-import type { QueryInput } from './query-normalizer.js';
+import type { QueryInput } from '../query/query-normalizer.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
 import { requireFilter } from './table-writes.js';
-import { plainRow } from './tables-db-adapter.js';
-import type { TransactionAdapter } from './transaction-adapter.js';
+import { plainRow } from '../appwrite/tables-db-adapter.js';
+import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
 
 /**

@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
 import type { Session, TableRuntime } from './table-runtime.js';
-import type { TransactionAdapter } from './transaction-adapter.js';
+import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
 import { TransactionTable } from './transaction-table.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWarmer } from '../../src/cache/cache-warmer.js';
-import { warm } from '../../src/cache/warm-tasks.js';
+import { createWarmer } from '../../src/warming/cache-warmer.js';
+import { warm } from '../../src/warming/warm-tasks.js';
 import { warmTasks } from '../../examples/express/warming.js';
 import { cacheHeaders, json, startExample, type ExampleFixture } from './support/example-fixture.js';
 

@@ -7,7 +7,7 @@
  * out: {"event":"ready","state":"connected"} | {"event":"warn"} | {"event":"closed"}
  */
 import { createInterface } from 'node:readline';
-import { createAppwriteClient } from '../../src/server/appwrite-client.js';
+import { createAppwriteClient } from '../../src/appwrite/appwrite-client.js';
 import { openDatabase } from '../../src/server/database.js';
 
 const emit = (line: unknown): void => void process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -1,4 +1,4 @@
-import { createWarmer, type Warmer } from '../../../src/cache/cache-warmer.js';
+import { createWarmer, type Warmer } from '../../../src/warming/cache-warmer.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 import { createApp, type ExampleDatabase } from '../../../examples/express/app.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeBridgeMessage } from '../../../src/cache/bridge-message.js';
+import { encodeBridgeMessage } from '../../../src/bridge/bridge-message.js';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { Fixtures } from './bridge-fixtures.js';
 

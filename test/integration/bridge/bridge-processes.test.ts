@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { defaultBridgeChannel } from '../../../src/cache/bridge-channel.js';
+import { defaultBridgeChannel } from '../../../src/bridge/bridge-channel.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 import { bridgeTables } from '../../helpers/bridge-tables.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { attachRedisBridge } from '../../../src/cache/bridge-attach.js';
-import { defaultBridgeChannel } from '../../../src/cache/bridge-channel.js';
+import { attachRedisBridge } from '../../../src/bridge/bridge-attach.js';
+import { defaultBridgeChannel } from '../../../src/bridge/bridge-channel.js';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { Fixtures } from './bridge-fixtures.js';
 

@@ -84,7 +84,10 @@ describe('emulator tables', () => {
     expect(listed.total).toBe(2);
     // An inline integer without min/max has no range format: Appwrite reports null bounds.
     expect(listed.tables[0]?.columns).toMatchObject([{ key: 'x', type: 'integer', min: null, max: null }]);
-    expect((await tablesDb.listTables({ databaseId: 'db', queries: [Query.equal('rowSecurity', true)] })).tables.map((t) => t.$id)).toEqual(['b']);
+    expect((await tablesDb.listTables({ databaseId: 'db', queries: [Query.equal('name', 'Beta')] })).tables.map((t) => t.$id)).toEqual(['b']);
+    // listTables allows `rowSecurity`, but Appwrite's metadata collection names it `documentSecurity`.
+    await expectAppwriteError(tablesDb.listTables({ databaseId: 'db', queries: [Query.equal('rowSecurity', true)] }), 400,
+      'general_argument_invalid', 'Invalid `queries` param: Invalid query: Attribute not found in schema: rowSecurity');
     expect((await tablesDb.listTables({ databaseId: 'db', search: 'alp' })).tables.map((t) => t.$id)).toEqual(['a']);
     const updated = await tablesDb.updateTable({ databaseId: 'db', tableId: 'a', name: 'Renamed', rowSecurity: true, permissions: [Permission.read(Role.any())] });
     expect(updated).toMatchObject({ name: 'Renamed', rowSecurity: true, $permissions: ['read("any")'] });

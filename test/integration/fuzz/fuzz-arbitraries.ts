@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { encodeBridgeMessage } from '../../../src/cache/bridge-message.js';
+import { encodeBridgeMessage } from '../../../src/bridge/bridge-message.js';
 
 /** The fuzzed table: one column of each kind the ORM validates. */
 export const items = {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { defaultBridgeChannel } from '../../../src/cache/bridge-channel.js';
+import { defaultBridgeChannel } from '../../../src/bridge/bridge-channel.js';
 import { OrmError } from '../../../src/errors/orm-error.js';
 import type { Database } from '../../../src/server/database.js';
 import { ServerORM } from '../../../src/server/server-orm.js';

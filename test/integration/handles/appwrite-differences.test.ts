@@ -5,7 +5,7 @@ import { ConfigError } from '../../../src/errors/config-error.js';
 import { ConflictError } from '../../../src/errors/conflict-error.js';
 import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
-import { isOperatorString } from '../../../src/server/operator-strings.js';
+import { isOperatorString } from '../../../src/query/operator-strings.js';
 import { notes, products, useHandlesFixture } from './handles-fixture.js';
 import { itLocal } from '../../helpers/appwrite-target.js';
 

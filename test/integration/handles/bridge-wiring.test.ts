@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
+import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
 import { startHandlesFixture, tables, type HandlesFixture } from './handles-fixture.js';
 import { describeLocal } from '../../helpers/appwrite-target.js';

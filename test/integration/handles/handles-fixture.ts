@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { columnSpec } from '../../../src/schema/desired-spec.js';
 import type { TableDefinition } from '../../../src/schema/table-definition.js';
-import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
+import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
-import { inlineColumn } from '../../../src/server/migration-gateway.js';
+import { inlineColumn } from '../../../src/appwrite/migration-gateway.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 import { ClientRequestLog, REAL_APPWRITE, freshDatabaseId, type RealAppwrite, type SentRequestFilter } from '../../helpers/appwrite-target.js';
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/errors/config-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 import { tableSpec } from '../../../src/schema/desired-spec.js';
-import { checkId } from '../../../src/server/appwrite-ids.js';
+import { checkId } from '../../../src/appwrite/appwrite-ids.js';
 import { resolveConfig } from '../../../src/server/config.js';
-import { MigrationGateway } from '../../../src/server/migration-gateway.js';
+import { MigrationGateway } from '../../../src/appwrite/migration-gateway.js';
 import { useHandlesFixture } from './handles-fixture.js';
 import { itLocal } from '../../helpers/appwrite-target.js';
 

@@ -1,10 +1,10 @@
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createWarmer } from '../../../src/cache/cache-warmer.js';
-import { createRedisBridge } from '../../../src/cache/redis-bridge.js';
+import { createWarmer } from '../../../src/warming/cache-warmer.js';
+import { createRedisBridge } from '../../../src/bridge/redis-bridge.js';
 import { ConfigError } from '../../../src/errors/config-error.js';
-import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
-import { MigrationGateway } from '../../../src/server/migration-gateway.js';
+import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
+import { MigrationGateway } from '../../../src/appwrite/migration-gateway.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import { TablesDB } from 'node-appwrite';
 import { tables, useHandlesFixture } from './handles-fixture.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { TransactionError } from '../../../src/errors/transaction-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
-import { createAppwriteClient } from '../../../src/server/appwrite-client.js';
+import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { openDatabase } from '../../../src/server/database.js';
 import { waitUntil } from '../../helpers/emulator.js';
 import { tables, useHandlesFixture } from './handles-fixture.js';

@@ -9,7 +9,6 @@ export const allowlist: readonly AllowedDifference[] = [
   { seq: 96, reason: "not yet implemented: create:datetime-bad-default" }, // body.message: expected "Invalid `default` param: Value must be valid date between 1000-01-01 00:00:00 and 9999-12-31 23:59:59. or null", actual "Invalid `default` param: Value must be valid date."
   { seq: 101, reason: "not yet implemented: listColumns:default" }, // body.columns[19].encrypt: expected null, actual false
   { seq: 102, reason: "not yet implemented: listColumns:total-false" }, // body.columns[19].encrypt: expected null, actual false
-  { seq: 107, reason: "not yet implemented: listColumns:unknown-attribute" }, // body.message: expected "Invalid `queries` param: Invalid query: Attribute not found in schema: colour", actual "Invalid query: Attribute not found in schema: colour"
   { seq: 111, reason: "not yet implemented: createRow:float-over-max" }, // body.message: expected "Invalid document structure: Attribute \"f\" has invalid format. Value must be a valid range between -2 and 2", actual "Invalid document structure: Attribute \"f\" has invalid format. Value must be a valid range between -1 and 2"
   { seq: 122, reason: "not yet implemented: updateString:default-and-size" }, // body.encrypt: expected null, actual false
   { seq: 125, reason: "not yet implemented: updateString:default-longer-than-size" }, // status: expected 200, actual 400

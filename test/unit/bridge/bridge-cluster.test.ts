@@ -1,7 +1,7 @@
 import { Cluster, Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
-import { openBridgeConnections } from '../../../src/cache/bridge-connections.js';
-import { createRedisBridge, type BridgeCache, type RedisBridgeOptions } from '../../../src/cache/redis-bridge.js';
+import { openBridgeConnections } from '../../../src/bridge/bridge-connections.js';
+import { createRedisBridge, type BridgeCache, type RedisBridgeOptions } from '../../../src/bridge/redis-bridge.js';
 
 const cache: BridgeCache = { invalidate: () => undefined, invalidateAll: () => undefined, on: () => undefined, off: () => undefined };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBridgeChannel } from '../../../src/cache/bridge-channel.js';
-import { decodeBridgeMessage, encodeBridgeMessage, type BridgeMessage } from '../../../src/cache/bridge-message.js';
+import { defaultBridgeChannel } from '../../../src/bridge/bridge-channel.js';
+import { decodeBridgeMessage, encodeBridgeMessage, type BridgeMessage } from '../../../src/bridge/bridge-message.js';
 
 const message: BridgeMessage = { v: 1, origin: 'web-1', db: 'main', table: 'products', seq: 7 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PendingTables } from '../../../src/cache/bridge-pending.js';
+import { PendingTables } from '../../../src/bridge/bridge-pending.js';
 
 describe('PendingTables', () => {
   it('deduplicates and drains in insertion order', () => {

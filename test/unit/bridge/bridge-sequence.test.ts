@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SequenceTracker } from '../../../src/cache/bridge-sequence.js';
+import { SequenceTracker } from '../../../src/bridge/bridge-sequence.js';
 
 describe('SequenceTracker', () => {
   it('follows each origin separately and reports gaps', () => {

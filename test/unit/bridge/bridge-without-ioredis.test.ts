@@ -11,7 +11,7 @@ describe('the bridge when ioredis cannot be loaded', () => {
     vi.doMock('ioredis', () => {
       throw new Error("Cannot find package 'ioredis'");
     });
-    const { createRedisBridge } = await import('../../../src/cache/redis-bridge.js');
+    const { createRedisBridge } = await import('../../../src/bridge/redis-bridge.js');
     const listeners = new Set<unknown>();
     const cache = { invalidate: () => undefined, invalidateAll: () => undefined, on: (_: string, listener: unknown) => listeners.add(listener), off: (_: string, listener: unknown) => listeners.delete(listener) };
     const warnings: string[] = [];

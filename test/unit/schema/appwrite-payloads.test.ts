@@ -3,7 +3,7 @@ import { ConfigError } from '../../../src/errors/config-error.js';
 import { checkTableDefinitions } from '../../../src/schema/definition-check.js';
 import { columnSpec, tableSpec } from '../../../src/schema/desired-spec.js';
 import { normaliseColumn, normaliseTable } from '../../../src/schema/live-state.js';
-import { inlineColumn, inlineIndex } from '../../../src/server/migration-gateway.js';
+import { inlineColumn, inlineIndex } from '../../../src/appwrite/migration-gateway.js';
 
 function refusal(tables: unknown): string {
   try {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { bulkWriteRows } from '../../../src/server/bulk-writes.js';
 import { TableRuntime } from '../../../src/server/table-runtime.js';
-import type { BulkRowData, RowPage, RowRecord, TablesDbAdapter } from '../../../src/server/tables-db-adapter.js';
+import type { BulkRowData, RowPage, RowRecord, TablesDbAdapter } from '../../../src/appwrite/tables-db-adapter.js';
 
 const definition = { name: 'items', schema: { name: { type: 'string', required: true, size: 32 } } } as const;
 

@@ -63,11 +63,12 @@ export const columnRoutes: readonly RouteDefinition[] = [
   {
     method: 'GET', path: BASE, operation: 'listColumns', access: 'admin', scope: ['tables.read', 'collections.read', 'columns.read', 'attributes.read'],
     handle: (context) => {
-      const fields = { key: 'string', type: 'string', size: 'integer', required: 'boolean', array: 'boolean', status: 'string', error: 'string' } as const;
-      const { total, items } = listMetadata(tableOf(context).table.columns, fields, context.params, {
+      const { total, items } = listMetadata(tableOf(context).table.columns, {
+        fields: { key: 'string', type: 'string', size: 'integer', required: 'boolean', array: 'boolean', status: 'string', error: 'string' },
+        noun: 'Column',
         id: (column) => column.key,
         search: (column) => column.key,
-      });
+      }, context.params);
       return { status: 200, body: { total, columns: items.map(wireColumn) } };
     },
   },

@@ -14,10 +14,12 @@ export const databaseRoutes: readonly RouteDefinition[] = [
     method: 'GET', path: BASE, operation: 'list', access: 'admin', scope: ['databases.read'],
     handle: ({ state, params }) => {
       const all = [...state.store.databases.values()].map((db) => db.database);
-      const { total, items } = listMetadata(all, { name: 'string', enabled: 'boolean' }, params, {
+      const { total, items } = listMetadata(all, {
+        fields: { name: 'string' },
+        noun: 'Database',
         id: (db) => db.$id,
         search: (db) => `${db.$id} ${db.name}`,
-      });
+      }, params);
       return { status: 200, body: { total, databases: items.map(wireDatabase) } };
     },
   },

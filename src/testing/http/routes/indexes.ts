@@ -23,11 +23,13 @@ export const indexRoutes: readonly RouteDefinition[] = [
   {
     method: 'GET', path: BASE, operation: 'listIndexes', access: 'admin', scope: ['tables.read', 'collections.read', 'indexes.read'],
     handle: (context) => {
-      const fields = { key: 'string', type: 'string', status: 'string', error: 'string' } as const;
-      const { total, items } = listMetadata(tableOf(context).table.indexes, fields, context.params, {
+      const { total, items } = listMetadata(tableOf(context).table.indexes, {
+        fields: { key: 'string', type: 'string', status: 'string', attributes: 'string[]', error: 'string' },
+        noun: 'Index',
         id: (index) => index.key,
         search: (index) => index.key,
-      });
+        field: (index, key) => (key === 'attributes' ? index.columns : undefined),
+      }, context.params);
       return { status: 200, body: { total, indexes: items.map(wireIndex) } };
     },
   },

@@ -48,10 +48,12 @@ export const tableRoutes: readonly RouteDefinition[] = [
     method: 'GET', path: BASE, operation: 'listTables', access: 'admin', scope: ['tables.read', 'collections.read'],
     handle: ({ state, params, path }) => {
       const tables = [...state.store.database(path.databaseId ?? '').tables.values()].map((t) => t.table);
-      const { total, items } = listMetadata(tables, { name: 'string', enabled: 'boolean', rowSecurity: 'boolean' }, params, {
+      const { total, items } = listMetadata(tables, {
+        fields: { name: 'string', enabled: 'boolean' },
+        noun: 'Table',
         id: (table) => table.$id,
         search: (table) => `${table.$id} ${table.name}`,
-      });
+      }, params);
       return { status: 200, body: { total, tables: items.map((table) => wireTable(table)) } };
     },
   },

@@ -47,9 +47,12 @@ export const transactionRoutes: readonly RouteDefinition[] = [
   {
     method: 'GET', path: BASE, operation: 'listTransactions', access: 'rows',
     handle: ({ state, params, caller }) => {
-      const { total, items } = listMetadata(state.transactions.list(caller).map(wireTransaction),
-        { status: 'string', operations: 'integer', expiresAt: 'string' }, params,
-        { id: (item) => String(item.$id), search: (item) => String(item.$id) });
+      const { total, items } = listMetadata(state.transactions.list(caller).map(wireTransaction), {
+        fields: { status: 'string', expiresAt: 'datetime' },
+        noun: 'Transaction',
+        id: (item) => String(item.$id),
+        search: (item) => String(item.$id),
+      }, params);
       return { status: 200, body: { total, transactions: items } };
     },
   },

@@ -1,4 +1,4 @@
-export { parseQueries, MAX_QUERIES, MAX_QUERY_LENGTH } from './parse.js';
+export { parseQueries, checkQueriesParam, MAX_QUERIES, MAX_QUERY_LENGTH } from './parse.js';
 export { validateQueries, type QueryContext } from './validate.js';
 export { runListQuery, filterRows, DEFAULT_LIMIT, TOTAL_CAP, type ListResult } from './run.js';
 export { applySelect } from './select.js';

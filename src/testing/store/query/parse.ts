@@ -21,7 +21,16 @@ function charLength(text: string): number {
   return text.length > MAX_QUERY_LENGTH ? [...text].length : text.length;
 }
 
-function checkParam(raw: readonly unknown[]): void {
+/**
+ * The `queries` param's own validator (`ArrayList(Text(4096), 100)`): at most 100 non-empty strings.
+ *
+ * @throws ApiError `general_argument_invalid` naming both limits, as Appwrite words it.
+ * @example
+ * ```ts
+ * checkQueriesParam(['{"method":"limit","values":[1]}']); // passes
+ * ```
+ */
+export function checkQueriesParam(raw: readonly unknown[]): void {
   if (raw.length > MAX_QUERIES) throw new ApiError('general_argument_invalid', PARAM_MESSAGE, 400);
   for (const item of raw) {
     if (typeof item !== 'string' || item.length === 0 || charLength(item) > MAX_QUERY_LENGTH) {
@@ -68,7 +77,7 @@ function parseObject(input: unknown): ParsedQuery {
  * ```
  */
 export function parseQueries(raw: readonly unknown[]): ParsedQuery[] {
-  checkParam(raw);
+  checkQueriesParam(raw);
   return raw.map((text) => {
     let decoded: unknown;
     try {

@@ -31,6 +31,9 @@ function numberOf(query: ParsedQuery | undefined): number | undefined {
  * Runs a validated listRows query over a table's rows: filters, then `total` (matching rows, capped at
  * 5000, ignoring limit, offset and cursor), then the cursor condition, order, offset and limit (default 25).
  *
+ * `noun` names what the cursor points at in the not-found message (`Row` unless given; the metadata lists
+ * say `Table`, `Column`, ...).
+ *
  * @throws ApiError `general_cursor_not_found` when the cursor row does not exist,
  *   `database_query_order_null` when the cursor row has NULL in an order column.
  * @example
@@ -39,7 +42,7 @@ function numberOf(query: ParsedQuery | undefined): number | undefined {
  * ```
  */
 export function runListQuery(rows: readonly StoredRow[], queries: ParsedQuery[], table: StoredTable,
-  options: { findRow(id: string): StoredRow | undefined }): ListResult {
+  options: { findRow(id: string): StoredRow | undefined; readonly noun?: string }): ListResult {
   let terms = orderTerms(queries, queryAttributes(table));
   const cursorQuery = first(queries, 'cursorAfter', 'cursorBefore');
   const before = cursorQuery?.method === 'cursorBefore';
@@ -48,7 +51,8 @@ export function runListQuery(rows: readonly StoredRow[], queries: ParsedQuery[],
     const id = String(cursorQuery.values[0]);
     cursorRow = options.findRow(id);
     if (cursorRow === undefined) {
-      throw new ApiError('general_cursor_not_found', `Row '${id}' for the 'cursor' value not found.`, 400);
+      const noun = options.noun ?? 'Row';
+      throw new ApiError('general_cursor_not_found', `${noun} '${id}' for the 'cursor' value not found.`, 400);
     }
     checkCursorRow(cursorRow, terms);
   }

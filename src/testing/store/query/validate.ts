@@ -5,12 +5,13 @@ import { checkFilter } from './validate-filter.js';
 import { isNumeric, toInt } from './value-rules.js';
 
 /**
- * Where queries are used: `list` (listRows), `get` (getRow: select only) or `mutation` (updateRows and
+ * Where queries are used: `list` (listRows), `get` (getRow: select only), `mutation` (updateRows and
  * deleteRows: filters, order, limit and offset, which Appwrite honours there too; select is accepted and
  * has no effect; a valid cursor passes validation, and the route then fails as Appwrite does, see
- * `bulk-rows.ts`).
+ * `bulk-rows.ts`) or `metadata` (the list routes of databases, tables, columns, indexes and transactions:
+ * Appwrite's `Validator/Queries/Base.php` accepts no select and checks no fulltext index).
  */
-export type QueryContext = 'list' | 'get' | 'mutation';
+export type QueryContext = 'list' | 'get' | 'mutation' | 'metadata';
 
 type Attributes = ReadonlyMap<string, QueryAttribute>;
 type MethodType = 'filter' | 'select' | 'limit' | 'offset' | 'cursor' | 'order';
@@ -19,6 +20,7 @@ const ALLOWED: Record<QueryContext, ReadonlySet<MethodType>> = {
   list: new Set(['filter', 'select', 'limit', 'offset', 'cursor', 'order']),
   get: new Set(['select']),
   mutation: new Set(['filter', 'select', 'limit', 'offset', 'cursor', 'order']),
+  metadata: new Set(['filter', 'limit', 'offset', 'cursor', 'order']),
 };
 const INT_MAX = '9,223,372,036,854,775,807';
 const INTERNAL = new Set(['$id', '$sequence', '$createdAt', '$updatedAt', '$permissions', '$collection']);
@@ -102,7 +104,7 @@ function checkAll(queries: readonly ParsedQuery[], table: StoredTable, attribute
     const message = checkOne(query, type, attributes);
     if (message !== null) return `Invalid query: ${message}`;
   }
-  return context === 'get' ? null : checkSearch(queries.filter(isFilter), table);
+  return context === 'get' || context === 'metadata' ? null : checkSearch(queries.filter(isFilter), table);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/errors/query-error.js';
-import { appwriteDate, filterNodes, orderNodes } from '../../../src/server/filter-object.js';
+import { appwriteDate, filterNodes, orderNodes } from '../../../src/query/filter-object.js';
 
 describe('filterNodes', () => {
   it('turns values, lists and null into equal / isNull', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { warm } from '../../../src/cache/warm-tasks.js';
+import { warm } from '../../../src/warming/warm-tasks.js';
 
 describe('warm', () => {
   it('runs every task once, at most `concurrency` at a time, reporting in task order', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BoundedMemo, memoKey } from '../../../src/server/query-memo.js';
+import { BoundedMemo, memoKey } from '../../../src/query/query-memo.js';
 
 describe('memoKey', () => {
   it('refuses values whose JSON would be ambiguous', () => {

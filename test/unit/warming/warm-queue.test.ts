@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_TASKS, WarmQueue, type WarmScope } from '../../../src/cache/warm-queue.js';
-import type { WarmReport } from '../../../src/cache/warm-tasks.js';
+import { ALL_TASKS, WarmQueue, type WarmScope } from '../../../src/warming/warm-queue.js';
+import type { WarmReport } from '../../../src/warming/warm-tasks.js';
 
 const report: WarmReport = { ok: true, durationMs: 0, failed: 0, tasks: [] };
 

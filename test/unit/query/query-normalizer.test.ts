@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Query } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/errors/query-error.js';
-import { QueryNormalizer } from '../../../src/server/query-normalizer.js';
+import { QueryNormalizer } from '../../../src/query/query-normalizer.js';
 
 const COLUMNS = ['a', 'b', 'price', 'name', 'tags'] as const;
 const normalizer = (): QueryNormalizer => new QueryNormalizer({ table: 'products', columns: new Set(COLUMNS) });

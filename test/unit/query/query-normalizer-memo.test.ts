@@ -1,6 +1,6 @@
 import { Query } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
-import { QueryNormalizer } from '../../../src/server/query-normalizer.js';
+import { QueryNormalizer } from '../../../src/query/query-normalizer.js';
 
 const normalizer = (): QueryNormalizer => new QueryNormalizer({ table: 'products', columns: new Set(['a', 'b', 'price']) });
 

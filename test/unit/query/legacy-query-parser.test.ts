@@ -1,8 +1,8 @@
 import { Query } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/errors/query-error.js';
-import { parseLegacyQuery } from '../../../src/server/legacy-query-parser.js';
-import { canonicalString } from '../../../src/server/query-canonical.js';
+import { parseLegacyQuery } from '../../../src/query/legacy-query-parser.js';
+import { canonicalString } from '../../../src/query/query-canonical.js';
 
 const json = (legacy: string): string => canonicalString(parseLegacyQuery(legacy));
 

@@ -3,7 +3,7 @@ import { ALL_TABLES } from './bridge-message.js';
 import { BridgePublisher } from './bridge-publisher.js';
 import { createBridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
 import { BridgeSubscriber, type SubscriberActions } from './bridge-subscriber.js';
-import type { InvalidationOrigin } from './cache-events.js';
+import type { InvalidationOrigin } from '../cache/cache-events.js';
 
 /** The part of the query cache the bridge uses. */
 export interface BridgeCache {

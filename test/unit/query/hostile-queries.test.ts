@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/errors/query-error.js';
-import type { FilterObject } from '../../../src/server/filter-object.js';
-import { QueryNormalizer } from '../../../src/server/query-normalizer.js';
+import type { FilterObject } from '../../../src/query/filter-object.js';
+import { QueryNormalizer } from '../../../src/query/query-normalizer.js';
 
 const normalizer = (): QueryNormalizer => new QueryNormalizer({ table: 'items', columns: new Set(['s', 'n']) });
 

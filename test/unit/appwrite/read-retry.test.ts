@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppwriteError } from '../../../src/errors/appwrite-error.js';
 import { QueryError } from '../../../src/errors/query-error.js';
-import { withRetry, type RetryEnvironment } from '../../../src/server/read-retry.js';
+import { withRetry, type RetryEnvironment } from '../../../src/appwrite/read-retry.js';
 
 function env(random = 1): RetryEnvironment & { waits: number[] } {
   const waits: number[] = [];

@@ -2,7 +2,7 @@ import { AppwriteException, type TablesDB } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { MigrationError } from '../../../src/errors/migration-error.js';
 import { columnSpec } from '../../../src/schema/desired-spec.js';
-import { MigrationGateway } from '../../../src/server/migration-gateway.js';
+import { MigrationGateway } from '../../../src/appwrite/migration-gateway.js';
 
 type Call = { method: string; params: Record<string, unknown> };
 

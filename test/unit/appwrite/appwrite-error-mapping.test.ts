@@ -6,7 +6,7 @@ import { ConflictError } from '../../../src/errors/conflict-error.js';
 import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { OrmError } from '../../../src/errors/orm-error.js';
 import { QueryError } from '../../../src/errors/query-error.js';
-import { toOrmError } from '../../../src/server/appwrite-error-mapping.js';
+import { toOrmError } from '../../../src/appwrite/appwrite-error-mapping.js';
 
 const context = { table: 'products', action: 'updating row', rowId: 'pen' };
 

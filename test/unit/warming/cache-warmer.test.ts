@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CacheEvents } from '../../../src/cache/cache-events.js';
-import { createWarmer, type Warmer } from '../../../src/cache/cache-warmer.js';
-import type { WarmTask } from '../../../src/cache/warm-tasks.js';
+import { createWarmer, type Warmer } from '../../../src/warming/cache-warmer.js';
+import type { WarmTask } from '../../../src/warming/warm-tasks.js';
 
 interface Gate {
   readonly promise: Promise<void>;

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
-import { runInCacheContext } from './request-context.js';
+import { runInCacheContext } from '../cache/request-context.js';
 
 /**
  * One read (or a few) that fills the cache ahead of the requests that need it.
