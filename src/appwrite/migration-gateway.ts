@@ -171,10 +171,19 @@ export class MigrationGateway implements MigrationPort {
     const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, array: column.array };
     const fallback = column.default ?? undefined;
     const bounds = { min: column.min, max: column.max };
+    const encrypt = column.encrypt === true;
     const call = (): Promise<unknown> => {
       switch (column.kind) {
         case 'string':
-          return this.tablesDB.createStringColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined });
+          return this.tablesDB.createStringColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
+        case 'varchar':
+          return this.tablesDB.createVarcharColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
+        case 'text':
+          return this.tablesDB.createTextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
+        case 'mediumtext':
+          return this.tablesDB.createMediumtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
+        case 'longtext':
+          return this.tablesDB.createLongtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
         case 'integer':
           return this.tablesDB.createIntegerColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
         case 'float':
@@ -209,36 +218,52 @@ export class MigrationGateway implements MigrationPort {
 
   async updateColumn(tableId: string, column: ColumnSpec): Promise<void> {
     this.ids('updateColumn', tableId, ['table id', tableId], ['column key', column.key]);
-    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required };
-    const call = (): Promise<unknown> => {
-      switch (column.kind) {
-        case 'string':
-          return this.tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
-        case 'integer':
-          return this.tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
-        case 'float':
-          return this.tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
-        case 'boolean':
-          return this.tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
-        case 'datetime':
-          return this.tablesDB.updateDatetimeColumn({ ...params, xdefault: updateDefault(column) });
-        case 'email':
-          return this.tablesDB.updateEmailColumn({ ...params, xdefault: updateDefault(column) });
-        case 'url':
-          return this.tablesDB.updateUrlColumn({ ...params, xdefault: updateDefault(column) });
-        case 'ip':
-          return this.tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
-        case 'enum':
-          return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
-        case 'relationship':
-          return this.tablesDB.updateRelationshipColumn({
-            databaseId: this.databaseId, tableId, key: column.key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate,
-          });
-        case 'other':
-          throw new MigrationError(`Cannot update column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
-      }
-    };
-    await this.run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
+    await this.run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, () => this.sendColumnUpdate(tableId, column.key, column));
+  }
+
+  async renameColumn(tableId: string, from: string, column: ColumnSpec): Promise<void> {
+    this.ids('updateColumn', tableId, ['table id', tableId], ['column key', from], ['column key', column.key]);
+    await this.run('rename', `column ${tableId}.${from} to ${column.key}`, { table: tableId, field: from },
+      () => this.sendColumnUpdate(tableId, from, column, column.key));
+  }
+
+  /** update<Type>Column for the column now under `key`, with every in-place property as declared (and `newKey` to rename it). */
+  private sendColumnUpdate(tableId: string, key: string, column: ColumnSpec, newKey?: string): Promise<unknown> {
+    const params = { databaseId: this.databaseId, tableId, key, required: column.required, ...(newKey === undefined ? {} : { newKey }) };
+    switch (column.kind) {
+      case 'string':
+        return this.tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+      case 'varchar':
+        return this.tablesDB.updateVarcharColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+      case 'text':
+        return this.tablesDB.updateTextColumn({ ...params, xdefault: updateDefault(column) });
+      case 'mediumtext':
+        return this.tablesDB.updateMediumtextColumn({ ...params, xdefault: updateDefault(column) });
+      case 'longtext':
+        return this.tablesDB.updateLongtextColumn({ ...params, xdefault: updateDefault(column) });
+      case 'integer':
+        return this.tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
+      case 'float':
+        return this.tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
+      case 'boolean':
+        return this.tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
+      case 'datetime':
+        return this.tablesDB.updateDatetimeColumn({ ...params, xdefault: updateDefault(column) });
+      case 'email':
+        return this.tablesDB.updateEmailColumn({ ...params, xdefault: updateDefault(column) });
+      case 'url':
+        return this.tablesDB.updateUrlColumn({ ...params, xdefault: updateDefault(column) });
+      case 'ip':
+        return this.tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
+      case 'enum':
+        return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
+      case 'relationship':
+        return this.tablesDB.updateRelationshipColumn({
+          databaseId: this.databaseId, tableId, key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate,
+        });
+      case 'other':
+        throw new MigrationError(`Cannot update column ${tableId}.${key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: key });
+    }
   }
 
   async deleteColumn(tableId: string, key: string): Promise<void> {
@@ -256,6 +281,8 @@ export class MigrationGateway implements MigrationPort {
         type: index.type as TablesDBIndexType,
         columns: [...index.columns],
         orders: index.orders.map((order) => (order === 'desc' ? OrderBy.Desc : OrderBy.Asc)),
+        // 0 is Appwrite's "the whole column" (what it stores for an index created without lengths).
+        ...(index.lengths === undefined ? {} : { lengths: index.lengths.map((length) => length ?? 0) }),
       }),
     );
   }

@@ -54,7 +54,7 @@ function checkText(fail: (reason: string) => never, field: Record<string, unknow
   }
   if (field.encrypt === undefined) return;
   if (typeof field.encrypt !== 'boolean') fail('encrypt must be true or false');
-  const length = type === 'string' || type === 'varchar' ? ((size as number | undefined) ?? DEFAULT_STRING_SIZE) : ENCRYPT_SIZE_MIN;
+  const length = type === 'string' || type === 'varchar' ? (size ?? DEFAULT_STRING_SIZE) : ENCRYPT_SIZE_MIN;
   if (field.encrypt && length < ENCRYPT_SIZE_MIN) fail(`an encrypted ${type} needs size >= ${ENCRYPT_SIZE_MIN} (Appwrite refuses smaller ones), got ${length}`);
 }
 

@@ -32,8 +32,9 @@ function describe(data: unknown): string {
   return typeof name === 'string' && name !== '' ? `, got a ${name}` : ', got an object with a prototype';
 }
 
-/** Where operators may appear: `accepted`, or the reason they are refused in this call. */
-type OperatorPolicy = 'accepted' | string;
+/** Where operators may appear: `{ accepted: true }`, or the reason they are refused in this call. */
+type OperatorPolicy = { readonly accepted: true } | { readonly refused: string };
+const ACCEPTED: OperatorPolicy = { accepted: true };
 
 const CREATE_TAKES_NO_OPERATORS = 'create stores the values it is given: Appwrite applies operators on update, upsert, ' +
   'bulkUpdate, updateWhere and bulkUpsert only';
@@ -54,7 +55,7 @@ function check(definition: TableDefinition, schema: z.ZodObject, data: unknown, 
   const checked: Record<string, unknown> = {};
   for (const [field, operator] of given) {
     const declared = Object.hasOwn(definition.schema, field) ? definition.schema[field] : undefined;
-    if (operators !== 'accepted') issues.push({ field, reason: `${operator.method}: ${operators}` });
+    if ('refused' in operators) issues.push({ field, reason: `${operator.method}: ${operators.refused}` });
     else if (declared === undefined) issues.push({ field, reason: 'unknown field: the schema does not declare it' });
     else {
       const result = checkOperator(declared, operator);
@@ -83,7 +84,7 @@ function check(definition: TableDefinition, schema: z.ZodObject, data: unknown, 
  * ```
  */
 export function validateInsert<S extends SchemaDefinition>(definition: TableDefinition<string, S>, data: unknown, rowIndex?: number): SerializedInsert<S> {
-  return check(definition, rowObjectSchema(definition), data, rowIndex, CREATE_TAKES_NO_OPERATORS) as SerializedInsert<S>;
+  return check(definition, rowObjectSchema(definition), data, rowIndex, { refused: CREATE_TAKES_NO_OPERATORS }) as SerializedInsert<S>;
 }
 
 /**
@@ -96,7 +97,7 @@ export function validateInsert<S extends SchemaDefinition>(definition: TableDefi
  * ```
  */
 export function validateUpdate<S extends SchemaDefinition>(definition: TableDefinition<string, S>, data: unknown, rowIndex?: number): SerializedUpdate<S> {
-  return check(definition, rowObjectSchema(definition).partial(), data, rowIndex, 'this call takes values only') as SerializedUpdate<S>;
+  return check(definition, rowObjectSchema(definition).partial(), data, rowIndex, { refused: 'this call takes values only' }) as SerializedUpdate<S>;
 }
 
 /**
@@ -111,7 +112,7 @@ export function validateUpdate<S extends SchemaDefinition>(definition: TableDefi
  * ```
  */
 export function validatePatch(definition: TableDefinition, data: unknown, rowIndex?: number): Record<string, unknown> {
-  return check(definition, rowObjectSchema(definition).partial(), data, rowIndex, 'accepted');
+  return check(definition, rowObjectSchema(definition).partial(), data, rowIndex, ACCEPTED);
 }
 
 /**
@@ -125,5 +126,5 @@ export function validatePatch(definition: TableDefinition, data: unknown, rowInd
  * ```
  */
 export function validateUpsert(definition: TableDefinition, data: unknown, rowIndex?: number): Record<string, unknown> {
-  return check(definition, rowObjectSchema(definition), data, rowIndex, 'accepted');
+  return check(definition, rowObjectSchema(definition), data, rowIndex, ACCEPTED);
 }

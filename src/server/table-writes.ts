@@ -1,7 +1,7 @@
 import { deepFreeze } from '../cache/deep-freeze.js';
 import { QueryError } from '../errors/query-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { validateInsert, validatePatch, validateUpsert } from '../schema/row-validation.js';
 import { ConfigError } from '../errors/config-error.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
@@ -58,7 +58,7 @@ export async function createRow(context: TableContext, data: unknown, options: C
 export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'update' });
-  const body = validateUpdate(runtime.definition, data);
+  const body = validatePatch(runtime.definition, data);
   requireData(context, body, 'update', options.permissions);
   rejectOperatorStrings(runtime.id, 'update', body);
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).updateRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
@@ -67,7 +67,7 @@ export async function updateRow(context: TableContext, rowId: string, data: unkn
 export async function upsertRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'upsert' });
-  const body = validateInsert(runtime.definition, data);
+  const body = validateUpsert(runtime.definition, data);
   rejectOperatorStrings(runtime.id, 'upsert', body);
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).upsertRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
 }
@@ -109,7 +109,7 @@ export async function updateWhere(context: TableContext, queries: readonly strin
   const { runtime, session } = context;
   requireApiKey(context, 'updateWhere');
   requireFilter(context, queries, 'updateWhere');
-  const body = validateUpdate(runtime.definition, data);
+  const body = validatePatch(runtime.definition, data);
   requireData(context, body, 'updateWhere');
   rejectOperatorStrings(runtime.id, 'updateWhere', body);
   return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false), writeTables(context, body))).total;

@@ -23,6 +23,7 @@ type Patch = InferPatch<typeof schema>;
 
 describe('operator typing', () => {
   it('maps each field to the operators that fit it', () => {
+    expectTypeOf(schema.stock.type).toEqualTypeOf<'integer'>();
     expectTypeOf<OperatorFor<typeof schema.stock>>().toEqualTypeOf<NumericOperator>();
     expectTypeOf<OperatorFor<typeof schema.body>>().toEqualTypeOf<TextOperator>();
     expectTypeOf<OperatorFor<typeof schema.tags>>().toEqualTypeOf<ArrayOperator<string>>();
