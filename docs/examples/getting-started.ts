@@ -1,44 +1,42 @@
 import { ServerORM } from 'appwrite-orm/server';
 import { startAppwriteEmulator } from 'appwrite-orm/testing';
 
-export async function gettingStarted(): Promise<{ cheapest: string | undefined; freshAfterRead: boolean; freshAfterWrite: boolean }> {
-  // A local Appwrite-compatible server; point `endpoint`, `projectId` and `apiKey` at your Appwrite instead.
-  const appwrite = await startAppwriteEmulator();
-  const orm = new ServerORM({
-    endpoint: appwrite.endpoint,
-    projectId: appwrite.projectId,
-    apiKey: appwrite.apiKey,
-    databaseId: 'shop',
-    autoMigrate: true,
-  });
+// A local Appwrite-compatible server; point `endpoint`, `projectId` and `apiKey` at your Appwrite instead.
+const appwrite = await startAppwriteEmulator();
+const orm = new ServerORM({
+  endpoint: appwrite.endpoint,
+  projectId: appwrite.projectId,
+  apiKey: appwrite.apiKey,
+  databaseId: 'shop',
+  autoMigrate: true,
+});
 
-  const db = await orm.init([
-    {
-      name: 'products',
-      schema: {
-        name: { type: 'string', required: true, size: 255 },
-        price: { type: 'float', required: true, min: 0 },
-        category: { type: 'string', required: true, size: 64 },
-      },
-      indexes: [{ key: 'by_category', type: 'key', attributes: ['category'] }],
+const db = await orm.init([
+  {
+    name: 'products',
+    schema: {
+      name: { type: 'string', required: true, size: 255 },
+      price: { type: 'float', required: true, min: 0 },
+      category: { type: 'string', required: true, size: 64 },
     },
-  ] as const);
+    indexes: [{ key: 'by_category', type: 'key', attributes: ['category'] }],
+  },
+] as const);
 
-  const products = db.table('products');
-  await products.bulkCreate([
-    { name: 'Pen', price: 2, category: 'office' },
-    { name: 'Desk', price: 180, category: 'office' },
-    { name: 'Mug', price: 9, category: 'kitchen' },
-  ]);
+const products = db.table('products');
+await products.bulkCreate([
+  { name: 'Pen', price: 2, category: 'office' },
+  { name: 'Desk', price: 180, category: 'office' },
+  { name: 'Mug', price: 9, category: 'kitchen' },
+]);
 
-  const office = await products.query({ category: 'office' }, { orderBy: ['price'] }); // from Appwrite
-  await products.query({ category: 'office' }, { orderBy: ['price'] });                // from the cache
-  const freshAfterRead = products.isUpdated();                                         // true
+const office = await products.query({ category: 'office' }, { orderBy: ['price'] }); // from Appwrite
+await products.query({ category: 'office' }, { orderBy: ['price'] });                // from the cache
+console.log('office products, cheapest first:', office.map((row) => row.name).join(', ')); // Pen, Desk
+console.log('cache fresh after the reads:', products.isUpdated());                      // true
 
-  await products.create({ name: 'Stapler', price: 12, category: 'office' });          // invalidates the table
-  const freshAfterWrite = products.isUpdated();                                        // false
+await products.create({ name: 'Stapler', price: 12, category: 'office' });             // invalidates the table
+console.log('cache fresh after a write:', products.isUpdated());                        // false
 
-  await db.close();
-  await appwrite.close();
-  return { cheapest: office[0]?.name, freshAfterRead, freshAfterWrite };
-}
+await db.close();
+await appwrite.close();

@@ -4,6 +4,7 @@ import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { OrmError } from '../errors/orm-error.js';
 import { QueryError } from '../errors/query-error.js';
+import { connectionFailure } from './connection-failure.js';
 import { TIMEOUT_TYPE } from './request-deadline.js';
 
 /** What a failed request was doing, to name it in the error. */
@@ -19,16 +20,25 @@ const QUERY_TYPES = new Set(['general_query_invalid', 'general_cursor_not_found'
 /**
  * Maps whatever a node-appwrite call threw to the ORM's typed errors: 404 `row_not_found` to
  * {@link NotFoundError} (when a row id is known), 409 to {@link ConflictError}, invalid queries to
- * {@link QueryError}, any other answer to {@link AppwriteError} with its status and type, and a request that
- * got no answer (fetch failed, connection dropped, or none within the deadline: type `request_timeout`) to an
+ * {@link QueryError}, any other answer to {@link AppwriteError} with its status and type, a request that
+ * never reached the endpoint (fetch failed: refused, unknown host, reset...) to a `ConnectionError` naming
+ * it, and one that got no answer otherwise (none within the deadline: type `request_timeout`) to an
  * {@link AppwriteError} with status 0.
+ *
+ * @example
+ * ```ts
+ * try { return await tablesDB.listRows(params); }
+ * catch (error) { throw toOrmError(error, { table: 'products', action: 'listing rows' }, () => client.config.endpoint); }
+ * ```
  */
-export function toOrmError(error: unknown, context: RequestContext): OrmError {
+export function toOrmError(error: unknown, context: RequestContext, endpoint: () => string): OrmError {
   const { table, rowId } = context;
   const row = rowId === undefined ? '' : ` "${rowId}"`;
   if (error instanceof AppwriteException && error.type === TIMEOUT_TYPE) {
     return new AppwriteError(0, TIMEOUT_TYPE, `${error.message} while ${context.action}${row} in table "${table}"`, locate(table, rowId), { cause: error });
   }
+  const unreachable = connectionFailure(error, endpoint, `${context.action}${row} in table "${table}"`, locate(table, rowId));
+  if (unreachable !== undefined) return unreachable;
   if (!(error instanceof AppwriteException) || error.code === 0) {
     const reason = error instanceof Error ? error.message : String(error);
     return new AppwriteError(0, 'network_error', `No answer from Appwrite while ${context.action}${row} in table "${table}": ${reason}`,

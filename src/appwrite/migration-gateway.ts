@@ -1,11 +1,13 @@
 import { AppwriteException, OrderBy, Query, TablesDBIndexType, type RelationMutate, type RelationshipType, type TablesDB } from 'node-appwrite';
 import { MigrationError } from '../errors/migration-error.js';
+import type { ConnectionError } from '../errors/connection-error.js';
 import { fitsInt32 } from '../schema/appwrite-limits.js';
 import { normaliseTable, type RawTable } from '../schema/live-state.js';
 import type { TableSettings } from '../schema/migration-plan.js';
 import type { MigrationPort } from '../schema/migration-port.js';
 import type { ColumnSpec, IndexSpec, LiveState, LiveTable, TableSpec } from '../schema/spec.js';
 import { checkId, type IdKind } from './appwrite-ids.js';
+import { connectionFailure } from './connection-failure.js';
 import { DEFAULT_TIMEOUT_MS, withDeadline } from './request-deadline.js';
 
 /** Tables per `listTables` page: one request reads the whole schema of any realistic database. */
@@ -67,7 +69,8 @@ export function inlineIndex(index: IndexSpec): Record<string, unknown> {
 /**
  * The {@link MigrationPort} over node-appwrite's `TablesDB`: the one place that calls TablesDB's schema
  * methods. Reads the whole schema with one `listTables` call; turns Appwrite's 409 on creates and 404 on
- * deletes into success; wraps every other failure into a `MigrationError` naming the table and key.
+ * deletes into success; turns a request that never reached Appwrite into a `ConnectionError` naming the
+ * endpoint, and wraps every other failure into a `MigrationError` naming the table and key.
  *
  * @example
  * ```ts
@@ -324,8 +327,11 @@ export class MigrationGateway implements MigrationPort {
     }
   }
 
-  private failure(verb: string, what: string, error: unknown, context: { table?: string; field?: string }): MigrationError {
+  private failure(verb: string, what: string, error: unknown, context: { table?: string; field?: string }): MigrationError | ConnectionError {
     if (error instanceof MigrationError) return error;
+    // Appwrite not reached is no migration failure (and `init` without `autoMigrate` only reads the schema).
+    const unreachable = connectionFailure(error, () => this.#tablesDB.client.config.endpoint, `trying to ${verb} ${what}`, context);
+    if (unreachable !== undefined) return unreachable;
     const exception = appwriteError(error);
     const detail = exception === undefined ? (error instanceof Error ? error.message : String(error)) : `${exception.message} (${exception.type || 'error'}, HTTP ${exception.code})`;
     return new MigrationError(`Could not ${verb} ${what}: ${detail}`, context, { cause: error });

@@ -180,7 +180,7 @@ export class TablesDbAdapter {
       try {
         return await withDeadline(this.#timeoutMs, request);
       } catch (error) {
-        throw toOrmError(error, context);
+        throw toOrmError(error, context, () => this.#api.client.config.endpoint);
       }
     };
     return retry ? withRetry(attempt, this.#retry) : attempt();

@@ -69,19 +69,19 @@ export class TransactionAdapter {
     try {
       return await withDeadline(this.#timeoutMs, () => request(this.#api, this.#databaseId));
     } catch (error) {
-      throw stagingFailure(error, context, where);
+      throw stagingFailure(error, context, where, () => this.#api.client.config.endpoint);
     }
   }
 }
 
-function stagingFailure(error: unknown, context: RequestContext, where: TransactionWhere): OrmError {
+function stagingFailure(error: unknown, context: RequestContext, where: TransactionWhere, endpoint: () => string): OrmError {
   if (error instanceof AppwriteException) {
     const reason = STAGING_REASONS[error.type]
       // Increment, decrement and the bulk routes say "Invalid or non-pending transaction" (with U+2011).
       ?? (error.type === 'general_bad_request' && /non.pending transaction/.test(error.message) ? 'unknown' : undefined);
     if (reason !== undefined) return new TransactionError(reason, describe(error), where, { cause: error });
   }
-  return toOrmError(error, context);
+  return toOrmError(error, context, endpoint);
 }
 
 /** Rows Appwrite names in a commit failure ("Document with the requested ID 'x' could not be found."). */

@@ -7,6 +7,8 @@
  * ```
  */
 export interface CacheKeyParts {
+  /** Database id, so that databases sharing one cache never share entries. */
+  readonly database?: string;
   /** Identity the read acts as: `'key'` for the API key, `'jwt:<hash>'` for one user. */
   readonly scope: string;
   /** Table id. */
@@ -15,13 +17,16 @@ export interface CacheKeyParts {
   readonly operation: string;
   /** Canonical Appwrite query strings (JSON), already normalised by the caller. */
   readonly queries: readonly string[];
+  /** `queries` joined by `|`, when the caller holds it already (a canonical query keeps its own). */
+  readonly queryKey?: string;
 }
 
 /**
- * Builds the cache key `scope|table|operation|query1|query2...`.
+ * Builds the cache key `database|scope|table|operation|query1|query2...` (without `database|` when the
+ * parts name no database).
  *
  * Two requests share an entry exactly when their parts are equal. The key is unambiguous as long as scope,
- * table and operation contain no `|` and each query is a complete JSON text: a `|` inside a query sits in a
+ * table, operation and the database id contain no `|` and each query is a complete JSON text: a `|` inside a query sits in a
  * JSON string, so no split of one query list can spell another list of complete queries.
  *
  * @example
@@ -31,5 +36,6 @@ export interface CacheKeyParts {
  * ```
  */
 export function cacheKey(parts: CacheKeyParts): string {
-  return parts.scope + '|' + parts.table + '|' + parts.operation + '|' + parts.queries.join('|');
+  const head = parts.database === undefined ? parts.scope : parts.database + '|' + parts.scope;
+  return head + '|' + parts.table + '|' + parts.operation + '|' + (parts.queryKey ?? parts.queries.join('|'));
 }

@@ -34,6 +34,8 @@ export interface QueryCacheOptions {
 export interface CacheReadRequest extends CacheKeyParts {
   /** Time to live of this result in milliseconds, instead of the cache's default. */
   readonly ttl?: number;
+  /** The complete key (`cacheKey()` of these parts), when the caller holds it already. */
+  readonly key?: string;
   /** `false` loads without looking in the cache and stores nothing. Default true. */
   readonly cache?: boolean;
   /**

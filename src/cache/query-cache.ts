@@ -1,5 +1,5 @@
 import { CacheEntries } from './cache-entries.js';
-import { CacheKeyMemo } from './cache-key-memo.js';
+import { cacheKey } from './cache-key.js';
 import { CacheEvents, type CacheEventName, type CacheListener, type InvalidationOrigin } from './cache-events.js';
 import { CacheStatsRegistry, type CacheStatsSnapshot, type TableCounters } from './cache-stats.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -34,7 +34,6 @@ export class QueryCache {
   readonly #flights = new SingleFlight();
   readonly #events = new CacheEvents();
   readonly #entries: CacheEntries;
-  readonly #keys = new CacheKeyMemo();
 
   constructor(options: QueryCacheOptions) {
     assertQueryCacheOptions(options);
@@ -56,7 +55,7 @@ export class QueryCache {
    */
   read<T>(request: CacheReadRequest, load: () => Promise<T>): Promise<T> {
     if (!this.#enabled || request.cache === false) return this.#bypass(request.table, load);
-    const key = this.#keys.of(request);
+    const key = request.key ?? cacheKey(request);
     const entry = this.#entries.get(key);
     if (entry !== undefined) {
       entry.counters.hits++;

@@ -7,5 +7,6 @@ export { NotFoundError } from './not-found-error.js';
 export { ConflictError } from './conflict-error.js';
 export { QueryError } from './query-error.js';
 export { AppwriteError } from './appwrite-error.js';
+export { ConnectionError } from './connection-error.js';
 export { BulkPartialError, type BulkRowRef, type BulkRowFailure } from './bulk-partial-error.js';
 export { TransactionError, type TransactionFailureReason } from './transaction-error.js';

@@ -1,6 +1,7 @@
 import { QueryError } from '../errors/query-error.js';
 import { describeInput, filterNodes, orderNodes, type FilterObject } from './filter-object.js';
 import { parseLegacyQuery } from './legacy-query-parser.js';
+import { CanonicalQuery, KIND_ORDER, type CanonicalPart } from './canonical-query.js';
 import { canonicalString } from './query-canonical.js';
 import { BoundedMemo, memoKey } from './query-memo.js';
 import type { QueryKind, QueryNode } from './query-node.js';
@@ -20,22 +21,19 @@ export interface QueryShape {
   readonly select?: readonly string[];
 }
 
-interface Parsed {
-  readonly kind: QueryKind;
-  readonly text: string;
-  /** `[text]`, shared so that a one-query read allocates nothing. */
-  readonly alone: readonly string[];
+interface Parsed extends CanonicalPart {
+  /** The query of this one string, built on first use and shared so that a one-query read allocates nothing. */
+  alone?: CanonicalQuery;
   /** Short and unique among the parses of one normaliser: lists of parses are memoised by their tags. */
   readonly tag: string;
 }
 
-const ORDER: Readonly<Record<QueryKind, number>> = { filter: 0, select: 1, order: 2, cursor: 3, limit: 4, offset: 5 };
 const MEMO_LIMIT = 10_000;
 /** Appwrite's limit on one query string (APP_LIMIT_ARRAY_ELEMENT_SIZE). */
 const MAX_QUERY_LENGTH = 4_096;
 
 /**
- * Turns any accepted query spelling into canonical Appwrite query strings, so that two spellings of the
+ * Turns any accepted query spelling into one frozen {@link CanonicalQuery}, so that two spellings of the
  * same query share a cache entry and Appwrite never sees a legacy string. Canonical lists hold the filters
  * sorted and without duplicates (they are AND-ed), then selects, orders (in the caller's order: it is
  * their priority), cursor, limit and offset. Canonicalising a canonical list returns it unchanged.
@@ -43,91 +41,117 @@ const MAX_QUERY_LENGTH = 4_096;
  * @example
  * ```ts
  * const normalizer = new QueryNormalizer({ table: 'products', columns: new Set(['price']) });
- * normalizer.normalize(['greaterThan("price", 5)']); // ['{"method":"greaterThan","attribute":"price","values":[5]}']
+ * normalizer.canonical(['greaterThan("price", 5)']).strings; // ['{"method":"greaterThan","attribute":"price","values":[5]}']
  * ```
  */
 export class QueryNormalizer {
   // Parsing JSON or legacy text costs microseconds; a cache hit must cost well under one, so each distinct
   // string is parsed once. Bounded: cleared when full, since a few hot queries refill it at once.
   private readonly memo = new BoundedMemo<Parsed>(MEMO_LIMIT);
-  // Filter objects and query() calls are memoised by a key of their plain values, for the same reason.
-  private readonly composed = new BoundedMemo<readonly string[]>(MEMO_LIMIT);
-  // Lists of query strings, by the tags of their parses: the same queries give the same frozen array, which
-  // lets the cache reuse its key string for it (see CacheKeyMemo) instead of building and hashing it again.
-  private readonly lists = new BoundedMemo<readonly string[]>(MEMO_LIMIT);
+  // Filter objects, by a key of their plain values, for the same reason.
+  private readonly objects = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
+  // query() calls, by a key of their filters and shape: a memo of its own, so that a filter object can
+  // never be answered with the query of a query() call whose key happens to spell the same.
+  private readonly shapes = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
+  // Lists of query strings, by the tags of their parses: the same queries give the same value.
+  private readonly lists = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
   // `get(id)` reads, by id, for the same reason.
-  private readonly rowIds = new BoundedMemo<readonly string[]>(MEMO_LIMIT);
-  // One per normaliser rather than one for all tables: the cache keeps few keys per list (see CacheKeyMemo).
-  private readonly empty: readonly string[] = Object.freeze([]);
+  private readonly rowIds = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
+  private readonly empty = new CanonicalQuery([]);
   private parses = 0;
 
   constructor(private readonly target: ValidationTarget = {}) {}
 
-  /** @throws QueryError naming the first query that cannot be parsed or is invalid. */
-  normalize(input: QueryInput | undefined): readonly string[] {
+  /**
+   * The canonical query of `input`, the same frozen value for the same input while it is remembered.
+   *
+   * @throws QueryError naming the first query that cannot be parsed or is invalid.
+   */
+  canonical(input: QueryInput | undefined): CanonicalQuery {
     if (input === undefined) return this.empty;
-    if (typeof input === 'string') return this.parse(input).alone;
+    if (typeof input === 'string') return alone(this.parse(input));
     if (!Array.isArray(input)) return this.fromObject(input as FilterObject);
     const list = input as readonly unknown[];
     if (list.length === 0) return this.empty;
-    if (list.length === 1) return this.parse(this.text(list[0])).alone;
+    if (list.length === 1) return alone(this.parse(this.text(list[0])));
     return this.fromParses(list.map((item) => this.parse(this.text(item))));
   }
 
-  /** The cache queries of `get(rowId)`: the id as a JSON string, in one frozen list per id. */
-  rowId(rowId: string): readonly string[] {
+  /**
+   * The canonical strings of `input` (those of {@link QueryNormalizer.canonical}).
+   *
+   * @throws QueryError naming the first query that cannot be parsed or is invalid.
+   */
+  normalize(input: QueryInput | undefined): readonly string[] {
+    return this.canonical(input).strings;
+  }
+
+  /**
+   * The query of `get(rowId)`: the id as a JSON string (what a get's cache key holds in place of queries;
+   * it counts as its one filter), one frozen value per id.
+   */
+  row(rowId: string): CanonicalQuery {
     const known = this.rowIds.get(rowId);
     if (known !== undefined) return known;
-    const result = Object.freeze([JSON.stringify(rowId)]);
+    const result = new CanonicalQuery([{ kind: 'filter', text: JSON.stringify(rowId) }]);
     this.rowIds.set(rowId, result);
     return result;
   }
 
+  /** The cache queries of `get(rowId)` (the strings of {@link QueryNormalizer.row}). */
+  rowId(rowId: string): readonly string[] {
+    return this.row(rowId).strings;
+  }
+
   /**
-   * Canonical strings for `query(filters, { orderBy, limit, offset, select })`.
+   * The canonical query of `query(filters, { orderBy, limit, offset, select })`.
    *
    * @throws QueryError for an invalid filter, order, limit, offset or column.
    */
-  withShape(input: QueryInput, shape: QueryShape): readonly string[] {
+  shaped(input: QueryInput, shape: QueryShape): CanonicalQuery {
     const key = memoKey({ i: input, o: shape.orderBy, l: shape.limit, f: shape.offset, s: shape.select });
-    const known = key === undefined ? undefined : this.composed.get(key);
+    const known = key === undefined ? undefined : this.shapes.get(key);
     if (known !== undefined) return known;
     const nodes: QueryNode[] = [];
     if (shape.orderBy !== undefined) nodes.push(...orderNodes(shape.orderBy, this.target.table));
     if (shape.limit !== undefined) nodes.push({ method: 'limit', values: [shape.limit] });
     if (shape.offset !== undefined) nodes.push({ method: 'offset', values: [shape.offset] });
     if (shape.select !== undefined) nodes.push({ method: 'select', values: shape.select });
-    const result = this.combine(this.normalize(input), nodes);
-    if (key !== undefined) this.composed.set(key, Object.freeze(result));
+    const result = this.combine(this.canonical(input), nodes);
+    if (key !== undefined) this.shapes.set(key, result);
     return result;
   }
 
-  /** Canonical strings for query nodes built by the ORM itself (from filters, orderBy, paging). */
-  fromNodes(nodes: readonly QueryNode[]): readonly string[] {
-    return compose(nodes.map((node) => this.fromNode(node)));
+  /**
+   * The canonical strings of `query(filters, { orderBy, limit, offset, select })` (those of {@link QueryNormalizer.shaped}).
+   *
+   * @throws QueryError for an invalid filter, order, limit, offset or column.
+   */
+  withShape(input: QueryInput, shape: QueryShape): readonly string[] {
+    return this.shaped(input, shape).strings;
   }
 
-  /** Canonical strings for a mix of already-normalised strings and nodes. */
-  combine(queries: readonly string[], nodes: readonly QueryNode[]): readonly string[] {
-    return compose([...queries.map((text) => this.parse(text)), ...nodes.map((node) => this.fromNode(node))]);
+  /** The canonical query of a canonical query and query nodes built by the ORM itself (orders, paging). */
+  combine(query: CanonicalQuery, nodes: readonly QueryNode[]): CanonicalQuery {
+    return new CanonicalQuery(compose([...query.strings.map((text) => this.parse(text)), ...nodes.map((node) => this.fromNode(node))]));
   }
 
-  private fromParses(items: readonly Parsed[]): readonly string[] {
+  private fromParses(items: readonly Parsed[]): CanonicalQuery {
     let key = '';
     for (const item of items) key += item.tag + ',';
     const known = this.lists.get(key);
     if (known !== undefined) return known;
-    const result = Object.freeze(compose(items));
+    const result = new CanonicalQuery(compose(items));
     this.lists.set(key, result);
     return result;
   }
 
-  private fromObject(filters: FilterObject): readonly string[] {
+  private fromObject(filters: FilterObject): CanonicalQuery {
     const key = memoKey(filters);
-    const known = key === undefined ? undefined : this.composed.get(key);
+    const known = key === undefined ? undefined : this.objects.get(key);
     if (known !== undefined) return known;
-    const result = this.fromNodes(filterNodes(filters, this.target.table));
-    if (key !== undefined) this.composed.set(key, Object.freeze(result));
+    const result = new CanonicalQuery(compose(filterNodes(filters, this.target.table).map((node) => this.fromNode(node))));
+    if (key !== undefined) this.objects.set(key, result);
     return result;
   }
 
@@ -154,7 +178,7 @@ export class QueryNormalizer {
 
   private parsed(kind: QueryKind, text: string): Parsed {
     // Tags are never reused, so a list memoised before the memo was last cleared cannot be mistaken for another.
-    return { kind, text, alone: Object.freeze([text]), tag: (this.parses++).toString(36) };
+    return { kind, text, tag: (this.parses++).toString(36) };
   }
 
   private parse(raw: string): Parsed {
@@ -182,18 +206,22 @@ function parseJson(raw: string, table: string | undefined): QueryNode {
   return value as QueryNode;
 }
 
-function compose(items: readonly Parsed[]): readonly string[] {
-  if (inCanonicalOrder(items)) return items.map((item) => item.text);
+function alone(parsed: Parsed): CanonicalQuery {
+  return (parsed.alone ??= new CanonicalQuery([parsed]));
+}
+
+function compose(items: readonly Parsed[]): readonly CanonicalPart[] {
+  if (inCanonicalOrder(items)) return items;
   const sorted = [...items].sort((a, b) => {
-    const byKind = ORDER[a.kind] - ORDER[b.kind];
+    const byKind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
     if (byKind !== 0) return byKind;
     return a.kind === 'filter' || a.kind === 'select' ? compareText(a.text, b.text) : 0;
   });
-  const out: string[] = [];
+  const out: CanonicalPart[] = [];
   let previous: Parsed | undefined;
   for (const item of sorted) {
     const duplicate = previous !== undefined && previous.text === item.text && (item.kind === 'filter' || item.kind === 'select');
-    if (!duplicate) out.push(item.text);
+    if (!duplicate) out.push(item);
     previous = item;
   }
   return out;
@@ -208,7 +236,7 @@ function inCanonicalOrder(items: readonly Parsed[]): boolean {
   for (let i = 1; i < items.length; i++) {
     const a = items[i - 1] as Parsed;
     const b = items[i] as Parsed;
-    const byKind = ORDER[a.kind] - ORDER[b.kind];
+    const byKind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
     if (byKind > 0) return false;
     if (byKind === 0 && (a.kind === 'filter' || a.kind === 'select') && !(a.text < b.text)) return false;
   }

@@ -7,6 +7,7 @@ import { isColumnOperator } from '../schema/operator.js';
 import { validateInsert, validatePatch, validateUpdate, validateUpsert } from '../schema/row-validation.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
+import type { CanonicalQuery } from '../query/canonical-query.js';
 import { canonicalString } from '../query/query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkDeleteResult } from './table-types.js';
@@ -247,13 +248,13 @@ function stableJson(data: Readonly<Record<string, unknown>>): string {
 }
 
 /** Ids of every row matching canonical queries, read page by page (uncached), for the per-row fallbacks. */
-export async function matchingIds(context: TableContext, queries: readonly string[]): Promise<string[]> {
+export async function matchingIds(context: TableContext, query: CanonicalQuery): Promise<string[]> {
   const ids: string[] = [];
   const select = canonicalString({ method: 'select', values: ['$id'] });
   let cursor: string | undefined;
   for (;;) {
     const paging = [canonicalString({ method: 'limit', values: [MATCH_PAGE] }), ...(cursor === undefined ? [] : [canonicalString({ method: 'cursorAfter', values: [cursor] })])];
-    const page = (await context.session.adapter.listRows(context.runtime.id, [...queries, select, ...paging])).rows;
+    const page = (await context.session.adapter.listRows(context.runtime.id, [...query.strings, select, ...paging])).rows;
     for (const row of page) ids.push(String(row.$id));
     const last = page.length < MATCH_PAGE ? undefined : String(page[page.length - 1]?.$id);
     if (last === undefined || last === cursor) return ids;

@@ -75,7 +75,7 @@ export { parseLegacyQuery } from '../query/legacy-query-parser.js';
 export type { QueryInput } from '../query/query-normalizer.js';
 export type { FilterObject, FilterScalar } from '../query/filter-object.js';
 export type { RetryPolicy } from '../appwrite/read-retry.js';
-export { NotFoundError, ConflictError, QueryError, AppwriteError, BulkPartialError, type BulkRowRef, type BulkRowFailure, TransactionError, type TransactionFailureReason } from '../errors/index.js';
+export { NotFoundError, ConflictError, QueryError, AppwriteError, ConnectionError, BulkPartialError, type BulkRowRef, type BulkRowFailure, TransactionError, type TransactionFailureReason } from '../errors/index.js';
 export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type BridgeCache, type BridgeLogger } from '../bridge/redis-bridge.js';
 export { defaultBridgeChannel } from '../bridge/bridge-channel.js';
 export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-stats.js';

@@ -3,6 +3,7 @@ import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
 import type { RowWith, WithPath } from '../schema/relation-types.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows, matchingIds } from './bulk-writes.js';
+import type { CanonicalQuery } from '../query/canonical-query.js';
 import type { QueryInput } from '../query/query-normalizer.js';
 import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
 import type { TableContext } from './table-runtime.js';
@@ -80,8 +81,9 @@ implements AsyncIterable<RowOf<D>> {
   }
 
   /**
-   * One `listRows` request: the rows matching the queries, as Appwrite pages them (25 unless a limit says
-   * otherwise). Use {@link TableHandle.all} or {@link TableHandle.iterate} for every row.
+   * One `listRows` request: the rows matching the queries, as Appwrite pages them. Without a `limit` query
+   * that is Appwrite's default page of **25 rows**, silently cut there: add `Query.limit(n)`,
+   * or use {@link TableHandle.all} or {@link TableHandle.iterate} for every row.
    *
    * @example
    * ```ts
@@ -172,7 +174,8 @@ implements AsyncIterable<RowOf<D>> {
 
   /**
    * Rows matching plain equality filters, ordered (`'-price'` descending), paged and optionally narrowed to
-   * some columns.
+   * some columns. One `listRows` request: without `limit` it returns Appwrite's default page of **25 rows**,
+   * silently cut there; pass `limit`, or use {@link TableHandle.all} for every row.
    *
    * @example
    * ```ts
@@ -185,7 +188,7 @@ implements AsyncIterable<RowOf<D>> {
   query(filters: TableQuery<D>, options: QueryOptions<D> = {}): Promise<readonly unknown[]> {
     return this.#observe('query', () => {
       try {
-        return readList(this.#context, this.#context.runtime.normalizer.withShape(filters as QueryInput, options), options);
+        return readList(this.#context, this.#context.runtime.normalizer.shaped(filters as QueryInput, options), options);
       } catch (error) {
         return rejection(error);
       }
@@ -203,7 +206,7 @@ implements AsyncIterable<RowOf<D>> {
    */
   iterate(queries?: TableQuery<D>, options?: IterateOptions): AsyncIterableIterator<RowOf<D>> {
     const context = this.#context;
-    const canonical = (): readonly string[] => this.#normalize(queries);
+    const canonical = (): CanonicalQuery => this.#normalize(queries);
     // A generator, so that a bad query or page size surfaces on the first next() like any read error.
     return (async function* () {
       const pageSize = checkPageSize(context, options?.pageSize ?? DEFAULT_ITERATE_PAGE);
@@ -446,8 +449,8 @@ implements AsyncIterable<RowOf<D>> {
     return observer === undefined || !observer.active ? call() : observer.run(this.id, method, call);
   }
 
-  #normalize(queries: TableQuery<D> | undefined): readonly string[] {
-    return this.#context.runtime.normalizer.normalize(queries as QueryInput | undefined);
+  #normalize(queries: TableQuery<D> | undefined): CanonicalQuery {
+    return this.#context.runtime.normalizer.canonical(queries as QueryInput | undefined);
   }
 }
 

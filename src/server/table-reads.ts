@@ -1,27 +1,27 @@
 import type { CacheReadRequest } from '../cache/query-cache.js';
 import { QueryError } from '../errors/query-error.js';
 import { idError, isAppwriteId } from '../appwrite/appwrite-ids.js';
+import type { CanonicalQuery } from '../query/canonical-query.js';
 import { canonicalString } from '../query/query-canonical.js';
 import type { TableContext } from './table-runtime.js';
 import type { CallOptions, ReadOptions } from './table-types.js';
 import type { RowRecord, TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 
-/** The method name of a canonical query string (`{"method":"limit",...}` gives `limit`). */
-export function methodOf(canonical: string): string {
-  return canonical.slice(11, canonical.indexOf('"', 11));
-}
-
-const PAGING = new Set(['limit', 'offset', 'cursorAfter', 'cursorBefore']);
-const NOT_COUNTED = new Set([...PAGING, 'orderAsc', 'orderDesc', 'orderRandom', 'select']);
 const LIMIT_ONE = canonicalString({ method: 'limit', values: [1] });
 
-function request(context: TableContext, operation: string, queries: readonly string[], options: ReadOptions | undefined,
+/** The cache request of a read of `query`. */
+function request(context: TableContext, operation: string, query: CanonicalQuery, options: ReadOptions | undefined,
   dependsOn?: readonly string[]): CacheReadRequest {
+  const database = context.session.adapter.databaseId;
+  const scope = context.session.scope;
+  const table = context.runtime.id;
   return {
-    scope: context.session.scope,
-    table: context.runtime.id,
+    database,
+    scope,
+    table,
     operation,
-    queries,
+    queries: query.strings,
+    key: query.cacheKey({ database, scope, table, operation }),
     ttl: options?.ttl ?? context.runtime.ttl,
     cache: options?.cache,
     ...(dependsOn === undefined ? {} : { dependsOn }),
@@ -34,19 +34,15 @@ export function adapterFor(context: TableContext, options: CallOptions | undefin
 }
 
 /**
- * Canonical queries with the `select` that loads the `with` relationships (merged into a `select` the queries
- * already hold), and the tables the read then depends on. Without `with` the queries pass unchanged.
+ * The canonical query with the `select` that loads the `with` relationships (merged into a `select` the query
+ * already holds), and the tables the read then depends on. Without `with` the query passes unchanged.
  */
-export function withRelated(context: TableContext, queries: readonly string[], options: ReadOptions | undefined):
-  { queries: readonly string[]; dependsOn?: readonly string[] } {
+function withRelated(context: TableContext, query: CanonicalQuery, options: ReadOptions | undefined):
+  { query: CanonicalQuery; dependsOn?: readonly string[] } {
   const paths = options?.with;
-  if (paths === undefined || paths.length === 0) return { queries };
-  const selectAt = queries.findIndex((query) => methodOf(query) === 'select');
-  const selected = selectAt < 0 ? undefined : (JSON.parse(queries[selectAt] ?? '{}') as { values: string[] }).values;
-  const plan = context.runtime.relations.withPlan(paths, selected);
-  const select = canonicalString({ method: 'select', values: plan.select });
-  const rest = queries.filter((_, index) => index !== selectAt);
-  return { queries: [...rest, select], dependsOn: plan.dependsOn };
+  if (paths === undefined || paths.length === 0) return { query };
+  const plan = context.runtime.relations.withPlan(paths, query.selected());
+  return { query: query.withSelect(plan.select), dependsOn: plan.dependsOn };
 }
 
 /**
@@ -58,46 +54,45 @@ export function readRow(context: TableContext, rowId: string, options?: ReadOpti
   if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: runtime.id, method }));
   let related: ReturnType<typeof withRelated>;
   try {
-    related = withRelated(context, runtime.normalizer.rowId(rowId), options);
+    related = withRelated(context, runtime.normalizer.row(rowId), options);
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-  const select = related.dependsOn === undefined ? undefined : related.queries.filter((query) => methodOf(query) === 'select');
-  return session.cache.read(request(context, runtime.operations.get, related.queries, options, related.dependsOn),
+  const { query, dependsOn } = related;
+  const select = dependsOn === undefined ? undefined : query.strings.slice(1);
+  return session.cache.read(request(context, runtime.operations.get, query, options, dependsOn),
     () => adapterFor(context, options).getRow(runtime.id, rowId, select));
 }
 
-/** One `listRows` request through the cache, for canonical queries. */
-export function readList(context: TableContext, canonical: readonly string[], options?: ReadOptions): Promise<readonly RowRecord[]> {
+/** One `listRows` request through the cache, for a canonical query. */
+export function readList(context: TableContext, canonical: CanonicalQuery, options?: ReadOptions): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
-  const { queries, dependsOn } = withRelated(context, canonical, options);
-  return session.cache.read(request(context, runtime.operations.list, queries, options, dependsOn),
-    async () => (await adapterFor(context, options).listRows(runtime.id, queries)).rows);
+  const { query, dependsOn } = withRelated(context, canonical, options);
+  return session.cache.read(request(context, runtime.operations.list, query, options, dependsOn),
+    async () => (await adapterFor(context, options).listRows(runtime.id, query.strings)).rows);
 }
 
-/** The first row matching canonical queries: any limit is replaced by `limit(1)`. */
-export async function readFirst(context: TableContext, queries: readonly string[], options?: ReadOptions): Promise<RowRecord | null> {
-  const kept = queries.filter((query) => methodOf(query) !== 'limit');
-  // Through the normaliser's memo, so that the same first() gives the same frozen list, and the cache its key.
-  const rows = await readList(context, context.runtime.normalizer.normalize([...kept, LIMIT_ONE]), options);
+/** The first row matching a canonical query: any limit is replaced by `limit(1)`. */
+export async function readFirst(context: TableContext, query: CanonicalQuery, options?: ReadOptions): Promise<RowRecord | null> {
+  const rows = await readList(context, query.withLimit(1), options);
   return rows[0] ?? null;
 }
 
-/** `total` of the filters in canonical queries (orders, selects and paging do not change it; Appwrite caps it at 5000). */
-export function readCount(context: TableContext, queries: readonly string[], options?: ReadOptions): Promise<number> {
+/** `total` of the filters of a canonical query (orders, selects and paging do not change it; Appwrite caps it at 5000). */
+export function readCount(context: TableContext, query: CanonicalQuery, options?: ReadOptions): Promise<number> {
   const { runtime, session } = context;
-  // Through the normaliser's memo, as in readFirst.
-  const filters = runtime.normalizer.normalize(queries.filter((query) => !NOT_COUNTED.has(methodOf(query))));
+  const filters = query.filters();
   return session.cache.read(request(context, runtime.operations.count, filters, options),
-    async () => (await adapterFor(context, options).listRows(runtime.id, [...filters, LIMIT_ONE], true)).total);
+    async () => (await adapterFor(context, options).listRows(runtime.id, [...filters.strings, LIMIT_ONE], true)).total);
 }
 
-/** Every row matching canonical queries, fetched page by page with `cursorAfter` and cached as one entry. */
-export function readAll(context: TableContext, canonical: readonly string[], pageSize: number, options?: ReadOptions): Promise<readonly RowRecord[]> {
+/** Every row matching a canonical query, fetched page by page with `cursorAfter` and cached as one entry. */
+export function readAll(context: TableContext, canonical: CanonicalQuery, pageSize: number, options?: ReadOptions): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
   rejectPaging(context, canonical, 'all()');
-  const { queries, dependsOn } = withRelated(context, canonical, options);
-  return session.cache.read(request(context, runtime.operations.all, queries, options, dependsOn), async () => {
+  const { query, dependsOn } = withRelated(context, canonical, options);
+  const queries = query.strings;
+  return session.cache.read(request(context, runtime.operations.all, query, options, dependsOn), async () => {
     const rows: RowRecord[] = [];
     let cursor: string | undefined;
     for (;;) {
@@ -111,8 +106,8 @@ export function readAll(context: TableContext, canonical: readonly string[], pag
   });
 }
 
-/** Every row matching canonical queries, one cached `listRows` page at a time. */
-export async function* iterateRows(context: TableContext, queries: readonly string[], pageSize: number, options?: ReadOptions): AsyncGenerator<RowRecord> {
+/** Every row matching a canonical query, one cached `listRows` page at a time. */
+export async function* iterateRows(context: TableContext, queries: CanonicalQuery, pageSize: number, options?: ReadOptions): AsyncGenerator<RowRecord> {
   rejectPaging(context, queries, 'iterate()');
   let cursor: string | undefined;
   for (;;) {
@@ -138,8 +133,8 @@ function lastId(page: readonly RowRecord[]): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function rejectPaging(context: TableContext, queries: readonly string[], method: string): void {
-  const paging = queries.find((query) => PAGING.has(methodOf(query)));
+function rejectPaging(context: TableContext, query: CanonicalQuery, method: string): void {
+  const paging = query.paging;
   if (paging !== undefined) {
     throw new QueryError(context.runtime.id, paging, `${method} pages by itself; use find() or query() for limit, offset and cursors`);
   }

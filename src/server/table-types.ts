@@ -50,7 +50,7 @@ export type OrderBy<D extends TableDefinition> = QueryableColumn<D> | `-${Querya
 /** Options of `query()`: order, paging and the columns to return, plus the cache options. */
 export interface QueryOptions<D extends TableDefinition, K extends ColumnName<D> = ColumnName<D>> extends ReadOptions {
   readonly orderBy?: OrderBy<D> | readonly OrderBy<D>[];
-  /** Rows to return. @default 25 (Appwrite's page size) */
+  /** Rows to return. @default 25 (Appwrite's page size: without it a larger result is cut at 25 rows) */
   readonly limit?: number;
   readonly offset?: number;
   /** Columns to return; rows then carry only these and `$id`. */

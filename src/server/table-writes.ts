@@ -6,7 +6,8 @@ import { ConfigError } from '../errors/config-error.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
 import { sameRowValues } from './row-compare.js';
-import { adapterFor, methodOf } from './table-reads.js';
+import { adapterFor } from './table-reads.js';
+import type { CanonicalQuery } from '../query/canonical-query.js';
 import type { TableContext } from './table-runtime.js';
 import type { CallOptions, CreateOptions, StepOptions, WriteOptions } from './table-types.js';
 import type { RowRecord } from '../appwrite/tables-db-adapter.js';
@@ -105,21 +106,21 @@ export async function stepColumn(context: TableContext, rowId: string, column: s
 }
 
 /** `updateRows` on every row matching canonical queries; returns how many rows changed. */
-export async function updateWhere(context: TableContext, queries: readonly string[], data: unknown): Promise<number> {
+export async function updateWhere(context: TableContext, query: CanonicalQuery, data: unknown): Promise<number> {
   const { runtime, session } = context;
   requireApiKey(context, 'updateWhere');
-  requireFilter(context, queries, 'updateWhere');
+  requireFilter(context, query, 'updateWhere');
   const body = validatePatch(runtime.definition, data);
   requireData(context, body, 'updateWhere');
   rejectOperatorStrings(runtime.id, 'updateWhere', body);
-  return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, queries, false), writeTables(context, body))).total;
+  return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, query.strings, false), writeTables(context, body))).total;
 }
 
 /** `deleteRows` on every row matching canonical queries; returns how many rows were deleted. */
-export async function deleteWhere(context: TableContext, queries: readonly string[]): Promise<number> {
+export async function deleteWhere(context: TableContext, query: CanonicalQuery): Promise<number> {
   requireApiKey(context, 'deleteWhere');
-  requireFilter(context, queries, 'deleteWhere');
-  return (await underWrite(context, () => context.session.adapter.deleteRows(context.runtime.id, queries, false), context.runtime.relations.deleteTables())).total;
+  requireFilter(context, query, 'deleteWhere');
+  return (await underWrite(context, () => context.session.adapter.deleteRows(context.runtime.id, query.strings, false), context.runtime.relations.deleteTables())).total;
 }
 
 /**
@@ -132,11 +133,9 @@ export function requireApiKey(context: TableContext, method: string): void {
     '(a db.as({ jwt }) view). Call it on the database itself, or use the per-row methods on the view', { table: context.runtime.id });
 }
 
-const NOT_FILTERS = new Set(['select', 'orderAsc', 'orderDesc', 'orderRandom', 'cursorAfter', 'cursorBefore', 'limit', 'offset']);
-
 /** An empty filter would change every row of the table: refuse it rather than guess. */
-export function requireFilter(context: TableContext, queries: readonly string[], method: string): void {
-  if (!queries.some((query) => !NOT_FILTERS.has(methodOf(query)))) {
+export function requireFilter(context: TableContext, query: CanonicalQuery, method: string): void {
+  if (!query.filtered) {
     throw new QueryError(context.runtime.id, '[]',
       `${method} needs at least one filter; to target every row, say so with Query.isNotNull('$id')`);
   }

@@ -290,9 +290,9 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   #filters(queries: TableQuery<D>, method: string): readonly string[] {
-    const canonical = this.#tx.table.runtime.normalizer.normalize(queries as QueryInput);
+    const canonical = this.#tx.table.runtime.normalizer.canonical(queries as QueryInput);
     requireFilter(this.#tx.table, canonical, method);
-    return canonical;
+    return canonical.strings;
   }
 
   #checkStep(id: string, column: string, by: number, method: string): void {

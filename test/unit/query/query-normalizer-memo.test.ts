@@ -46,3 +46,13 @@ describe('QueryNormalizer.rowId', () => {
     expect(n.rowId('p|2')).toEqual(['"p|2"']);
   });
 });
+
+describe('QueryNormalizer: filter objects and query() shapes', () => {
+  it('never answers one with the memoised query of the other', () => {
+    const n = new QueryNormalizer({ table: 'notes', columns: new Set(['i', 'name']) });
+    const object = n.normalize({ i: 'equal("name", "a")' });
+    expect(object).toEqual(['{"method":"equal","attribute":"i","values":["equal(\\"name\\", \\"a\\")"]}']);
+    expect(n.withShape('equal("name", "a")', {})).toEqual(['{"method":"equal","attribute":"name","values":["a"]}']);
+    expect(n.normalize({ i: 'equal("name", "a")' })).toBe(object);
+  });
+});

@@ -1,0 +1,403 @@
+import type { RedisConnection, RedisSource } from '../../bridge/bridge-connections.js';
+import { decodeL2Value, encodeL2Value } from './l2-codec.js';
+import { openL2Connection } from './l2-connection.js';
+import { L2GenerationMirror } from './l2-generation-mirror.js';
+import { L2Keys } from './l2-keys.js';
+import { L2Counters, type L2State, type L2Stats } from './l2-stats.js';
+
+/** Settings of an {@link L2Store}, resolved by the caller. */
+export interface L2StoreOptions {
+  /** The database whose tables the entries belong to; part of every key. */
+  readonly databaseId: string;
+  /** Start of every key, so that several applications can share one Redis. @default 'awo:' */
+  readonly prefix?: string;
+  /** A command Redis has not answered after this many ms is given up (the read goes on to Appwrite). @default 100 */
+  readonly timeout?: number;
+  /** After a timeout, Redis is left alone for this many ms. @default 1000 */
+  readonly cooldown?: number;
+  /** Encoded values larger than this are not written. @default 1 MiB */
+  readonly maxValueBytes?: number;
+  /** Values whose JSON is at least this many bytes are deflated. @default Infinity (never) */
+  readonly compressAbove?: number;
+  /** Told once per outage that the shared tier is unavailable, and when it is back. */
+  readonly logger?: { warn(message: string): void; info?(message: string): void };
+  /** Time source for the cooldown, in ms. For tests. @default Date */
+  readonly clock?: { now(): number };
+}
+
+/**
+ * The generations a read saw when it started: its own table's first, then the other tables it reads from.
+ * Entries are looked up and written under them.
+ */
+export type L2Generations = readonly (readonly [table: string, generation: number])[];
+
+/** An entry found in Redis. */
+export interface L2Hit {
+  readonly value: unknown;
+}
+
+const FAILED: unique symbol = Symbol('failed');
+const TIMED_OUT: unique symbol = Symbol('timed out');
+const NO_TABLES: readonly string[] = [];
+
+/**
+ * The shared second tier of the query cache, in Redis (single node or Cluster). Entries are keyed under
+ * per-table generation counters kept in Redis (`INCR` on invalidation; hash tag `{database:table}` puts
+ * a table's counter and entries in one Cluster slot), so that a fill that raced an invalidation lands
+ * under a generation nobody reads again. Entries expire with their TTL (`PX`).
+ *
+ * Redis is never in the way: every command is bounded by `timeout`, a timeout makes the store stand
+ * aside for `cooldown`, and while Redis is down commands fail at once; every method then answers "miss"
+ * or does nothing, and never rejects. A bump Redis did not acknowledge keeps the table out of the shared
+ * tier on this instance until a retry succeeds; after a reconnect every generation is read again, so an
+ * entry written before a missed invalidation is never served.
+ *
+ * @example
+ * ```ts
+ * const store = await openL2Store('redis://127.0.0.1:6379', { databaseId: 'main' });
+ * const seen = await store.generations('products');
+ * const hit = seen && await store.get(seen, 'key|products|list|');
+ * if (hit === undefined && seen !== undefined) await store.set(seen, 'key|products|list|', rows, 60_000);
+ * await store.bump('products'); // after a write: every entry of products is gone for every instance
+ * await store.close();
+ * ```
+ */
+export class L2Store {
+  readonly #redis: RedisConnection;
+  readonly #keys: L2Keys;
+  readonly #mirror = new L2GenerationMirror();
+  readonly #counters = new L2Counters();
+  readonly #reads = new Map<string, Promise<number | undefined>>();
+  readonly #timeout: number;
+  readonly #cooldown: number;
+  readonly #maxValueBytes: number;
+  readonly #compressAbove: number;
+  readonly #logger: L2StoreOptions['logger'];
+  readonly #clock: { now(): number };
+  #state: L2State = 'idle';
+  #everReady = false;
+  #outageWarned = false;
+  #slowUntil = 0;
+  #retrying: Promise<void> | undefined;
+
+  constructor(redis: RedisConnection, options: L2StoreOptions) {
+    this.#redis = redis;
+    this.#keys = new L2Keys(options.prefix ?? 'awo:', options.databaseId);
+    this.#timeout = options.timeout ?? 100;
+    this.#cooldown = options.cooldown ?? 1_000;
+    this.#maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
+    this.#compressAbove = options.compressAbove ?? Infinity;
+    this.#logger = options.logger;
+    this.#clock = options.clock ?? Date;
+    redis.on('ready', () => this.#onReady());
+    redis.on('close', () => this.#onDown('lost its connection to Redis'));
+    redis.on('error', (error: Error) => this.#onDown(`cannot reach Redis (${error.message})`));
+    if (this.#connectionReady()) this.#onReady();
+  }
+
+  /**
+   * Connects, and resolves once Redis answers or the first attempt failed (ioredis keeps retrying in the
+   * background), or after `wait` ms. Never rejects.
+   *
+   * @example
+   * ```ts
+   * await store.connect();
+   * store.stats().state; // 'ready' when Redis answered
+   * ```
+   */
+  async connect(wait = 2_000): Promise<void> {
+    if (this.#redis.status !== 'wait') return;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, wait)));
+    await Promise.race([this.#redis.connect().catch(() => undefined), waited]);
+    clearTimeout(timer);
+    // A Cluster resolves connect() before it emits 'ready'.
+    if (this.#connectionReady()) this.#onReady();
+  }
+
+  /**
+   * The generations of `table` and of the other tables the read depends on, reading from Redis those this
+   * instance does not know yet. `undefined` when the shared tier cannot be used for this read right now.
+   *
+   * @example
+   * ```ts
+   * const seen = await store.generations('posts', ['authors']); // [['posts', 12], ['authors', 40]]
+   * ```
+   */
+  async generations(table: string, dependsOn: readonly string[] = NO_TABLES): Promise<L2Generations | undefined> {
+    if (!this.#usable()) return this.#skip();
+    const own = this.#generation(table);
+    if (dependsOn.length === 0) {
+      const generation = typeof own === 'number' ? own : await own;
+      return generation === undefined ? this.#skip() : [[table, generation]];
+    }
+    const others = [...new Set(dependsOn)].filter((other) => other !== table).sort();
+    const all = await Promise.all([own, ...others.map((other) => this.#generation(other))]);
+    if (all.some((generation) => generation === undefined)) return this.#skip();
+    return [table, ...others].map((name, index) => [name, all[index] as number] as const);
+  }
+
+  /**
+   * The entry of `cacheKey` under `generations`, or `undefined` on a miss or when Redis cannot answer in time.
+   *
+   * @example
+   * ```ts
+   * const hit = await store.get(seen, key);
+   * if (hit !== undefined) return hit.value;
+   * ```
+   */
+  async get(generations: L2Generations, cacheKey: string): Promise<L2Hit | undefined> {
+    if (!this.#usable()) return this.#skip();
+    const table = ownTable(generations);
+    const bytes = await this.#run(() => this.#redis.getBuffer(this.#keys.entry(table, generations, cacheKey)));
+    if (bytes === FAILED) return undefined;
+    if (bytes === null) {
+      this.#counters.misses++;
+      this.#counters.of(table).misses++;
+      return undefined;
+    }
+    try {
+      const value = await decodeL2Value(bytes);
+      this.#counters.hits++;
+      this.#counters.of(table).hits++;
+      return { value };
+    } catch {
+      this.#counters.errors++;
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes `value` as the entry of `cacheKey` under `generations` for `ttl` ms (`Infinity`: until Redis
+   * evicts it), unless a generation moved on since (the write would be dead), the value is too large, or
+   * Redis is unavailable. Never rejects; callers need not wait for it.
+   *
+   * @example
+   * ```ts
+   * void store.set(seen, key, rows, 60_000);
+   * ```
+   */
+  async set(generations: L2Generations, cacheKey: string, value: unknown, ttl: number): Promise<void> {
+    if (!(ttl > 0)) return;
+    if (!this.#usable()) return void this.#skip();
+    if (!this.#current(generations)) return;
+    let bytes: Buffer;
+    try {
+      bytes = await encodeL2Value(value, { compressAbove: this.#compressAbove });
+    } catch {
+      this.#counters.errors++;
+      return;
+    }
+    if (bytes.length > this.#maxValueBytes) {
+      this.#counters.tooLarge++;
+      return;
+    }
+    const key = this.#keys.entry(ownTable(generations), generations, cacheKey);
+    const written = await this.#run(() => (ttl === Infinity ? this.#redis.set(key, bytes) : this.#redis.set(key, bytes, 'PX', Math.ceil(ttl))));
+    if (written !== FAILED) this.#counters.writes++;
+  }
+
+  /**
+   * Moves `table` to its next generation in Redis, so that no instance finds its current entries again.
+   * Until Redis acknowledges it, this instance does not use the shared tier for `table`; an unacknowledged
+   * bump is retried when Redis is back. Never rejects.
+   *
+   * @example
+   * ```ts
+   * await store.bump('products');
+   * ```
+   */
+  async bump(table: string): Promise<void> {
+    const token = this.#mirror.beginBump(table);
+    if (!this.#usable()) return this.#mirror.finishBump(table, token, undefined);
+    const key = this.#keys.generation(table);
+    const replies = await this.#run(() => this.#redis.pipeline().set(key, seed(), 'NX').incr(key).exec());
+    const generation = replies === FAILED ? undefined : numberReply(replies?.[1]);
+    if (generation !== undefined) this.#counters.bumps++;
+    this.#mirror.finishBump(table, token, generation);
+  }
+
+  /**
+   * Drops this instance's copy of `table`'s generation, to be read from Redis again: call it when another
+   * instance announces an invalidation of `table`.
+   *
+   * @example
+   * ```ts
+   * bridge.onRemoteInvalidation((table) => store.forget(table));
+   * ```
+   */
+  forget(table: string): void {
+    this.#mirror.forget(table);
+  }
+
+  /**
+   * Drops this instance's copy of every generation, to be read from Redis again: call it when invalidations
+   * may have been missed (the bridge reconnected). The store does it itself when its own connection comes back.
+   *
+   * @example
+   * ```ts
+   * bridge.onResync(() => store.resync());
+   * ```
+   */
+  resync(): void {
+    this.#counters.resyncs++;
+    this.#mirror.forgetAll();
+  }
+
+  /**
+   * Hits, misses, errors, skipped reads, writes, bumps and resyncs, in total and per table, and the state.
+   *
+   * @example
+   * ```ts
+   * const { hits, misses, state } = store.stats();
+   * ```
+   */
+  stats(): L2Stats {
+    return this.#counters.snapshot(this.#usable() ? 'ready' : this.#state);
+  }
+
+  /**
+   * Closes the store's connection; every later call answers "miss" or does nothing.
+   *
+   * @example
+   * ```ts
+   * await store.close();
+   * ```
+   */
+  async close(): Promise<void> {
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    this.#redis.disconnect();
+    await Promise.resolve();
+  }
+
+  #generation(table: string): number | undefined | Promise<number | undefined> {
+    const known = this.#mirror.known(table);
+    if (known !== undefined) return known;
+    if (this.#mirror.isDirty(table)) {
+      void this.#retryBumps();
+      return undefined;
+    }
+    let reading = this.#reads.get(table);
+    if (reading === undefined) {
+      reading = this.#readGeneration(table).finally(() => this.#reads.delete(table));
+      this.#reads.set(table, reading);
+    }
+    return reading;
+  }
+
+  async #readGeneration(table: string): Promise<number | undefined> {
+    const token = this.#mirror.beginRead(table);
+    const key = this.#keys.generation(table);
+    // A counter that does not exist (never bumped, evicted, lost with a Redis restart) starts from a value
+    // taken from the clock, above any value it had before, so that no older entry can be named again.
+    const replies = await this.#run(() => this.#redis.pipeline().set(key, seed(), 'NX').get(key).exec());
+    const generation = replies === FAILED ? undefined : numberReply(replies?.[1]);
+    if (generation === undefined) return undefined;
+    this.#mirror.finishRead(table, token, generation);
+    // The copy may have been dropped meanwhile; this read still uses what it read, as it started before.
+    return generation;
+  }
+
+  #current(generations: L2Generations): boolean {
+    return generations.every(([table, generation]) => this.#mirror.known(table) === generation);
+  }
+
+  #retryBumps(): Promise<void> {
+    this.#retrying ??= (async () => {
+      for (const table of this.#mirror.dirtyTables()) await this.bump(table);
+    })().finally(() => (this.#retrying = undefined));
+    return this.#retrying;
+  }
+
+  async #run<T>(command: () => Promise<T>): Promise<T | typeof FAILED> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(resolve, this.#timeout, TIMED_OUT)));
+    try {
+      const result = await Promise.race([command(), deadline]);
+      if (result !== TIMED_OUT) return result;
+      this.#onTimeout();
+      return FAILED;
+    } catch (error) {
+      this.#counters.errors++;
+      if (error instanceof Error && /timed? ?out/i.test(error.message)) this.#onTimeout(false);
+      return FAILED;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #onTimeout(count = true): void {
+    if (count) this.#counters.errors++;
+    this.#counters.timeouts++;
+    if (this.#state === 'ready') this.#state = 'slow';
+    this.#slowUntil = this.#clock.now() + this.#cooldown;
+  }
+
+  #usable(): boolean {
+    if (this.#state === 'ready') return true;
+    if (this.#state !== 'slow' || this.#clock.now() < this.#slowUntil) return false;
+    this.#state = 'ready';
+    return true;
+  }
+
+  #skip(): undefined {
+    this.#counters.skipped++;
+    return undefined;
+  }
+
+  #connectionReady(): boolean {
+    return this.#redis.status === 'ready';
+  }
+
+  #onReady(): void {
+    if (this.#state === 'closed' || this.#state === 'ready') return;
+    // Invalidations announced while this connection was away were missed: read every generation again.
+    if (this.#everReady) this.resync();
+    if (this.#outageWarned) this.#logger?.info?.('The shared cache tier in Redis is available again');
+    this.#everReady = true;
+    this.#outageWarned = false;
+    this.#state = 'ready';
+    void this.#retryBumps();
+  }
+
+  #onDown(reason: string): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'down';
+    if (this.#outageWarned) return;
+    this.#outageWarned = true;
+    this.#logger?.warn(`The shared cache tier ${reason}; reads go to Appwrite until it is back`);
+  }
+}
+
+/**
+ * Opens a store on its own connection (a duplicate of a given `Redis` or `Cluster`, or a new one from a
+ * URL or options) and waits until Redis answered or the first attempt failed. ioredis is loaded here.
+ *
+ * @example
+ * ```ts
+ * const store = await openL2Store(new Cluster(nodes), { databaseId: 'main', compressAbove: 16_384 });
+ * ```
+ */
+export async function openL2Store(source: RedisSource, options: L2StoreOptions): Promise<L2Store> {
+  const store = new L2Store(await openL2Connection(source, options.timeout ?? 100), options);
+  await store.connect();
+  return store;
+}
+
+function ownTable(generations: L2Generations): string {
+  const first = generations[0];
+  if (first === undefined) throw new Error('L2 generations name no table');
+  return first[0];
+}
+
+/** The start of a counter created now: microseconds since 1970, above what any earlier counter reached. */
+function seed(): number {
+  return Date.now() * 1_000;
+}
+
+function numberReply(reply: [Error | null, unknown] | undefined): number | undefined {
+  if (reply === undefined || reply[0] !== null) return undefined;
+  const value = Number(reply[1]);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
