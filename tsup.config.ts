@@ -6,6 +6,8 @@ export default defineConfig({
     'express/index': 'src/express/index.ts',
     'testing/index': 'src/testing/index.ts',
     'cli/main': 'src/cli/main.ts',
+    // The command line in both formats: the bin loads the one matching the user's project (one library copy).
+    'cli/run-cli': 'src/cli/run-cli.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

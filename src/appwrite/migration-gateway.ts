@@ -220,53 +220,63 @@ export class MigrationGateway implements MigrationPort {
   }
 
   async updateColumn(tableId: string, column: ColumnSpec): Promise<void> {
+    await this.changeColumn(tableId, column, undefined);
+  }
+
+  /**
+   * Gives a column a new key, keeping its data and every other property (Appwrite's `newKey` on the column's
+   * update). The column is briefly `processing` under its new key.
+   *
+   * @example
+   * ```ts
+   * await gateway.renameColumn('posts', live.columns[0], 'headline');
+   * ```
+   */
+  async renameColumn(tableId: string, column: ColumnSpec, newKey: string): Promise<void> {
+    this.ids('updateColumn', tableId, ['column key', newKey]);
+    await this.changeColumn(tableId, column, newKey);
+  }
+
+  private async changeColumn(tableId: string, column: ColumnSpec, newKey: string | undefined): Promise<void> {
     this.ids('updateColumn', tableId, ['table id', tableId], ['column key', column.key]);
-    await this.run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, () => this.sendColumnUpdate(tableId, column.key, column));
-  }
-
-  async renameColumn(tableId: string, from: string, column: ColumnSpec): Promise<void> {
-    this.ids('updateColumn', tableId, ['table id', tableId], ['column key', from], ['column key', column.key]);
-    await this.run('rename', `column ${tableId}.${from} to ${column.key}`, { table: tableId, field: from },
-      () => this.sendColumnUpdate(tableId, from, column, column.key));
-  }
-
-  /** update<Type>Column for the column now under `key`, with every in-place property as declared (and `newKey` to rename it). */
-  private sendColumnUpdate(tableId: string, key: string, column: ColumnSpec, newKey?: string): Promise<unknown> {
-    const params = { databaseId: this.databaseId, tableId, key, required: column.required, ...(newKey === undefined ? {} : { newKey }) };
-    switch (column.kind) {
-      case 'string':
-        return this.tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
-      case 'varchar':
-        return this.tablesDB.updateVarcharColumn({ ...params, xdefault: updateDefault(column), size: column.size });
-      case 'text':
-        return this.tablesDB.updateTextColumn({ ...params, xdefault: updateDefault(column) });
-      case 'mediumtext':
-        return this.tablesDB.updateMediumtextColumn({ ...params, xdefault: updateDefault(column) });
-      case 'longtext':
-        return this.tablesDB.updateLongtextColumn({ ...params, xdefault: updateDefault(column) });
-      case 'integer':
-        return this.tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
-      case 'float':
-        return this.tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
-      case 'boolean':
-        return this.tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
-      case 'datetime':
-        return this.tablesDB.updateDatetimeColumn({ ...params, xdefault: updateDefault(column) });
-      case 'email':
-        return this.tablesDB.updateEmailColumn({ ...params, xdefault: updateDefault(column) });
-      case 'url':
-        return this.tablesDB.updateUrlColumn({ ...params, xdefault: updateDefault(column) });
-      case 'ip':
-        return this.tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
-      case 'enum':
-        return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
-      case 'relationship':
-        return this.tablesDB.updateRelationshipColumn({
-          databaseId: this.databaseId, tableId, key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate,
-        });
-      case 'other':
-        throw new MigrationError(`Cannot update column ${tableId}.${key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: key });
-    }
+    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, ...(newKey === undefined ? {} : { newKey }) };
+    const call = (): Promise<unknown> => {
+      switch (column.kind) {
+        case 'string':
+          return this.tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+        case 'varchar':
+          return this.tablesDB.updateVarcharColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+        case 'text':
+          return this.tablesDB.updateTextColumn({ ...params, xdefault: updateDefault(column) });
+        case 'mediumtext':
+          return this.tablesDB.updateMediumtextColumn({ ...params, xdefault: updateDefault(column) });
+        case 'longtext':
+          return this.tablesDB.updateLongtextColumn({ ...params, xdefault: updateDefault(column) });
+        case 'integer':
+          return this.tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
+        case 'float':
+          return this.tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
+        case 'boolean':
+          return this.tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
+        case 'datetime':
+          return this.tablesDB.updateDatetimeColumn({ ...params, xdefault: updateDefault(column) });
+        case 'email':
+          return this.tablesDB.updateEmailColumn({ ...params, xdefault: updateDefault(column) });
+        case 'url':
+          return this.tablesDB.updateUrlColumn({ ...params, xdefault: updateDefault(column) });
+        case 'ip':
+          return this.tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
+        case 'enum':
+          return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
+        case 'relationship':
+          return this.tablesDB.updateRelationshipColumn({
+            databaseId: this.databaseId, tableId, key: column.key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate, ...(newKey === undefined ? {} : { newKey }),
+          });
+        case 'other':
+          throw new MigrationError(`Cannot update column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
+      }
+    };
+    await this.run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
   }
 
   async deleteColumn(tableId: string, key: string): Promise<void> {

@@ -1,12 +1,20 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 
-/** How requests are retried. Defaults: 3 attempts in all, 100 ms base delay, 2 s at most between attempts. */
+/**
+ * How failed reads are retried (429, 5xx, no answer). Defaults ({@link DEFAULT_RETRY}): 3 attempts in all,
+ * 100 ms base delay, 2 s at most between attempts.
+ *
+ * @example
+ * ```ts
+ * const policy: RetryPolicy = { attempts: 5, baseDelayMs: 50, maxDelayMs: 1_000 };
+ * ```
+ */
 export interface RetryPolicy {
   /** Attempts in all, the first included. @default 3 */
   readonly attempts: number;
-  /** Delay ceiling before the second attempt; doubles for each further attempt. @default 100 */
+  /** Delay ceiling before the second attempt in ms; doubles for each further attempt. @default 100 */
   readonly baseDelayMs: number;
-  /** Upper bound of any single delay. @default 2000 */
+  /** Upper bound of any single delay in ms. @default 2_000 */
   readonly maxDelayMs: number;
 }
 

@@ -1,4 +1,4 @@
-import { OrmError } from '../errors/orm-error.js';
+import { ConfigError } from '../errors/config-error.js';
 import type { CacheKeyParts } from './cache-key.js';
 
 /**
@@ -32,8 +32,10 @@ export interface QueryCacheOptions {
  * ```
  */
 export interface CacheReadRequest extends CacheKeyParts {
-  /** Time to live of this result in milliseconds, instead of the cache's default. */
+  /** Time to live of this result in milliseconds, given by the call; before `tableTtl` and the cache's default. */
   readonly ttl?: number;
+  /** Time to live of the table's results in milliseconds, when its declaration sets one; before the cache's default. */
+  readonly tableTtl?: number;
   /** The complete key (`cacheKey()` of these parts), when the caller holds it already. */
   readonly key?: string;
   /** `false` loads without looking in the cache and stores nothing. Default true. */
@@ -46,7 +48,7 @@ export interface CacheReadRequest extends CacheKeyParts {
 }
 
 /**
- * Throws an `E_CONFIG` error naming the first invalid setting.
+ * Throws a `ConfigError` (code `E_CONFIG`) naming the first invalid setting.
  *
  * @example
  * ```ts
@@ -59,7 +61,7 @@ export function assertQueryCacheOptions(options: QueryCacheOptions): void {
     : !isPositiveInteger(options.maxEntries) ? `maxEntries must be a positive integer, got ${String(options.maxEntries)}`
     : !isPositiveInteger(options.maxBytes) ? `maxBytes must be a positive integer, got ${String(options.maxBytes)}`
     : undefined;
-  if (problem !== undefined) throw new OrmError('E_CONFIG', `cache: ${problem}`);
+  if (problem !== undefined) throw new ConfigError(`cache: ${problem}`);
 }
 
 function isPositiveInteger(value: number): boolean {

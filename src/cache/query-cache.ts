@@ -8,6 +8,7 @@ import { currentOperation } from './operation-record.js';
 import { currentCacheContext } from './request-context.js';
 import { SingleFlight, type Flight } from './single-flight.js';
 import { entrySize, freezeAndMeasure } from './size-estimate.js';
+import { effectiveTtl } from './ttl-precedence.js';
 import { TableGenerations, type TableGeneration } from './table-generations.js';
 
 export type { CacheReadRequest, QueryCacheOptions } from './query-cache-options.js';
@@ -254,7 +255,7 @@ export class QueryCache {
     // So may one that loaded related rows of a table written meanwhile.
     if (state.generation === flight.generation && related.every(([other, seen]) => other.generation === seen)) {
       state.updated = true;
-      this.#entries.set(key, request.table, value, entrySize(key, length), request.ttl ?? this.#ttl, counters, request.dependsOn);
+      this.#entries.set(key, request.table, value, entrySize(key, length), effectiveTtl(request.ttl, request.tableTtl, this.#ttl), counters, request.dependsOn);
     } else {
       const operation = currentOperation();
       if (operation !== undefined) operation.stale++;

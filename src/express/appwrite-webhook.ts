@@ -84,7 +84,7 @@ function invalidateNamedTables(db: ExpressDatabase, refs: ReturnType<typeof tabl
     if (databaseId === db.databaseId && known.has(tableId)) {
       for (const table of db.affectedTables?.(tableId, action) ?? [tableId]) {
         if (invalidated.includes(table)) continue;
-        db.cache.invalidate(table, 'webhook');
+        db.invalidate(table, 'webhook');
         invalidated.push(table);
       }
     } else {

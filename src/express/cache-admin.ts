@@ -53,7 +53,7 @@ export function cacheAdmin<D extends ExpressDatabase>(db: D, options: CacheAdmin
       res.status(404).json({ message: `unknown table "${table ?? ''}"` });
       return;
     }
-    db.cache.invalidate(table);
+    db.invalidate(table);
     res.json({ invalidated: [table] });
   });
   router.post('/warm', (_req, res, next) => {

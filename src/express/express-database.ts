@@ -13,5 +13,6 @@ export interface ExpressDatabase {
   invalidateAll(): void;
   /** Tables a change to `tableId` changes through relationships (the table first). */
   affectedTables?(tableId: string, action: 'write' | 'delete'): readonly string[];
-  readonly cache: { invalidate(table: string, origin?: InvalidationOrigin): void };
+  /** Drops the table's cached entries and announces it, tagged with `origin`. */
+  invalidate(table: string, origin?: InvalidationOrigin): void;
 }

@@ -67,7 +67,7 @@ class TableRun {
     // Appwrite renames only available columns.
     const renames = ofKind(steps, 'renameColumn');
     await this.wait({ columnsAvailable: renames.map((step) => step.from) }, false);
-    await this.each(renames, (step) => this.port.renameColumn(this.tableId, step.from, step.column));
+    await this.each(renames, (step) => this.port.renameColumn(this.tableId, { ...step.column, key: step.from }, step.column.key));
     const creates = ofKind(steps, 'createColumn');
     await this.each(creates, (step) => this.port.createColumn(this.tableId, step.column));
     const updates = ofKind(steps, 'updateColumn');

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { defaultBridgeChannel } from '../bridge/bridge-channel.js';
 import { ConfigError } from '../errors/config-error.js';
 import { isAppwriteId } from '../appwrite/appwrite-ids.js';
-import { DEFAULT_TIMEOUT_MS } from '../appwrite/request-deadline.js';
+import type { RetryPolicy } from '../appwrite/read-retry.js';
+import { DEFAULTS } from './defaults.js';
 import { describeConfigIssues } from './config-issues.js';
 import type { OperationEvent, OrmTracer } from './operation-observer.js';
 
@@ -19,11 +20,11 @@ export interface OrmLogger {
 
 /** Query cache settings. */
 export interface CacheConfig {
-  /** Lifetime of a cached query result in ms (`Infinity`: until invalidated; a table's `cache.ttl` overrides it). @default 300_000 */
+  /** Lifetime of a cached query result in ms (`Infinity`: until invalidated; a table's `cache.ttl` overrides it). @default `DEFAULTS.cache.ttl` (300_000) */
   readonly ttl?: number;
-  /** Most cached results held; the least recently used go first. @default 10_000 */
+  /** Most cached results held; the least recently used go first. @default `DEFAULTS.cache.maxEntries` (10_000) */
   readonly maxEntries?: number;
-  /** Most estimated bytes held. @default 67_108_864 (64 MiB) */
+  /** Most estimated bytes held. @default `DEFAULTS.cache.maxBytes` (67_108_864, 64 MiB) */
   readonly maxBytes?: number;
   /**
    * Redis for the cross-instance invalidation bridge: a URL, ioredis options, or a connected client.
@@ -38,25 +39,18 @@ export interface CacheConfig {
 
 /** How schema migrations behave. */
 export interface MigrateConfig {
-  /** Drop indexes the schema no longer declares, and recreate changed ones. @default false */
+  /** Drop indexes the schema no longer declares, and recreate changed ones. @default `DEFAULTS.migrate.dropIndexes` (false) */
   readonly dropIndexes?: boolean;
-  /** Allow changes that lose data: removing columns and tables, recreating a column whose type changed. @default false */
+  /** Allow changes that lose data: removing columns and tables, recreating a column whose type changed. @default `DEFAULTS.migrate.allowDestructive` (false) */
   readonly allowDestructive?: boolean;
-  /** Schema requests in flight at once. @default 8 */
+  /** Schema requests in flight at once. @default `DEFAULTS.migrate.concurrency` (8) */
   readonly concurrency?: number;
-  /** Longest wait for one column or index to become available, in ms. @default 60_000 */
+  /** Longest wait for one column or index to become available, in ms. @default `DEFAULTS.migrate.timeoutMs` (60_000) */
   readonly timeoutMs?: number;
 }
 
-/** Retries of failed reads (429, 5xx, no answer). */
-export interface RetryConfig {
-  /** Attempts in all, the first included. @default 3 */
-  readonly attempts?: number;
-  /** Wait before the first retry in ms; doubles on each retry. @default 100 */
-  readonly baseDelayMs?: number;
-  /** Longest wait between two attempts in ms. @default 2_000 */
-  readonly maxDelayMs?: number;
-}
+/** Retries of failed reads (429, 5xx, no answer): any of the {@link RetryPolicy} settings. */
+export type RetryConfig = Partial<RetryPolicy>;
 
 /**
  * Settings of a {@link ServerORM}. `endpoint`, `projectId`, `databaseId` and `apiKey` are required.
@@ -79,7 +73,7 @@ export interface ServerORMConfig {
   readonly apiKey: string;
   /** Name given to the database when a migration creates it. @default databaseId */
   readonly databaseName?: string;
-  /** `init` migrates Appwrite to the declared schema. @default false */
+  /** `init` migrates Appwrite to the declared schema. @default `DEFAULTS.autoMigrate` (false) */
   readonly autoMigrate?: boolean;
   /** `init` checks that Appwrite matches the schema and throws `SchemaDriftError` if not (when autoMigrate is off). @default true */
   readonly autoValidate?: boolean;
@@ -91,7 +85,7 @@ export interface ServerORMConfig {
    * Longest wait for one Appwrite answer, in ms; past it the request is aborted and fails with an
    * `AppwriteError` of type `request_timeout` (retried like any request without an answer). Reads and writes
    * take a per-call `timeoutMs` too. Appwrite itself gives up on a database query after 15 s (408), so the
-   * default leaves it time to say so. @default 20_000
+   * default leaves it time to say so. @default `DEFAULTS.timeoutMs` (20_000)
    */
   readonly timeoutMs?: number;
   /**
@@ -135,7 +129,7 @@ export interface ResolvedConfig {
   readonly migrate: Required<MigrateConfig>;
   /** `false` when caching is off. */
   readonly cache: false | ResolvedCacheConfig;
-  readonly retry: Required<RetryConfig>;
+  readonly retry: RetryPolicy;
   readonly timeoutMs: number;
   readonly logger: Required<OrmLogger>;
   readonly onOperation?: (event: OperationEvent) => void;
@@ -153,21 +147,28 @@ const count = (what = '') => z.number({ error: `must be a positive integer${what
 const millis = (what = '') => z.number({ error: `must be a number of milliseconds${what}` }).min(0, { error: `must be a number of milliseconds ≥ 0${what}` });
 
 const migrateSchema = z
-  .object({ dropIndexes: z.boolean({ error: 'must be true or false' }).default(false), allowDestructive: z.boolean({ error: 'must be true or false' }).default(false), concurrency: count().default(8), timeoutMs: count(' of milliseconds').default(60_000) })
+  .object({
+    dropIndexes: z.boolean({ error: 'must be true or false' }).default(DEFAULTS.migrate.dropIndexes),
+    allowDestructive: z.boolean({ error: 'must be true or false' }).default(DEFAULTS.migrate.allowDestructive),
+    concurrency: count().default(DEFAULTS.migrate.concurrency),
+    timeoutMs: count(' of milliseconds').default(DEFAULTS.migrate.timeoutMs),
+  })
   .strict();
 
 const cacheSchema = z
   .object({
-    ttl: z.union([millis(), z.literal(Infinity)], { error: 'must be a number of milliseconds (300000 is 5 minutes) or Infinity' }).default(300_000),
-    maxEntries: count().default(10_000),
-    maxBytes: count(' of bytes').default(64 * 1024 * 1024),
+    ttl: z.union([millis(), z.literal(Infinity)], { error: 'must be a number of milliseconds (300000 is 5 minutes) or Infinity' }).default(DEFAULTS.cache.ttl),
+    maxEntries: count().default(DEFAULTS.cache.maxEntries),
+    maxBytes: count(' of bytes').default(DEFAULTS.cache.maxBytes),
     redis: z.custom<string | RedisOptions | Redis | Cluster>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null), 'must be a Redis URL (a string such as "redis://127.0.0.1:6379"), ioredis options (an object) or an ioredis client').optional(),
     channel: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
     instanceId: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
   })
   .strict();
 
-const retrySchema = z.object({ attempts: count().default(3), baseDelayMs: millis().default(100), maxDelayMs: millis().default(2_000) }).strict();
+const retrySchema = z
+  .object({ attempts: count().default(DEFAULTS.retry.attempts), baseDelayMs: millis().default(DEFAULTS.retry.baseDelayMs), maxDelayMs: millis().default(DEFAULTS.retry.maxDelayMs) })
+  .strict();
 
 const schema = z.object({
   endpoint,
@@ -175,14 +176,14 @@ const schema = z.object({
   databaseId: required('databaseId').refine(isAppwriteId, 'databaseId must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _'),
   apiKey: required('apiKey'),
   databaseName: z.string({ error: 'must be a string of 1 to 128 characters' }).min(1).max(128).optional(),
-  autoMigrate: z.boolean({ error: 'must be true or false' }).default(false),
+  autoMigrate: z.boolean({ error: 'must be true or false' }).default(DEFAULTS.autoMigrate),
   autoValidate: z.boolean({ error: 'must be true or false' }).optional(),
-  migrate: migrateSchema.default({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
+  migrate: migrateSchema.default({ ...DEFAULTS.migrate }),
   cache: z
     .union([z.literal(false), cacheSchema], { error: 'must be an object of cache settings ({ ttl, maxEntries, maxBytes, redis, channel, instanceId }), or false to turn caching off' })
-    .default({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 }),
-  retry: retrySchema.default({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
-  timeoutMs: z.number({ error: 'must be a number of milliseconds' }).positive({ error: 'must be a positive number of milliseconds' }).finite({ error: 'must be a finite number of milliseconds' }).default(DEFAULT_TIMEOUT_MS),
+    .default({ ...DEFAULTS.cache }),
+  retry: retrySchema.default({ ...DEFAULTS.retry }),
+  timeoutMs: z.number({ error: 'must be a number of milliseconds' }).positive({ error: 'must be a positive number of milliseconds' }).finite({ error: 'must be a finite number of milliseconds' }).default(DEFAULTS.timeoutMs),
   logger: z.object({ debug: logFn.optional(), info: logFn.optional(), warn: logFn, error: logFn }, { error: 'must be an object with warn and error functions' }).optional(),
   onOperation: z.custom<(event: OperationEvent) => void>((value) => typeof value === 'function', 'must be a function').optional(),
   tracer: z.custom<OrmTracer>((value) => typeof value === 'object' && value !== null && typeof (value as { startSpan?: unknown }).startSpan === 'function', 'must be an OpenTelemetry Tracer (an object with startSpan())').optional(),

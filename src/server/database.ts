@@ -5,7 +5,7 @@ import { attachRedisBridge } from '../bridge/bridge-attach.js';
 import type { RedisSource } from '../bridge/bridge-connections.js';
 import type { BridgeStats } from '../bridge/bridge-stats.js';
 import type { RedisBridge } from '../bridge/redis-bridge.js';
-import type { CacheEventName, CacheListener } from '../cache/cache-events.js';
+import type { CacheEventName, CacheListener, InvalidationOrigin } from '../cache/cache-events.js';
 import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
 import { QueryCache } from '../cache/query-cache.js';
 import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../warming/warm-tasks.js';
@@ -13,7 +13,9 @@ import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
 import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { isAppwriteId } from '../appwrite/appwrite-ids.js';
-import { DEFAULT_RETRY, type RetryPolicy } from '../appwrite/read-retry.js';
+import type { RetryPolicy } from '../appwrite/read-retry.js';
+import type { RetryConfig } from './config.js';
+import { DEFAULTS } from './defaults.js';
 import { OperationObserver, type OperationEvent, type OrmTracer } from './operation-observer.js';
 import { TableHandle } from './table-handle.js';
 import { TableRuntime, type Session } from './table-runtime.js';
@@ -35,8 +37,8 @@ export interface DatabaseConfig {
     readonly channel?: string;
     readonly instanceId?: string;
   };
-  readonly retry?: Partial<RetryPolicy>;
-  /** Longest wait for one Appwrite answer, in ms. @default 20_000 */
+  readonly retry?: RetryConfig;
+  /** Longest wait for one Appwrite answer, in ms. @default `DEFAULTS.timeoutMs` (20_000) */
   readonly timeoutMs?: number;
   /** Where the bridge reports trouble. @default console.warn */
   readonly logger?: { warn(message: string): void; info?(message: string): void };
@@ -106,7 +108,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const settings = config.cache;
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
     : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true });
-  const retry = { ...DEFAULT_RETRY, ...config.retry };
+  const retry = { ...DEFAULTS.retry, ...config.retry };
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
   if (options.cache === undefined) {
@@ -296,6 +298,19 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    */
   ready(): Promise<void> {
     return this.#shared.bridge?.start() ?? Promise.resolve();
+  }
+
+  /**
+   * Drops the cached entries of one table (for every identity) and announces it, like a write does; `origin`
+   * tags the `invalidate` event (the webhook receiver passes `'webhook'`).
+   *
+   * @example
+   * ```ts
+   * db.invalidate('products');
+   * ```
+   */
+  invalidate(table: string, origin: InvalidationOrigin = 'local'): void {
+    this.cache.invalidate(table, origin);
   }
 
   /**

@@ -2,6 +2,7 @@ export { OrmError, type OrmErrorCode, type OrmErrorContext } from '../errors/ind
 export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOptions } from '../warming/warm-tasks.js';
 export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../warming/cache-warmer.js';
 export { ServerORM, type MigrateOptions } from './server-orm.js';
+export { DEFAULTS } from './defaults.js';
 export { resolveConfig, type ServerORMConfig, type ResolvedConfig, type ResolvedCacheConfig, type CacheConfig, type MigrateConfig, type RetryConfig, type OrmLogger } from './config.js';
 export { ConfigError, ValidationError, type ValidationIssue, MigrationError, SchemaDriftError } from '../errors/index.js';
 export {
@@ -82,3 +83,5 @@ export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-
 export type { RedisSource } from '../bridge/bridge-connections.js';
 export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
 export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';
+export type { Migrator, MigrationRows, MigrationRow, MigrationTableOptions } from '../schema/migrations/migrator.js';
+export type { CliConfig } from '../cli/cli-config.js';

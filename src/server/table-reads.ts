@@ -22,7 +22,8 @@ function request(context: TableContext, operation: string, query: CanonicalQuery
     operation,
     queries: query.strings,
     key: query.cacheKey({ database, scope, table, operation }),
-    ttl: options?.ttl ?? context.runtime.ttl,
+    ttl: options?.ttl,
+    tableTtl: context.runtime.ttl,
     cache: options?.cache,
     ...(dependsOn === undefined ? {} : { dependsOn }),
   };

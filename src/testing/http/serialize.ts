@@ -9,7 +9,25 @@ export function wireDatabase(database: StoredDatabase): Record<string, unknown> 
   return { ...database, type: 'tablesdb' };
 }
 
-export function wireColumn(column: StoredColumn): Record<string, unknown> {
+/**
+ * Where a column is answered, which decides its `encrypt` field: Appwrite sets it from the column's filters
+ * on create, getColumn and inside a table (`full`); listColumns sets it only for `string` columns, so
+ * varchar and the text family report null there (`listed`); an update sets nothing, so every string-like
+ * column reports null (`updated`) (Attributes/XList.php, Attributes/Get.php, Attributes/Action.php).
+ */
+export type ColumnView = 'full' | 'listed' | 'updated';
+
+function encryptOf(column: StoredColumn, view: ColumnView): boolean | null {
+  if (view === 'updated' || (view === 'listed' && column.type !== 'string')) return null;
+  return column.encrypt ?? false;
+}
+
+/**
+ * The column model. `as` is the model the route answers with (its own type unless given): updateIntegerColumn
+ * on a string column answers the integer model, since Appwrite never checks the column's type on update.
+ */
+export function wireColumn(column: StoredColumn, view: ColumnView = 'full',
+  as: ReturnType<typeof endpointOf> = endpointOf(column)): Record<string, unknown> {
   const base = {
     key: column.key,
     type: column.type,
@@ -20,19 +38,20 @@ export function wireColumn(column: StoredColumn): Record<string, unknown> {
     $createdAt: column.$createdAt,
     $updatedAt: column.$updatedAt,
   };
-  switch (endpointOf(column)) {
+  switch (as) {
     case 'string':
     case 'varchar':
-      return { ...base, size: column.size, default: column.default, encrypt: column.encrypt ?? false };
+      return { ...base, size: column.size, default: column.default, encrypt: encryptOf(column, view) };
     case 'text':
     case 'mediumtext':
     case 'longtext':
-      return { ...base, default: column.default, encrypt: column.encrypt ?? false };
+      return { ...base, default: column.default, encrypt: encryptOf(column, view) };
     case 'integer':
-      if (column.unranged === true) return { ...base, min: null, max: null, default: column.default };
+      // Bounds come from the column's range format; a column without one (inline, or not an integer) has none.
+      if (column.unranged === true || column.type !== 'integer') return { ...base, min: null, max: null, default: column.default };
       return { ...base, min: column.min ?? INT64_MIN, max: column.max ?? INT64_MAX, default: column.default };
     case 'float':
-      if (column.unranged === true) return { ...base, min: null, max: null, default: column.default };
+      if (column.unranged === true || column.type !== 'double') return { ...base, min: null, max: null, default: column.default };
       return { ...base, min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE, default: column.default };
     case 'enum':
       return { ...base, elements: column.elements ?? [], format: column.format, default: column.default };
@@ -78,7 +97,7 @@ export function wireTable(table: StoredTable, created = false): Record<string, u
     name: table.name,
     enabled: table.enabled,
     rowSecurity: table.rowSecurity,
-    columns: columns.map(wireColumn),
+    columns: columns.map((column) => wireColumn(column)),
     indexes: created ? [] : table.indexes.map(wireIndex),
     bytesMax: ROW_WIDTH_LIMIT,
     bytesUsed: rowWidth(columns),

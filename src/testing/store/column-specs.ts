@@ -1,7 +1,9 @@
 import { isoNow } from '../control/clock.js';
-import { endpointShape, type ColumnEndpoint } from './column-types.js';
-import { checkColumnValue, columnBounds, normalizeDatetime, rangeDescription } from './column-values.js';
-import { badRequest, columnDefaultUnsupported, columnValueInvalid, paramInvalid, paramMissing } from '../http/errors.js';
+import { endpointOf, endpointShape, type ColumnEndpoint } from './column-types.js';
+import {
+  checkColumnValue, columnBounds, datetimeProblem, formatProblem, integerDescription, normalizeDatetime, rangeDescription, schemaDefaultOf,
+} from './column-values.js';
+import { badRequest, columnDefaultUnsupported, columnValueInvalid, paramInvalid, paramMissing, serverError } from '../http/errors.js';
 import type { StoredColumn } from './model.js';
 import type { Params } from '../http/params.js';
 
@@ -50,7 +52,7 @@ function readTypeFields(column: StoredColumn, endpoint: ColumnEndpoint, params: 
     }
     case 'enum': {
       const elements = params.stringArray('elements', { max: 100, itemMax: 255 });
-      if (elements === undefined && creating) throw paramMissing('elements');
+      if (elements === undefined) throw paramMissing('elements');
       if (elements?.some((element) => element === '') === true) {
         throw paramInvalid('elements', 'Value must a valid array no longer than 100 items and Value must be a valid string and at least 1 chars and no longer than 255 chars');
       }
@@ -62,48 +64,81 @@ function readTypeFields(column: StoredColumn, endpoint: ColumnEndpoint, params: 
   }
 }
 
-/** Checks the default the way each type's Create/Update action does, and returns its stored form. */
-function readDefault(column: StoredColumn, endpoint: ColumnEndpoint, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
+/**
+ * The `default` param's validator on each endpoint (utopia `Nullable(...)`, so its description ends in
+ * " or null"): the type only; sizes, ranges and elements are the action's checks.
+ */
+function defaultParamProblem(endpoint: ColumnEndpoint, value: unknown): string | null {
   switch (endpoint) {
     case 'integer':
-    case 'float': {
-      const { min, max } = columnBounds(column);
-      const low = typeof min === 'string' ? -INT64_LIMIT : min;
-      const high = typeof max === 'string' ? INT64_LIMIT : max;
-      const integer = endpoint === 'integer';
-      if (typeof value !== 'number' || (integer && !Number.isInteger(value))) {
-        throw paramInvalid('default', `Value must be a valid ${integer ? 'integer' : 'float'}`);
-      }
-      if (value < low || value > high) throw columnValueInvalid(rangeDescription(min, max));
-      return value;
-    }
+      return typeof value === 'number' && Number.isInteger(value) ? null : integerDescription(64);
+    case 'float':
+      return typeof value === 'number' ? null : 'Value must be a valid float';
     case 'boolean':
-      if (typeof value !== 'boolean') throw paramInvalid('default', 'Value must be a valid boolean');
-      return value;
-    case 'datetime': {
-      const stored = normalizeDatetime(value);
-      if (stored === null) throw paramInvalid('default', 'Value must be valid date.');
-      return stored;
-    }
-    case 'enum':
-      if (typeof value !== 'string') throw paramInvalid('default', 'Value must be a valid string');
-      if (!(column.elements ?? []).includes(value)) throw columnValueInvalid('Default value not found in elements');
-      return value;
+      return typeof value === 'boolean' ? null : 'Value must be a valid boolean';
+    case 'datetime':
+      return datetimeProblem(value);
     case 'email':
     case 'url':
-    case 'ip': {
-      const problem = checkColumnValue(column, value);
-      if (problem !== null) throw paramInvalid('default', problem);
-      return value;
-    }
-    default: {
-      if (typeof value !== 'string') throw paramInvalid('default', 'Value must be a valid string');
-      const problem = checkColumnValue(column, value);
-      if (problem !== null) throw columnValueInvalid(problem);
-      return value;
-    }
+    case 'ip':
+      return formatProblem(endpoint, value);
+    case 'enum':
+      // Text(0): any string of at least one character.
+      return typeof value === 'string' && value !== '' ? null : 'Value must be a valid string and at least 1 chars';
+    default:
+      // Text(0, 0): utopia words its "no limit" as "exactly 0 chars".
+      return typeof value === 'string' ? null : 'Value must be a valid string and exactly 0 chars';
   }
+}
+
+/** Validates the `default` param; returns its stored form (datetimes in Appwrite's format), null when absent. */
+function readDefaultParam(endpoint: ColumnEndpoint, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  const problem = defaultParamProblem(endpoint, value);
+  if (problem !== null) throw paramInvalid('default', `${problem} or null`);
+  return endpoint === 'datetime' ? normalizeDatetime(value) : value;
+}
+
+/** A range-format column's check of a default (Integer/Float Create, Attributes/Action.php on update). */
+function checkDefaultInRange(column: StoredColumn, value: unknown): void {
+  if (value === null) return;
+  const { min, max } = columnBounds(column);
+  const low = typeof min === 'string' ? -INT64_LIMIT : min;
+  const high = typeof max === 'string' ? INT64_LIMIT : max;
+  if (typeof value !== 'number' || value < low || value > high) throw columnValueInvalid(rangeDescription(min, max));
+}
+
+function checkDefaultInElements(column: StoredColumn, value: unknown): void {
+  if (value !== null && !(column.elements ?? []).includes(value as string)) {
+    throw columnValueInvalid('Default value not found in elements');
+  }
+}
+
+/** The create action's checks of a default: ranges, enum elements, and string/varchar sizes. */
+function checkCreatedDefault(column: StoredColumn, endpoint: ColumnEndpoint, value: unknown): void {
+  if (value === null) return;
+  if (endpoint === 'integer' || endpoint === 'float') checkDefaultInRange(column, value);
+  if (endpoint === 'enum') checkDefaultInElements(column, value);
+  if (endpoint === 'string' || endpoint === 'varchar') {
+    const problem = checkColumnValue(column, value);
+    if (problem !== null) throw columnValueInvalid(problem);
+  }
+}
+
+/** PHP's type of a default as each endpoint's action receives it (`?int`, `?float`, `?bool`, `?string`). */
+function phpTypeOfDefault(endpoint: ColumnEndpoint): 'integer' | 'double' | 'boolean' | 'string' {
+  switch (endpoint) {
+    case 'integer': return 'integer';
+    case 'float': return 'double';
+    case 'boolean': return 'boolean';
+    default: return 'string';
+  }
+}
+
+/** utopia `Database::validateDefaultTypes` against the column's own type: a mismatch is an unmapped exception. */
+function checkDefaultType(column: StoredColumn, phpType: string): void {
+  const wanted = column.type === 'integer' || column.type === 'double' || column.type === 'boolean' ? column.type : 'string';
+  if (phpType !== wanted) throw serverError();
 }
 
 function checkDefaultAllowed(column: StoredColumn): void {
@@ -142,7 +177,8 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
   if (endpoint === 'integer' || endpoint === 'float') checkBounds(column);
   // The physical size is chosen once (Integer/Create.php): BIGINT only when max is above 2^31 - 1.
   if (endpoint === 'integer') column.width = column.max !== undefined && column.max <= INT32_MAX ? 4 : 8;
-  column.default = readDefault(column, endpoint, params.raw.default);
+  column.default = readDefaultParam(endpoint, params.raw.default);
+  checkCreatedDefault(column, endpoint, column.default);
   checkDefaultAllowed(column);
   const encrypt = params.boolean('encrypt');
   if (encrypt !== undefined && shape.type !== 'integer' && shape.type !== 'double') {
@@ -154,14 +190,36 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
   return column;
 }
 
-/** The column after an update request (`required` and `default` are required params; other fields optional). */
+/**
+ * The column after an update request, as Appwrite's `updateAttribute` (Attributes/Action.php) and utopia's
+ * `Database::updateAttribute` make it. `required` and `default` are required params. The route's type is
+ * never compared with the column's (the check in Action.php reads an attribute named "1"): the endpoint only
+ * validates the params, while the column's own format decides what applies (bounds for a range, elements
+ * for an enum). The schema keeps its previous default when the new one is null (utopia's `$default ??=`),
+ * so rows created afterwards still receive it, although the column then reports `default: null`.
+ */
 export function updatedColumn(previous: StoredColumn, endpoint: ColumnEndpoint, params: Params): StoredColumn {
   const column: StoredColumn = { ...previous, required: params.requiredBoolean('required'), $updatedAt: isoNow() };
   if (!Object.hasOwn(params.raw, 'default')) throw paramMissing('default');
-  // Without a range format (inline, no min/max) Appwrite ignores new bounds (Attributes/Action.php).
-  if (previous.unranged !== true) readTypeFields(column, endpoint, params, false);
-  if (endpoint === 'integer' || endpoint === 'float') checkBounds(column);
-  column.default = readDefault(column, endpoint, params.raw.default);
+  let value = readDefaultParam(endpoint, params.raw.default);
+  let phpType = phpTypeOfDefault(endpoint);
+  column.default = value;
   checkDefaultAllowed(column);
+  if (endpoint === 'string' || endpoint === 'varchar') readTypeFields(column, endpoint, params, false);
+  const own = endpointOf(previous);
+  if ((own === 'integer' || own === 'float') && previous.unranged !== true) {
+    if (endpoint === 'integer' || endpoint === 'float') readTypeFields(column, endpoint, params, false);
+    checkBounds(column);
+    if (own === 'float' && value !== null) phpType = 'double';
+    checkDefaultInRange(column, value);
+  }
+  if (own === 'enum') {
+    if (endpoint === 'enum') readTypeFields(column, endpoint, params, false);
+    if (endpoint !== 'enum' || (column.elements ?? []).length === 0) throw columnValueInvalid('Enum elements must not be empty');
+    checkDefaultInElements(column, value);
+  }
+  if (value !== null) checkDefaultType(previous, phpType);
+  value ??= schemaDefaultOf(previous);
+  column.schemaDefault = column.required ? null : value;
   return column;
 }

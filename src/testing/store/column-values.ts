@@ -19,7 +19,8 @@ const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:
 
 /** PHP `number_format` of a bound: rounded, with thousands separators. */
 function formatBound(value: number | string): string {
-  const digits = typeof value === 'string' ? value : BigInt(Math.round(value)).toString();
+  // PHP rounds halves away from zero: number_format(-1.5) is "-2".
+  const digits = typeof value === 'string' ? value : BigInt(Math.sign(value) * Math.round(Math.abs(value))).toString();
   const negative = digits.startsWith('-');
   const body = (negative ? digits.slice(1) : digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return negative ? `-${body}` : body;
@@ -67,18 +68,10 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
     if (typeof value !== 'string' || codePoints(value, maxLength) > maxLength) {
       return `Value must be a valid string and no longer than ${maxLength} chars`;
     }
-    switch (column.format) {
-      case 'email':
-        return EMAIL.test(value) ? null : 'Value must be a valid email address';
-      case 'url':
-        return isAppwriteUrl(value) ? null : 'Value must be a valid URL';
-      case 'ip':
-        return isIP(value) !== 0 ? null : 'Value must be a valid IP address';
-      case 'enum':
-        return (column.elements ?? []).includes(value) ? null : `Value must be one of (${(column.elements ?? []).join(', ')})`;
-      default:
-        return null;
+    if (column.format === 'enum') {
+      return (column.elements ?? []).includes(value) ? null : `Value must be one of (${(column.elements ?? []).join(', ')})`;
     }
+    return column.format === undefined || column.format === 'datetime' ? null : formatProblem(column.format, value);
   }
   switch (column.type) {
     case 'integer':
@@ -90,13 +83,39 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
     }
     case 'boolean':
       return typeof value === 'boolean' ? null : 'Value must be a valid boolean';
-    case 'datetime': {
-      const stamp = normalizeDatetime(value);
-      return stamp === null || stamp < DATETIME_MIN ? DATETIME_DESCRIPTION : null;
-    }
+    case 'datetime':
+      return datetimeProblem(value);
     default:
       return null;
   }
+}
+
+/** utopia's `Email`, `URL` and `IP` validators: their description when `value` fails, else null. */
+export function formatProblem(format: 'email' | 'url' | 'ip', value: unknown): string | null {
+  const text = typeof value === 'string' ? value : '';
+  switch (format) {
+    case 'email':
+      return EMAIL.test(text) ? null : 'Value must be a valid email address';
+    case 'url':
+      return isAppwriteUrl(text) ? null : 'Value must be a valid URL';
+    case 'ip':
+      return isIP(text) !== 0 ? null : 'Value must be a valid IP address';
+  }
+}
+
+/** utopia's `Datetime` validator over MariaDB's range: its description when `value` fails, else null. */
+export function datetimeProblem(value: unknown): string | null {
+  const stamp = normalizeDatetime(value);
+  return stamp === null || stamp < DATETIME_MIN ? DATETIME_DESCRIPTION : null;
+}
+
+/**
+ * utopia's `Integer(false, bits)` description. Its bounds are `±2 ** (bits - 1)` in PHP, a float at 64 bits,
+ * so the 64-bit upper bound prints as 9,223,372,036,854,775,808.
+ */
+export function integerDescription(bits: 32 | 64): string {
+  const [low, high] = bits === 64 ? ['-9223372036854775808', '9223372036854775808'] : ['-2147483648', '2147483647'];
+  return `Value must be a valid signed ${bits}-bit integer between ${formatBound(low)} and ${formatBound(high)}`;
 }
 
 /** Bits of an integer column's storage: 64 for 8-byte columns, else 32. */
@@ -113,7 +132,7 @@ function integerProblem(column: StoredColumn, value: unknown): string | null {
   const [low, high] = wide ? [INT64_LOW, INT64_HIGH] : [-INT32_MAX - 1, INT32_MAX];
   const integer = typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value));
   if (!integer || value < low || value > high) {
-    return `Value must be a valid signed ${wide ? 64 : 32}-bit integer between ${formatBound(String(low))} and ${formatBound(String(high))}`;
+    return integerDescription(wide ? 64 : 32);
   }
   const number = value;
   if (number < -high) return rangeDescription(`-${String(high)}`, String(high));
@@ -127,6 +146,14 @@ function integerProblem(column: StoredColumn, value: unknown): string | null {
 export function checkLabel(column: StoredColumn): 'type' | 'format' {
   if (column.type === 'integer' || column.type === 'double') return column.unranged === true ? 'type' : 'format';
   return column.format !== undefined && column.format !== 'datetime' ? 'format' : 'type';
+}
+
+/**
+ * The default the table's schema gives new rows: the column's `default`, except after an update that sent
+ * null, which Appwrite reports but utopia's schema ignores (it keeps the previous default).
+ */
+export function schemaDefaultOf(column: StoredColumn): unknown {
+  return column.schemaDefault === undefined ? column.default : column.schemaDefault;
 }
 
 /** The stored form of a valid value (datetimes in Appwrite's format). */

@@ -41,6 +41,11 @@ export interface StoredColumn {
   /** An inline integer or double created without `min`/`max`: no range format, so it reports `min`/`max` null. */
   unranged?: boolean;
   default: unknown;
+  /**
+   * The default new rows receive when it differs from `default`: an update that sends `default: null` clears
+   * the reported default but utopia's schema keeps the previous one (`Database::updateAttribute`).
+   */
+  schemaDefault?: unknown;
   /** Allowed values of an enum column. */
   elements?: string[];
   encrypt?: boolean;

@@ -1,4 +1,4 @@
-import { checkColumnValue, checkLabel, storedValue } from './column-values.js';
+import { checkColumnValue, checkLabel, schemaDefaultOf, storedValue } from './column-values.js';
 import { rowInvalidStructure } from '../http/errors.js';
 import type { StoredColumn } from './model.js';
 import { Operator, operatorProblem, type CurrentValue } from './operators/index.js';
@@ -55,9 +55,8 @@ export function checkRowStructure(
   for (const column of columns) {
     byKey.set(column.key, column);
     if (options.partial === true) continue;
-    if (options.applyDefaults === true && (doc[column.key] === undefined || doc[column.key] === null) && column.default !== null) {
-      doc[column.key] = column.default;
-    }
+    const fallback = options.applyDefaults === true ? schemaDefaultOf(column) : null;
+    if (fallback !== null && (doc[column.key] === undefined || doc[column.key] === null)) doc[column.key] = fallback;
     if (column.required && (doc[column.key] === undefined || doc[column.key] === null)) {
       throw rowInvalidStructure(`Missing required attribute "${column.key}"`);
     }

@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/auth.js';
 import { isoNow } from '../control/clock.js';
-import { normalizeDatetime } from './column-values.js';
+import { normalizeDatetime, schemaDefaultOf } from './column-values.js';
 import { paramInvalid, rowAlreadyExists } from '../http/errors.js';
 import { uniqueId, isValidKey, KEY_DESCRIPTION } from './ids.js';
 import type { StoredColumn, StoredRow } from './model.js';
@@ -73,7 +73,7 @@ export function resolveOperators(
     const value = values[column.key];
     if (!(value instanceof Operator)) continue;
     values[column.key] = stored === undefined
-      ? applyToDefault(value, column, column.default, now)
+      ? applyToDefault(value, column, schemaDefaultOf(column), now)
       : applyToStored(value, column, stored[column.key] ?? null, now);
   }
   return values;

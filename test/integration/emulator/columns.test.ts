@@ -65,7 +65,7 @@ describe('emulator columns', () => {
     await expectAppwriteError(tablesDb.createStringColumn({ ...at, key: 'a', size: 3, required: false, xdefault: 'toolong' }), 400, 'column_value_invalid', 'Value must be a valid string and no longer than 3 chars');
     await expectAppwriteError(tablesDb.createEnumColumn({ ...at, key: 'a', elements: ['x'], required: false, xdefault: 'y' }), 400, 'column_value_invalid', 'Default value not found in elements');
     await expectAppwriteError(tablesDb.createEmailColumn({ ...at, key: 'a', required: false, xdefault: 'not-an-email' }), 400, 'general_argument_invalid');
-    await expectAppwriteError(tablesDb.createBooleanColumn({ ...at, key: 'a', required: false, xdefault: 'yes' as unknown as boolean }), 400, 'general_argument_invalid', 'Invalid `default` param: Value must be a valid boolean');
+    await expectAppwriteError(tablesDb.createBooleanColumn({ ...at, key: 'a', required: false, xdefault: 'yes' as unknown as boolean }), 400, 'general_argument_invalid', 'Invalid `default` param: Value must be a valid boolean or null');
     await expectAppwriteError(tablesDb.createStringColumn({ ...at, key: '$bad', size: 5, required: false }), 400, 'general_argument_invalid');
     await expectAppwriteError(tablesDb.createStringColumn({ ...at, key: 'x'.repeat(37), size: 5, required: false }), 400, 'general_argument_invalid');
     await tablesDb.createStringColumn({ ...at, key: 'a', size: 5, required: false });
@@ -112,12 +112,41 @@ describe('emulator columns', () => {
     const cleared = await tablesDb.updateIntegerColumn({ ...at, key: 'n', required: false, xdefault: 7, min: -9223372036854775808n });
     expect(cleared).toMatchObject({ min: -9223372036854775808n, max: 100 });
     await expectAppwriteError(tablesDb.updateIntegerColumn({ ...at, key: 'n', required: true, xdefault: 7 }), 400, 'column_default_unsupported');
-    await expectAppwriteError(tablesDb.updateBooleanColumn({ ...at, key: 'n', required: false, xdefault: false }), 400, 'column_type_invalid');
+    // Appwrite never compares the route's type with the column's: the column's range format refuses a boolean.
+    await expectAppwriteError(tablesDb.updateBooleanColumn({ ...at, key: 'n', required: false, xdefault: false }), 400, 'column_value_invalid');
     await expectAppwriteError(tablesDb.updateStringColumn({ ...at, key: 'name', required: false, xdefault: 'd', size: 3 }), 400, 'column_invalid_resize');
     await expectAppwriteError(tablesDb.updateStringColumn({ ...at, key: 'missing', required: false, xdefault: 'd' }), 404, 'column_not_found', "Column with the requested key 'missing' could not be found.");
     const renamed = await tablesDb.updateStringColumn({ ...at, key: 'name', required: false, xdefault: 'none', newKey: 'title' });
     expect(renamed).toMatchObject({ key: 'title', default: 'none', size: 20 });
     expect(await tablesDb.getRow({ ...at, rowId: 'r' })).toMatchObject({ title: 'abcdef', n: 2 });
+  });
+
+  it('updates as Appwrite does: the column keeps its type, a cleared default still fills new rows, no encrypt is reported', async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 't', [
+      { key: 'name', type: 'string', size: 20, required: false },
+      { key: 'code', type: 'string', size: 5, required: false },
+    ]);
+    await tablesDb.createUrlColumn({ ...at, key: 'site', required: false, xdefault: 'https://a.test' });
+    await tablesDb.createVarcharColumn({ ...at, key: 'vc', size: 10, required: false });
+    await waitForSchema(tablesDb, 'db', 't');
+    // listColumns sets `encrypt` only for `string` columns; getColumn for every string-like one.
+    expect((await tablesDb.listColumns(at)).columns.find((column) => column.key === 'vc')).toMatchObject({ encrypt: null });
+    expect(await tablesDb.getColumn({ ...at, key: 'vc' })).toMatchObject({ encrypt: false });
+    // An update's answer carries no `encrypt`, and its default is not measured against the size.
+    expect(await tablesDb.updateStringColumn({ ...at, key: 'code', required: false, xdefault: 'longer than five' }))
+      .toMatchObject({ size: 5, default: 'longer than five', encrypt: null });
+    // The route's type is not compared with the column's: the integer model answers for a url column.
+    expect(await tablesDb.updateIntegerColumn({ ...at, key: 'site', required: false, xdefault: null as never }))
+      .toMatchObject({ key: 'site', type: 'string', min: null, max: null, default: null });
+    expect(await tablesDb.getColumn({ ...at, key: 'site' })).toMatchObject({ format: 'url', default: null });
+    // utopia's schema kept the previous default: a new row still receives it.
+    expect(await tablesDb.createRow({ ...at, rowId: 'r', data: { name: 'n', code: 'c' } })).toMatchObject({ site: 'https://a.test' });
+    // A rename onto an existing key is reported under the column's own key.
+    await expectAppwriteError(tablesDb.updateStringColumn({ ...at, key: 'code', required: false, xdefault: null as never, newKey: 'name' }), 409,
+      'column_already_exists', "Column with the requested key 'code' already exists. Column keys must be unique, try again with a different key.");
+    await expectAppwriteError(tablesDb.updateEmailColumn({ ...at, key: 'site', required: false, xdefault: 'bad' }), 400,
+      'general_argument_invalid', 'Invalid `default` param: Value must be a valid email address or null');
   });
 
   it('deletes a column (204) and its values; indexes lose it, and one left empty is dropped', async () => {

@@ -2,6 +2,7 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { appwriteWebhook } from '../../../src/express/appwrite-webhook.js';
+import type { InvalidationOrigin } from '../../../src/cache/cache-events.js';
 import type { ExpressDatabase } from '../../../src/express/express-database.js';
 import { signWebhook } from '../../../src/express/webhook-signature.js';
 import { listen, type Listening } from '../../e2e/support/listen.js';
@@ -12,7 +13,7 @@ function fakeDb() {
   const cache = new QueryCache({ ttl: 60_000, maxEntries: 100, maxBytes: 1_000_000, enabled: true });
   const invalidated: string[] = [];
   cache.on('invalidate', ({ table, origin }) => invalidated.push(`${table}:${origin}`));
-  const db: ExpressDatabase = { databaseId: 'shop', cache, tableIds: () => ['products', 'orders_v2'], stats: () => cache.stats(), invalidateAll: () => cache.invalidateAll() };
+  const db: ExpressDatabase = { databaseId: 'shop', invalidate: (table: string, origin?: InvalidationOrigin) => cache.invalidate(table, origin), tableIds: () => ['products', 'orders_v2'], stats: () => cache.stats(), invalidateAll: () => cache.invalidateAll() };
   return { db, invalidated };
 }
 

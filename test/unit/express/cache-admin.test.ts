@@ -2,12 +2,13 @@ import express, { type Request } from 'express';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { cacheAdmin } from '../../../src/express/cache-admin.js';
+import type { InvalidationOrigin } from '../../../src/cache/cache-events.js';
 import type { ExpressDatabase } from '../../../src/express/express-database.js';
 import { listen, type Listening } from '../../e2e/support/listen.js';
 
 function fakeDb(): ExpressDatabase & { cache: QueryCache } {
   const cache = new QueryCache({ ttl: 60_000, maxEntries: 100, maxBytes: 1_000_000, enabled: true });
-  return { databaseId: 'shop', cache, tableIds: () => ['products'], stats: () => cache.stats(), invalidateAll: () => cache.invalidateAll() };
+  return { databaseId: 'shop', cache, invalidate: (table: string, origin?: InvalidationOrigin) => cache.invalidate(table, origin), tableIds: () => ['products'], stats: () => cache.stats(), invalidateAll: () => cache.invalidateAll() };
 }
 
 let server: Listening | undefined;

@@ -2,6 +2,7 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { appwriteWebhook } from '../../../src/express/appwrite-webhook.js';
+import type { InvalidationOrigin } from '../../../src/cache/cache-events.js';
 import type { ExpressDatabase } from '../../../src/express/express-database.js';
 import { tablesNamedByWebhook } from '../../../src/express/webhook-events.js';
 import { signWebhook } from '../../../src/express/webhook-signature.js';
@@ -17,7 +18,7 @@ afterEach(async () => {
 describe('webhook deliveries naming tables from outside', () => {
   it('reads __proto__ and constructor as plain names and invalidates only declared tables', async () => {
     const cache = new QueryCache({ ttl: 60_000, maxEntries: 100, maxBytes: 1_000_000, enabled: true });
-    const db: ExpressDatabase = { databaseId: 'shop', cache, tableIds: () => ['products'], stats: () => cache.stats(), invalidateAll: () => cache.invalidateAll() };
+    const db: ExpressDatabase = { databaseId: 'shop', invalidate: (table: string, origin?: InvalidationOrigin) => cache.invalidate(table, origin), tableIds: () => ['products'], stats: () => cache.stats(), invalidateAll: () => cache.invalidateAll() };
     const app = express();
     app.use('/hook', appwriteWebhook(db, { secret, url: 'https://api.example.com/hook' }));
     server = await listen(app);

@@ -85,11 +85,11 @@ export class MemoryPort implements MigrationPort {
     table.columns = table.columns.map((current) => (current.key === column.key ? { ...current, ...column } : current));
   }
 
-  async renameColumn(tableId: string, from: string, column: ColumnSpec): Promise<void> {
-    await this.track(`renameColumn ${tableId}.${from} -> ${column.key}`);
+  async renameColumn(tableId: string, column: ColumnSpec, newKey: string): Promise<void> {
+    await this.track(`renameColumn ${tableId}.${column.key} -> ${newKey}`);
     const table = this.table(tableId);
-    table.columns = table.columns.map((current) => (current.key === from ? { ...current, ...column } : current));
-    table.indexes = table.indexes.map((index) => ({ ...index, columns: index.columns.map((key) => (key === from ? column.key : key)) }));
+    table.columns = table.columns.map((current) => (current.key === column.key ? { ...current, ...column, key: newKey } : current));
+    table.indexes = table.indexes.map((index) => ({ ...index, columns: index.columns.map((key) => (key === column.key ? newKey : key)) }));
   }
 
   async deleteColumn(tableId: string, key: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { ApiError } from '../api-error.js';
 import { buildColumn, updatedColumn } from '../../store/column-specs.js';
-import { columnOperation, endpointOf, isColumnEndpoint, maxLengthOf, UNSUPPORTED_ENDPOINTS, type ColumnEndpoint } from '../../store/column-types.js';
+import { columnOperation, isColumnEndpoint, maxLengthOf, UNSUPPORTED_ENDPOINTS, type ColumnEndpoint } from '../../store/column-types.js';
 import {
-  columnAlreadyExists, columnNotAvailable, columnNotFound, columnTypeInvalid, notImplemented,
+  columnAlreadyExists, columnNotAvailable, columnNotFound, notImplemented,
   paramInvalid, routeNotFound,
 } from '../errors.js';
 import { isValidKey, KEY_DESCRIPTION } from '../../store/ids.js';
@@ -45,9 +45,10 @@ function assertFits(state: TableState, column: StoredColumn): void {
   }
 }
 
+/** A rename onto an existing key fails in utopia with a duplicate, which Appwrite reports under the old key. */
 function checkRename(state: TableState, column: StoredColumn, newKey: string): void {
   if (!isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
-  if (state.table.columns.some((item) => item.key === newKey)) throw columnAlreadyExists(newKey);
+  if (state.table.columns.some((item) => item.key === newKey)) throw columnAlreadyExists(column.key);
 }
 
 function moveValues(state: TableState, from: string, to: string): void {
@@ -69,7 +70,7 @@ export const columnRoutes: readonly RouteDefinition[] = [
         id: (column) => column.key,
         search: (column) => column.key,
       }, context.params);
-      return { status: 200, body: { total, columns: items.map(wireColumn) } };
+      return { status: 200, body: { total, columns: items.map((column) => wireColumn(column, 'listed')) } };
     },
   },
   {
@@ -110,7 +111,6 @@ export const columnRoutes: readonly RouteDefinition[] = [
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');
       if (column.status !== 'available') throw columnNotAvailable(column.key);
-      if (endpointOf(column) !== endpoint) throw columnTypeInvalid(`The column '${column.key}' type is invalid.`);
       const updated = updatedColumn(column, endpoint, context.params);
       assertFits(state, updated);
       const newKey = context.params.string('newKey');
@@ -124,7 +124,8 @@ export const columnRoutes: readonly RouteDefinition[] = [
         updated.key = newKey;
       }
       context.state.store.changed(state);
-      return { status: 200, body: wireColumn(updated) };
+      // The route's own model answers, and the update sets no `encrypt` (see `ColumnView`).
+      return { status: 200, body: wireColumn(updated, 'updated', endpoint) };
     },
   },
   {

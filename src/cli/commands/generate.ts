@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { tableSpecs } from '../../schema/desired-spec.js';
+import { migrationFileName } from '../../schema/migrations/migration-files.js';
+import { migrationSource, migrationTemplate } from '../../schema/migrations/migration-source.js';
+import { EXIT } from '../exit-codes.js';
+import { UsageError } from '../args.js';
+import type { Command, CommandContext, CommandOutcome } from '../command.js';
+import { connect } from '../connection.js';
+import { planTable } from '../plan-table.js';
+import { declaredTables, withoutRunnerTables } from '../schema-input.js';
+import { writeNewFile } from '../write-file.js';
+import { pushPlan } from './push.js';
+
+function nameArgument(context: CommandContext, what: string): string {
+  const [name, ...extra] = context.args.positional;
+  if (name === undefined || extra.length > 0) throw new UsageError(`${what} takes one name, e.g. add_posts`);
+  return name;
+}
+
+async function generate(context: CommandContext): Promise<CommandOutcome> {
+  const name = nameArgument(context, 'generate');
+  const tables = await declaredTables(context, undefined);
+  const connection = connect(context.settings);
+  const live = withoutRunnerTables(await connection.port.readState(), context.settings);
+  const plan = pushPlan(connection.databaseId, tableSpecs(tables), live, { dropIndexes: true, allowDestructive: true, dropTables: context.args.flags.has('drop-tables') });
+  const steps = plan.steps.filter((step) => step.kind !== 'createDatabase');
+  if (steps.length === 0) {
+    context.say('No changes: the database matches the schema; no file written.');
+    return { code: EXIT.ok, result: { file: null, steps: [] } };
+  }
+  context.say(planTable({ ...plan, steps }));
+  const file = await writeNewFile(join(context.settings.migrations, `${migrationFileName(name)}.ts`), migrationSource({ ...plan, steps }, live), context.io.cwd);
+  context.say(`Created ${file}: review it, then run \`appwrite-orm migrate\`.`);
+  return { code: EXIT.ok, result: { file, steps: plan.text.split('\n') } };
+}
+
+async function makeMigration(context: CommandContext): Promise<CommandOutcome> {
+  const name = nameArgument(context, 'make:migration');
+  const file = await writeNewFile(join(context.settings.migrations, `${migrationFileName(name)}.ts`), migrationTemplate([], []), context.io.cwd);
+  context.say(`Created ${file}`);
+  return { code: EXIT.ok, result: { file } };
+}
+
+/** `appwrite-orm generate <name>`: a migration file from the difference between the schema and the database. */
+export const generateCommand: Command = {
+  name: 'generate',
+  args: '<name>',
+  summary: 'write a migration file from the schema module vs the live database',
+  description: `Compares the declared tables (the configuration's \`schema\`, or --schema) with the live
+database and writes migrations/<timestamp>_<name>.ts: up() makes the changes, down() reverts them where it
+can (dropped data is never restored). Undeclared tables are kept unless --drop-tables. Writes nothing to Appwrite.`,
+  options: [
+    { name: 'schema', value: 'file', help: 'the schema module (default: `schema` of the configuration)' },
+    { name: 'migrations', value: 'dir', help: 'migrations folder (default: migrations)' },
+    { name: 'drop-tables', help: 'drop tables the schema does not declare' },
+  ],
+  run: generate,
+};
+
+/** `appwrite-orm make:migration <name>`: an empty migration file. */
+export const makeMigrationCommand: Command = {
+  name: 'make:migration',
+  args: '<name>',
+  summary: 'write an empty migration file',
+  description: 'Writes migrations/<timestamp>_<name>.ts with empty up(m) and down(m) to fill in.',
+  options: [{ name: 'migrations', value: 'dir', help: 'migrations folder (default: migrations)' }],
+  run: makeMigration,
+};
