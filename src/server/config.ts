@@ -195,6 +195,19 @@ function knownKeys(path: string): readonly string[] {
   return Object.keys(shapes[path]?.shape ?? {});
 }
 
+/**
+ * Every option name, nested ones dotted (`cache.ttl`): what the Configuration page of the docs lists (a test
+ * compares the two).
+ *
+ * @example
+ * ```ts
+ * configOptionNames().includes('retry.attempts'); // true
+ * ```
+ */
+export function configOptionNames(): readonly string[] {
+  return knownKeys('').flatMap((key) => [key, ...knownKeys(key).map((nested) => `${key}.${nested}`)]);
+}
+
 /** Why an endpoint cannot be Appwrite's API URL, with the fix; `undefined` when it can. Never echoes a non-URL. */
 function endpointProblem(value: string): string | undefined {
   let url: URL;
