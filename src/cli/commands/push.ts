@@ -67,6 +67,7 @@ async function push(context: CommandContext): Promise<CommandOutcome> {
 }
 
 const PUSH_OPTIONS = [
+  { name: 'schema', value: 'file', help: 'the schema module, when not named as the argument (default: `schema` of the configuration)' },
   { name: 'dry-run', help: 'print the plan, change nothing' },
   { name: 'drop-indexes', help: 'drop indexes the schema does not declare, recreate changed ones' },
   { name: 'allow-destructive', help: 'delete undeclared columns and recreate retyped ones (their data is lost; asks first)' },

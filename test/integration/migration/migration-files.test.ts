@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Query } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
+import { ServerORM } from '../../../src/server/server-orm.js';
 import { useEmulator } from '../../helpers/emulator.js';
 import { runIn, useProjectDir } from './cli-harness.js';
 
@@ -119,6 +120,20 @@ describe('migration files', () => {
     expect(await history()).toHaveLength(3);
     const lock = await fixture.tablesDb().listRows({ databaseId: 'shop', tableId: 'orm_migration_lock' });
     expect(lock.rows).toEqual([]);
+  });
+
+  it('leaves the history and lock tables alone in push mode, even with allowDestructive', async () => {
+    await project.create();
+    await project.write('migrations/20260101T000000_one.ts', migration(`  await m.createTable('one', { a: { type: 'string', size: 8 } });`));
+    expect((await cli(['migrate'])).code).toBe(0);
+    const { emu } = fixture;
+    const orm = new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'shop', autoMigrate: true, migrate: { allowDestructive: true } });
+    const db = await orm.init([{ name: 'one', schema: { a: { type: 'string', size: 8 } } }]);
+    await db.close();
+    expect((await fixture.tablesDb().listTables({ databaseId: 'shop' })).tables.map((table) => table.$id).sort()).toEqual(['one', 'orm_migration_lock', 'orm_migrations']);
+    const missing = await cli(['push', '--schema', 'none.ts']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('none.ts');
   });
 
   it('gives up on a lock held by another run with exit code 4, and takes over an expired one', async () => {
