@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors/not-found-error.js';
-import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
+import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
 import type { RowWith, WithPath } from '../schema/relation-types.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows, matchingIds } from './bulk-writes.js';
@@ -248,27 +248,31 @@ implements AsyncIterable<RowOf<D>> {
   }
 
   /**
-   * Validates and sets the given fields of a row; throws {@link NotFoundError} if it does not exist.
+   * Validates and sets the given fields of a row; throws {@link NotFoundError} if it does not exist. A field
+   * may be given an `Operator` instead of a value: Appwrite then computes it from the stored one, atomically,
+   * and the returned row holds the result.
    *
    * @example
    * ```ts
    * await products.update('pen', { price: 3 });
+   * await products.update('pen', { stock: Operator.decrement(1, 0), tags: Operator.arrayAppend(['sale']) });
    * ```
    */
-  update(id: string, data: UpdateOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+  update(id: string, data: PatchOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
     return this.#observe('update', async () => (await writes.updateRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
   /**
    * Creates the row with this id, or replaces the given fields if it exists. The data is validated as a
-   * complete row.
+   * complete row; a field may be given an `Operator` (applied to the stored value, or to NULL on a new row).
    *
    * @example
    * ```ts
    * await products.upsert('pen', { name: 'Pen', price: 2, category: 'office' });
+   * await products.upsert('pen', { name: 'Pen', price: 2, category: 'office', stock: Operator.increment(10) });
    * ```
    */
-  upsert(id: string, data: InsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+  upsert(id: string, data: UpsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
     return this.#observe('upsert', async () => (await writes.upsertRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
@@ -339,7 +343,7 @@ implements AsyncIterable<RowOf<D>> {
   }
 
   /**
-   * Sets fields of existing rows, each with its own change. Rows with the same change go in one
+   * Sets fields of existing rows, each with its own change (values or `Operator`s). Rows with the same change go in one
    * `updateRows` request (100 ids each); ids that do not exist are reported in a `BulkPartialError`.
    * On a table with relationship columns Appwrite refuses the bulk routes (`updateRows`), so this sends one
    * request per row, at most 4 at a time.
@@ -370,7 +374,7 @@ implements AsyncIterable<RowOf<D>> {
 
   /**
    * Sets the same fields on every row matching the queries (one `updateRows`); returns how many changed.
-   * At least one filter is required.
+   * At least one filter is required. Fields may be given an `Operator`, applied to each row's own value.
    * On a table with relationship columns Appwrite refuses the bulk routes (`updateRows`), so this sends one
    * request per row, at most 4 at a time, after listing the matching ids.
    *
@@ -379,7 +383,7 @@ implements AsyncIterable<RowOf<D>> {
    * const changed = await products.updateWhere({ category: 'office' }, { price: 1 });
    * ```
    */
-  updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
+  updateWhere(queries: TableQuery<D>, data: PatchOf<D>): Promise<number> {
     return this.#observe('updateWhere', async () => {
       const canonical = this.#normalize(queries);
       if (!this.#context.runtime.relations.hasRelations) return await writes.updateWhere(this.#context, canonical, data);

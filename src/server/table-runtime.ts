@@ -39,7 +39,8 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     this.relations = new TableRelations(graph, this.id);
     // Two-way partner keys are columns of this table too (queries may select them).
     const columns = new Set([...Object.keys(definition.schema), ...this.relations.keys]);
-    this.normalizer = new QueryNormalizer({ table: this.id, columns });
+    const encrypted = new Set(Object.entries(definition.schema).filter(([, field]) => 'encrypt' in field && field.encrypt === true).map(([key]) => key));
+    this.normalizer = new QueryNormalizer({ table: this.id, columns, encrypted });
     // The fingerprint goes into every key: entries cached under an older declaration are never read again.
     const fingerprint = schemaFingerprint(definition);
     this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}`, aggregate: `aggregate@${fingerprint}` };
