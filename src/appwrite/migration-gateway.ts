@@ -174,10 +174,19 @@ export class MigrationGateway implements MigrationPort {
     const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, array: column.array };
     const fallback = column.default ?? undefined;
     const bounds = { min: column.min, max: column.max };
+    const encrypt = column.encrypt === true;
     const call = (): Promise<unknown> => {
       switch (column.kind) {
         case 'string':
-          return this.tablesDB.createStringColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined });
+          return this.tablesDB.createStringColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
+        case 'varchar':
+          return this.tablesDB.createVarcharColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
+        case 'text':
+          return this.tablesDB.createTextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
+        case 'mediumtext':
+          return this.tablesDB.createMediumtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
+        case 'longtext':
+          return this.tablesDB.createLongtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
         case 'integer':
           return this.tablesDB.createIntegerColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
         case 'float':
@@ -235,6 +244,14 @@ export class MigrationGateway implements MigrationPort {
       switch (column.kind) {
         case 'string':
           return this.tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+        case 'varchar':
+          return this.tablesDB.updateVarcharColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+        case 'text':
+          return this.tablesDB.updateTextColumn({ ...params, xdefault: updateDefault(column) });
+        case 'mediumtext':
+          return this.tablesDB.updateMediumtextColumn({ ...params, xdefault: updateDefault(column) });
+        case 'longtext':
+          return this.tablesDB.updateLongtextColumn({ ...params, xdefault: updateDefault(column) });
         case 'integer':
           return this.tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
         case 'float':
@@ -277,6 +294,8 @@ export class MigrationGateway implements MigrationPort {
         type: index.type as TablesDBIndexType,
         columns: [...index.columns],
         orders: index.orders.map((order) => (order === 'desc' ? OrderBy.Desc : OrderBy.Asc)),
+        // 0 is Appwrite's "the whole column" (what it stores for an index created without lengths).
+        ...(index.lengths === undefined ? {} : { lengths: index.lengths.map((length) => length ?? 0) }),
       }),
     );
   }

@@ -48,7 +48,8 @@ export function rejectOperatorStrings(table: string, method: string, data: Reado
     throw new ValidationError(table, [{
       field,
       reason: 'the text has the shape of an Appwrite operator (JSON with an operator "method"); on this route Appwrite would ' +
-        'execute it instead of storing it, so it is refused',
+        'execute it instead of storing it, so it is refused. To apply an operator, use Operator from appwrite-orm ' +
+        "(node-appwrite's Operator returns plain strings like this one)",
     }], rowIndex, { subject: `Operator-shaped value in ${method}()` });
   }
 }

@@ -17,10 +17,14 @@ const SCALAR_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'bigint',
 const MAX_VALUES = 500;
 const GEOMETRY = /^(distance|vector|crosses|notCrosses|intersects|notIntersects|overlaps|notOverlaps|touches|notTouches)/;
 
-/** Where a query is checked: the table (for messages) and its columns (when known, to catch typos). */
+/**
+ * Where a query is checked: the table (for messages), its columns (when known, to catch typos) and its
+ * encrypted columns (Appwrite stores them encrypted and cannot filter or order by them).
+ */
 export interface ValidationTarget {
   readonly table?: string;
   readonly columns?: ReadonlySet<string>;
+  readonly encrypted?: ReadonlySet<string>;
 }
 
 /**
@@ -46,6 +50,7 @@ export function validateNode(node: QueryNode, raw: string, target: ValidationTar
     fail(`"${method}" needs an attribute`);
   } else if (method !== 'elemMatch') {
     checkColumn(attribute, target, fail);
+    if (target.encrypted?.has(attribute) === true) fail(`column "${attribute}" is encrypted: Appwrite cannot filter or order by an encrypted column`);
   }
   if (node.values !== undefined && !Array.isArray(node.values)) fail('values must be an array');
   const values = node.values ?? [];

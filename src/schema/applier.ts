@@ -37,11 +37,11 @@ function ofKind<K extends Kind>(steps: readonly MigrationStep[], kind: K): StepO
   return steps.filter((step): step is StepOf<K> => step.kind === kind);
 }
 
-type ColumnStep = StepOf<'createColumn' | 'updateColumn' | 'deleteColumn'>;
+type ColumnStep = StepOf<'createColumn' | 'updateColumn' | 'renameColumn' | 'deleteColumn'>;
 
 /** Steps on relationship columns, applied after every table's own steps, one at a time. */
 function isRelationStep(step: MigrationStep): step is ColumnStep {
-  return (step.kind === 'createColumn' || step.kind === 'updateColumn' || step.kind === 'deleteColumn') && step.column.kind === 'relationship';
+  return (step.kind === 'createColumn' || step.kind === 'updateColumn' || step.kind === 'renameColumn' || step.kind === 'deleteColumn') && step.column.kind === 'relationship';
 }
 
 class TableRun {
@@ -64,6 +64,10 @@ class TableRun {
     const columnDrops = ofKind(steps, 'deleteColumn');
     await this.each(columnDrops, (step) => this.port.deleteColumn(this.tableId, step.column.key));
     await this.wait({ columnsGone: columnDrops.map((step) => step.column.key) }, true);
+    // Appwrite renames only available columns.
+    const renames = ofKind(steps, 'renameColumn');
+    await this.wait({ columnsAvailable: renames.map((step) => step.from) }, false);
+    await this.each(renames, (step) => this.port.renameColumn(this.tableId, { ...step.column, key: step.from }, step.column.key));
     const creates = ofKind(steps, 'createColumn');
     await this.each(creates, (step) => this.port.createColumn(this.tableId, step.column));
     const updates = ofKind(steps, 'updateColumn');
@@ -110,8 +114,8 @@ async function settleAll(promises: readonly Promise<void>[]): Promise<void> {
 
 /**
  * Applies a plan through a {@link MigrationPort}: the database first, then every table concurrently (each
- * table's steps in order: drop indexes, drop columns, create columns, wait until available, update columns,
- * create indexes, wait until available). Refuses to start when the plan holds refused changes.
+ * table's steps in order: drop indexes, drop columns, rename columns, create columns, wait until available,
+ * update columns, create indexes, wait until available). Refuses to start when the plan holds refused changes.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import type { FieldDefinition } from './field-definition.js';
-import { DEFAULT_STRING_SIZE } from './field-definition.js';
+import { DEFAULT_STRING_SIZE, TEXT_TYPE_LENGTHS } from './field-definition.js';
 import type { IndexDefinition } from './table-definition.js';
 
 /** MariaDB's row size limit that Appwrite checks when columns are added (Table `bytesMax`). */
@@ -8,15 +8,21 @@ export const ROW_WIDTH_LIMIT = 65_535;
 export const INDEX_LENGTH_LIMIT = 768;
 /** What Appwrite's own columns take in every row. */
 const BASE_WIDTH = 1_067;
-const VARCHAR_LIMIT = 16_381;
+/** The longest varchar column; string columns above it are stored as text (20 bytes in the row). */
+export const VARCHAR_LIMIT = 16_381;
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 
-/** String length Appwrite gives a field's column (email, url, ip and enum use their endpoints' sizes). */
+/** String length Appwrite gives a field's column (email, url, ip and enum use their endpoints' sizes; the text types their fixed ones). */
 export function stringLength(field: FieldDefinition): number | undefined {
   switch (field.type) {
     case 'string':
+    case 'varchar':
       return field.size ?? DEFAULT_STRING_SIZE;
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return TEXT_TYPE_LENGTHS[field.type];
     case 'email':
       return 254;
     case 'url':

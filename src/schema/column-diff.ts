@@ -13,17 +13,21 @@ function sameSet(a: readonly string[] = [], b: readonly string[] = []): boolean 
   return set.size === new Set(b).size && b.every((value) => set.has(value));
 }
 
-/** The type a column stands for in messages: `float`, `string[]`, `text` (for columns the ORM does not declare). */
+/** The type a column stands for in messages: `float`, `string[]`, `text encrypted`, `bigint` (for columns the ORM does not declare). */
 export function describeType(column: ColumnSpec): string {
   const relation = column.relation;
   if (relation !== undefined) return `relationship(${relation.relationType} ${relation.relatedTable}${relation.twoWay ? ` <-> ${relation.twoWayKey}` : ''})`;
   const type = column.kind === 'other' ? (column.rawType ?? 'other') : column.kind;
-  return column.array ? `${type}[]` : type;
+  return `${type}${column.array ? '[]' : ''}${column.encrypt === true ? ' encrypted' : ''}`;
 }
 
-/** True when turning `live` into `declared` needs a new column (Appwrite cannot change type or array-ness in place). */
+/**
+ * True when turning `live` into `declared` needs a new column: Appwrite cannot change a column's type,
+ * array-ness or encryption in place.
+ */
 export function needsRecreate(live: ColumnSpec, declared: ColumnSpec): boolean {
   if (live.kind !== declared.kind || live.array !== declared.array) return true;
+  if (declared.encrypt !== undefined && live.encrypt !== undefined && live.encrypt !== declared.encrypt) return true;
   const [a, b] = [live.relation, declared.relation];
   // A relationship keeps its target, type and direction for life; only onDelete can change in place.
   return a !== undefined && b !== undefined
@@ -50,7 +54,7 @@ export function columnChanges(live: ColumnSpec, declared: ColumnSpec): PropertyC
   }
   compare('required', live.required, declared.required, live.required === declared.required);
   compare('default', live.default, declared.default, sameDefault(declared.kind, live.default, declared.default));
-  if (declared.kind === 'string') compare('size', live.size, declared.size, live.size === declared.size);
+  if (declared.kind === 'string' || declared.kind === 'varchar') compare('size', live.size, declared.size, live.size === declared.size);
   if (declared.kind === 'integer' || declared.kind === 'float') {
     compare('min', live.min, declared.min, live.min === declared.min);
     compare('max', live.max, declared.max, live.max === declared.max);

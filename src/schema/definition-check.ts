@@ -54,6 +54,22 @@ function checkIndexes(table: string, schema: Readonly<Record<string, FieldDefini
   }
 }
 
+/** A former key (`renamedFrom`) names no declared field and at most one field claims it. */
+function checkRenames(table: string, schema: Readonly<Record<string, FieldDefinition>>): void {
+  const claimed = new Map<string, string>();
+  for (const [key, field] of Object.entries(schema)) {
+    const from = field.type === 'relationship' ? undefined : field.renamedFrom;
+    if (from === undefined) continue;
+    const fail = (reason: string): never => {
+      throw new ConfigError(`Table "${table}", field "${key}": ${reason}`, { table, field: key });
+    };
+    if (Object.hasOwn(schema, from)) fail(`renamedFrom "${from}" is the key of another declared field`);
+    const other = claimed.get(from);
+    if (other !== undefined) fail(`renamedFrom "${from}" is claimed by field "${other}" too`);
+    claimed.set(from, key);
+  }
+}
+
 function checkRowWidth(table: string, schema: Readonly<Record<string, FieldDefinition>>): void {
   const width = rowWidth(schema);
   if (width > ROW_WIDTH_LIMIT) {
@@ -78,6 +94,7 @@ function checkTable(definition: unknown, position: number): TableDefinition {
   const schema = definition.schema;
   if (!isRecord(schema)) return fail('schema must be an object of field declarations');
   for (const [key, field] of Object.entries(schema)) checkField(name, key, field);
+  checkRenames(name, schema as Record<string, FieldDefinition>);
   checkIndexes(name, schema as Record<string, FieldDefinition>, definition.indexes);
   checkRowWidth(name, schema as Record<string, FieldDefinition>);
   const permissions = definition.permissions;
@@ -86,8 +103,8 @@ function checkTable(definition: unknown, position: number): TableDefinition {
   }
   if (definition.rowSecurity !== undefined && typeof definition.rowSecurity !== 'boolean') fail('rowSecurity must be true or false');
   const cache = definition.cache;
-  if (cache !== undefined) {
-    const ttl = isRecord(cache) ? cache.ttl : Number.NaN;
+  if (cache !== undefined && cache !== false) {
+    const ttl = isRecord(cache) ? cache.ttl : fail('cache must be false or an object such as { ttl: 60000 }');
     if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 0)) fail('cache.ttl must be a number of milliseconds >= 0');
   }
   return definition as unknown as TableDefinition;

@@ -18,10 +18,18 @@ function defaultOf(field: FieldDefinition): string | number | boolean | null {
  * ```
  */
 export function columnSpec(key: string, field: FieldDefinition, idOf: (name: string) => string = (name) => name, ownId = ''): ColumnSpec {
-  const base = { key, kind: field.type, required: field.required === true, array: field.array === true, default: defaultOf(field) };
+  const base = {
+    key, kind: field.type, required: field.required === true, array: field.array === true, default: defaultOf(field),
+    ...(field.type !== 'relationship' && field.renamedFrom !== undefined ? { renamedFrom: field.renamedFrom } : {}),
+  };
   switch (field.type) {
     case 'string':
-      return { ...base, size: field.size ?? DEFAULT_STRING_SIZE };
+    case 'varchar':
+      return { ...base, size: field.size ?? DEFAULT_STRING_SIZE, encrypt: field.encrypt === true };
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return { ...base, encrypt: field.encrypt === true };
     case 'integer':
     case 'float':
       return { ...base, ...(field.min === undefined ? {} : { min: field.min }), ...(field.max === undefined ? {} : { max: field.max }) };

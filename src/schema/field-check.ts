@@ -1,14 +1,22 @@
 import { ConfigError } from '../errors/config-error.js';
-import { FIELD_TYPES, type FieldDefinition, type FieldType } from './field-definition.js';
+import { VARCHAR_LIMIT } from './appwrite-limits.js';
+import { DEFAULT_STRING_SIZE, FIELD_TYPES, TEXT_TYPES, type FieldDefinition, type FieldType } from './field-definition.js';
 import { scalarSchema } from './field-validator.js';
 
 /** Column keys and table ids Appwrite accepts: up to 36 of `[A-Za-z0-9._-]`, not starting with `. _ -`. */
 export const APPWRITE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
 
 const MAX_STRING_SIZE = 1_073_741_824;
-const COMMON_KEYS = ['type', 'required', 'array', 'default'];
+/** Appwrite refuses an encrypted string or varchar column under 150 characters (`APP_DATABASE_ENCRYPT_SIZE_MIN`). */
+const ENCRYPT_SIZE_MIN = 150;
+const COMMON_KEYS = ['type', 'required', 'array', 'default', 'renamedFrom'];
+const TEXT_KEYS = [...COMMON_KEYS, 'encrypt'];
 const KEYS_BY_TYPE: Record<FieldType, readonly string[]> = {
-  string: [...COMMON_KEYS, 'size'],
+  string: [...TEXT_KEYS, 'size'],
+  varchar: [...TEXT_KEYS, 'size'],
+  text: TEXT_KEYS,
+  mediumtext: TEXT_KEYS,
+  longtext: TEXT_KEYS,
   integer: [...COMMON_KEYS, 'min', 'max'],
   float: [...COMMON_KEYS, 'min', 'max'],
   boolean: COMMON_KEYS,
@@ -38,13 +46,20 @@ function checkBounds(fail: (reason: string) => never, field: Record<string, unkn
   }
 }
 
-function checkTypeSpecific(fail: (reason: string) => never, field: Record<string, unknown>, type: FieldType): void {
-  if (type === 'string' && field.size !== undefined) {
-    const size = field.size;
-    if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_STRING_SIZE) {
-      fail(`size must be an integer from 1 to ${MAX_STRING_SIZE}`);
-    }
+function checkText(fail: (reason: string) => never, field: Record<string, unknown>, type: FieldType): void {
+  const size = field.size;
+  const limit = type === 'varchar' ? VARCHAR_LIMIT : MAX_STRING_SIZE;
+  if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > limit)) {
+    fail(`size must be an integer from 1 to ${limit}`);
   }
+  if (field.encrypt === undefined) return;
+  if (typeof field.encrypt !== 'boolean') fail('encrypt must be true or false');
+  const length = type === 'string' || type === 'varchar' ? (size ?? DEFAULT_STRING_SIZE) : ENCRYPT_SIZE_MIN;
+  if (field.encrypt && length < ENCRYPT_SIZE_MIN) fail(`an encrypted ${type} needs size >= ${ENCRYPT_SIZE_MIN} (Appwrite refuses smaller ones), got ${length}`);
+}
+
+function checkTypeSpecific(fail: (reason: string) => never, field: Record<string, unknown>, type: FieldType): void {
+  if (TEXT_TYPES.has(type)) checkText(fail, field, type);
   if (type === 'integer' || type === 'float') checkBounds(fail, field, type === 'integer');
   if (type === 'relationship') {
     if (typeof field.table !== 'string' || field.table === '') fail('table must be the name of a declared table');
@@ -87,6 +102,10 @@ export function checkField(table: string, key: string, field: unknown): asserts 
   if (unknown.length > 0) fail(`unknown propert${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')} for a ${fieldType} field`);
   for (const flag of ['required', 'array'] as const) {
     if (field[flag] !== undefined && typeof field[flag] !== 'boolean') fail(`${flag} must be true or false`);
+  }
+  const renamedFrom = field.renamedFrom;
+  if (renamedFrom !== undefined && (typeof renamedFrom !== 'string' || !APPWRITE_KEY.test(renamedFrom) || renamedFrom === key)) {
+    fail('renamedFrom must be the former key of this field: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than the key');
   }
   checkTypeSpecific(fail, field, fieldType);
   const fallback = field.default;

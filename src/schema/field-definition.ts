@@ -6,24 +6,69 @@
  * - `array`: the column holds a list of values. Array columns take no default and cannot be indexed.
  *   @default false
  * - `default`: value Appwrite stores when a row is created without one.
+ * - `renamedFrom`: the key this field had before. A migration that finds the column under that key (and none
+ *   under the new one) renames it in place, keeping its values and the indexes over it, instead of dropping
+ *   it and creating an empty one. Harmless once the rename is done; remove it at leisure.
  */
 interface BaseField<T> {
   readonly required?: boolean;
   readonly array?: boolean;
   readonly default?: T | null;
+  readonly renamedFrom?: string;
 }
 
 /**
- * Text. `size` is the maximum length in characters. @default size 255
+ * Properties of every text field (`string`, `varchar`, `text`, `mediumtext`, `longtext`).
+ *
+ * - `encrypt`: Appwrite stores the values encrypted. Appwrite cannot filter or order by an encrypted column,
+ *   so the ORM refuses queries that name it; `string` and `varchar` fields need `size` >= 150. Set at
+ *   creation only (changing it means a new column). @default false
+ */
+interface TextBaseField extends BaseField<string> {
+  readonly encrypt?: boolean;
+}
+
+/**
+ * Text, in Appwrite's `string` column. `size` is the maximum length in characters (1 to 1,073,741,824);
+ * Appwrite stores it as VARCHAR up to 16,381 characters and as a TEXT type above. This is the column type
+ * every Appwrite 1.9 server accepts, in createTable and on its own route (deprecated in favour of the
+ * typed text columns since 1.9.0, still served). @default size 255
  *
  * @example
  * ```ts
  * const name = { type: 'string', required: true, size: 128 } as const;
  * ```
  */
-export interface StringField extends BaseField<string> {
+export interface StringField extends TextBaseField {
   readonly type: 'string';
   readonly size?: number;
+}
+
+/**
+ * Text in a `varchar` column (Appwrite 1.9): at most `size` characters, `size` from 1 to 16,381. Each
+ * character counts 4 bytes towards the 65,535-byte row. @default size 255
+ *
+ * @example
+ * ```ts
+ * const sku = { type: 'varchar', size: 32, required: true } as const;
+ * ```
+ */
+export interface VarcharField extends TextBaseField {
+  readonly type: 'varchar';
+  readonly size?: number;
+}
+
+/**
+ * Long text (Appwrite 1.9), stored outside the row: `text` holds up to 65,535 characters, `mediumtext`
+ * 16,777,215, `longtext` 2,147,483,647. A key or unique index over it needs `lengths`.
+ *
+ * @example
+ * ```ts
+ * const body = { type: 'mediumtext', required: true } as const;
+ * ```
+ */
+export interface TextField extends TextBaseField {
+  readonly type: 'text' | 'mediumtext' | 'longtext';
 }
 
 /**
@@ -168,6 +213,8 @@ export interface RelationshipField<T extends string = string> {
 /** Any field declaration. The `type` decides the column Appwrite creates and the TypeScript type of the value. */
 export type FieldDefinition =
   | StringField
+  | VarcharField
+  | TextField
   | IntegerField
   | FloatField
   | BooleanField
@@ -182,7 +229,7 @@ export type FieldDefinition =
 export type FieldType = FieldDefinition['type'];
 
 /** The field types, in declaration order (for run-time checks). */
-export const FIELD_TYPES: readonly FieldType[] = ['string', 'integer', 'float', 'boolean', 'datetime', 'email', 'url', 'ip', 'enum', 'relationship'];
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'varchar', 'text', 'mediumtext', 'longtext', 'integer', 'float', 'boolean', 'datetime', 'email', 'url', 'ip', 'enum', 'relationship'];
 
 /**
  * A table's fields, keyed by column key.
@@ -194,5 +241,15 @@ export const FIELD_TYPES: readonly FieldType[] = ['string', 'integer', 'float', 
  */
 export type SchemaDefinition = Readonly<Record<string, FieldDefinition>>;
 
-/** Size given to string columns declared without one. */
+/** Size given to string and varchar columns declared without one. */
 export const DEFAULT_STRING_SIZE = 255;
+
+/** The text field types: one string value per element, `stringConcat` and `stringReplace` apply, `encrypt` allowed. */
+export const TEXT_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['string', 'varchar', 'text', 'mediumtext', 'longtext']);
+
+/** Maximum length of the text-family columns, whose size Appwrite fixes (reference §3.4). */
+export const TEXT_TYPE_LENGTHS: Readonly<Record<'text' | 'mediumtext' | 'longtext', number>> = {
+  text: 65_535,
+  mediumtext: 16_777_215,
+  longtext: 2_147_483_647,
+};

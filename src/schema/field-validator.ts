@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isAppwriteDatetime, parseAppwriteDatetime } from './appwrite-datetime.js';
 import { isAppwriteUrl } from './appwrite-url.js';
-import { DEFAULT_STRING_SIZE, type FieldDefinition } from './field-definition.js';
+import { DEFAULT_STRING_SIZE, TEXT_TYPE_LENGTHS, type FieldDefinition } from './field-definition.js';
 import { LONE_SURROGATE_REASON, isWellFormedText } from './well-formed.js';
 
 const DATETIME_MESSAGE = 'Invalid input: expected an ISO 8601 date string or a valid Date';
@@ -33,7 +33,12 @@ function numberSchema(field: { readonly min?: number; readonly max?: number }, i
 export function scalarSchema(field: FieldDefinition): z.ZodType {
   switch (field.type) {
     case 'string':
+    case 'varchar':
       return text(z.string().max(field.size ?? DEFAULT_STRING_SIZE));
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return text(z.string().max(TEXT_TYPE_LENGTHS[field.type]));
     case 'integer':
       return numberSchema(field, true);
     case 'float':

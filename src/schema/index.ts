@@ -12,12 +12,22 @@ export {
   type IpField,
   type SchemaDefinition,
   type StringField,
+  type TextField,
   type UrlField,
+  type VarcharField,
 } from './field-definition.js';
 export { defineTable, tableId, type IndexDefinition, type TableByName, type TableDefinition, type TableName } from './table-definition.js';
-export type { InferInsert, InferRow, InferUpdate, InsertOf, RowOf, SerializedInsert, SerializedUpdate, SystemFields, UpdateOf } from './infer.js';
+export type {
+  InferInsert, InferPatch, InferRow, InferUpdate, InferUpsert, InsertOf, OperatorFor, PatchOf, RowOf, SerializedInsert, SerializedUpdate, SystemFields,
+  UpdateOf, UpsertOf,
+} from './infer.js';
+export {
+  Operator, ColumnOperator, isColumnOperator, type ArrayFilterCondition, type ArrayOperator, type BooleanOperator, type DatetimeOperator,
+  type NumericOperator, type OperatorMethod, type OperatorTarget, type TextOperator,
+} from './operator.js';
+export { checkOperator, type OperatorCheck } from './operator-check.js';
 export { rowSchemas, type RowSchemas } from './row-schemas.js';
-export { validateInsert, validateUpdate } from './row-validation.js';
+export { validateInsert, validatePatch, validateUpdate, validateUpsert } from './row-validation.js';
 export { schemaFingerprint } from './fingerprint.js';
 export { checkTableDefinitions } from './definition-check.js';
 export { columnSpec, tableSpec } from './desired-spec.js';

@@ -1,4 +1,5 @@
 import type { FieldDefinition, SchemaDefinition } from './field-definition.js';
+import type { ArrayOperator, BooleanOperator, DatetimeOperator, NumericOperator, TextOperator } from './operator.js';
 import type { TableDefinition } from './table-definition.js';
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -124,3 +125,61 @@ export type InsertOf<D extends TableDefinition> = InferInsert<D['schema']>;
 
 /** The update data of a table declaration. */
 export type UpdateOf<D extends TableDefinition> = InferUpdate<D['schema']>;
+
+/** The operator a single-valued field takes: numeric, text, toggle or date operators; none for the others. */
+type ScalarOperatorOf<F extends FieldDefinition> = F extends { readonly type: 'integer' | 'float' }
+  ? NumericOperator
+  : F extends { readonly type: 'string' | 'varchar' | 'text' | 'mediumtext' | 'longtext' }
+    ? TextOperator
+    : F extends { readonly type: 'boolean' }
+      ? BooleanOperator
+      : F extends { readonly type: 'datetime' }
+        ? DatetimeOperator
+        : never;
+
+/**
+ * The operators a field accepts in update data: array operators naming items of the field's type on array
+ * fields, the operators of its type on the others, none on relationship, email, url, ip and enum fields.
+ *
+ * @example
+ * ```ts
+ * type StockOps = OperatorFor<{ type: 'integer' }>;                  // NumericOperator
+ * type TagOps = OperatorFor<{ type: 'string'; array: true }>;        // ArrayOperator<string>
+ * ```
+ */
+export type OperatorFor<F extends FieldDefinition> = F extends { readonly type: 'relationship' }
+  ? never
+  : 'array' extends keyof F
+    ? F extends { readonly array: true }
+      ? ArrayOperator<WriteScalar<F>>
+      : F extends { readonly array: false }
+        ? ScalarOperatorOf<F>
+        : ArrayOperator<WriteScalar<F>> | ScalarOperatorOf<F>
+    : ScalarOperatorOf<F>;
+
+/** `T` with each field also accepting an operator that fits it (optional fields stay optional). */
+type WithOperators<S extends SchemaDefinition, T> = { [K in keyof T]: T[K] | (K extends keyof S ? OperatorFor<S[K]> : never) };
+
+/**
+ * The data `update()`, `bulkUpdate()` and `updateWhere()` take: {@link InferUpdate}, where a field may also
+ * be given an `Operator` that fits it (`Operator.increment(1)` on a number, `Operator.arrayAppend(['a'])`
+ * on a list of strings...).
+ *
+ * @example
+ * ```ts
+ * const change: InferPatch<typeof schema> = { stock: Operator.decrement(1, 0), name: 'Pen' };
+ * ```
+ */
+export type InferPatch<S extends SchemaDefinition> = WithOperators<S, InferUpdate<S>>;
+
+/**
+ * The data `upsert()` and `bulkUpsert()` take: {@link InferInsert}, where a field may also be given an
+ * `Operator` (applied to the stored value, or to NULL on a new row).
+ */
+export type InferUpsert<S extends SchemaDefinition> = WithOperators<S, InferInsert<S>>;
+
+/** The update data of a table declaration, operators included. */
+export type PatchOf<D extends TableDefinition> = InferPatch<D['schema']>;
+
+/** The upsert data of a table declaration, operators included. */
+export type UpsertOf<D extends TableDefinition> = InferUpsert<D['schema']>;

@@ -1,4 +1,4 @@
-import type { FieldType, OnDeleteAction, RelationType } from './field-definition.js';
+import { TEXT_TYPES, type FieldType, type OnDeleteAction, type RelationType } from './field-definition.js';
 import { normalisePermissions } from './permissions.js';
 import type { ColumnRelation, ColumnSpec, LiveColumn, LiveIndex, LiveTable, ResourceStatus } from './spec.js';
 
@@ -12,6 +12,7 @@ export interface RawColumn {
   readonly required: boolean;
   readonly array?: boolean | null;
   readonly size?: number;
+  readonly encrypt?: boolean | null;
   readonly min?: number | bigint | null;
   readonly max?: number | bigint | null;
   readonly default?: unknown;
@@ -52,7 +53,7 @@ const FLOAT_EDGE = Number.MAX_VALUE;
 
 const FORMAT_KINDS: Readonly<Record<string, FieldType>> = { email: 'email', url: 'url', ip: 'ip', enum: 'enum' };
 const PLAIN_KINDS: Readonly<Record<string, FieldType>> = {
-  integer: 'integer', double: 'float', float: 'float', boolean: 'boolean', datetime: 'datetime', relationship: 'relationship',
+  varchar: 'varchar', text: 'text', mediumtext: 'mediumtext', longtext: 'longtext', integer: 'integer', double: 'float', float: 'float', boolean: 'boolean', datetime: 'datetime', relationship: 'relationship',
 };
 const STATUSES = new Set<string>(['available', 'processing', 'deleting', 'stuck', 'failed']);
 
@@ -95,7 +96,8 @@ export function normaliseColumn(column: RawColumn): LiveColumn {
     required: column.required,
     array: column.array === true,
     default: defaultOf(column.default),
-    ...(kind === 'string' && column.size !== undefined ? { size: column.size } : {}),
+    ...((kind === 'string' || kind === 'varchar') && column.size !== undefined ? { size: column.size } : {}),
+    ...(TEXT_TYPES.has(kind as FieldType) ? { encrypt: column.encrypt === true } : {}),
     ...(kind === 'integer' || kind === 'float' ? numericBounds(column, kind === 'integer' ? INT64_EDGE : FLOAT_EDGE) : {}),
     ...(kind === 'enum' ? { elements: [...(column.elements ?? [])] } : {}),
     ...(kind === 'relationship' ? { relation: relationOf(column) } : {}),

@@ -42,6 +42,15 @@ export type MigrationStep =
       readonly destructive: false;
     }
   | {
+      /** The column `from` renamed to `column.key` in place (its values and indexes kept), with its properties set as declared. */
+      readonly kind: 'renameColumn';
+      readonly tableId: string;
+      readonly from: string;
+      readonly column: ColumnSpec;
+      readonly changes: readonly PropertyChange[];
+      readonly destructive: false;
+    }
+  | {
       readonly kind: 'deleteColumn';
       readonly tableId: string;
       readonly column: ColumnSpec;

@@ -23,6 +23,11 @@ export interface MigrationPort {
   createColumn(tableId: string, column: ColumnSpec): Promise<void>;
   /** Sets every in-place property (required, default, size, min, max, elements) to the declared value. */
   updateColumn(tableId: string, column: ColumnSpec): Promise<void>;
+  /**
+   * Gives the column `column.key` the key `newKey`, keeping its values (Appwrite's `newKey` on the column's
+   * update), and sets its in-place properties to those of `column` as {@link updateColumn} does.
+   */
+  renameColumn(tableId: string, column: ColumnSpec, newKey: string): Promise<void>;
   deleteColumn(tableId: string, key: string): Promise<void>;
   createIndex(tableId: string, index: IndexSpec): Promise<void>;
   deleteIndex(tableId: string, key: string): Promise<void>;

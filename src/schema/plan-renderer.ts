@@ -15,9 +15,11 @@ function plural(count: number, word: string): string {
 /** A column for a plan line: `string(255)[] required`, `enum(draft|live) default "draft"`, `integer min 0`. */
 function describeColumn(column: ColumnSpec): string {
   const suffix = column.array ? '[]' : '';
+  const sized = column.kind === 'string' || column.kind === 'varchar';
   const parts = [
-    column.kind === 'string' ? `string(${column.size})${suffix}` : column.kind === 'enum' ? `enum(${column.elements?.join('|')})${suffix}` : describeType(column),
+    sized ? `${column.kind}(${column.size})${suffix}` : column.kind === 'enum' ? `enum(${column.elements?.join('|')})${suffix}` : describeType(column),
   ];
+  if (sized && column.encrypt === true) parts.push('encrypted');
   if (column.required) parts.push('required');
   if (column.default !== null) parts.push(`default ${value(column.default)}`);
   if (column.min !== undefined) parts.push(`min ${column.min}`);
@@ -41,6 +43,8 @@ function stepLine(step: MigrationStep): string {
       return `+ column ${step.tableId}.${step.column.key} (${describeColumn(step.column)})`;
     case 'updateColumn':
       return `~ column ${step.tableId}.${step.column.key}: ${changes(step.changes)}`;
+    case 'renameColumn':
+      return `~ column ${step.tableId}.${step.from} renamed to ${step.column.key} (values and indexes kept)${step.changes.length > 0 ? `: ${changes(step.changes)}` : ''}`;
     case 'deleteColumn': {
       const name = `${step.tableId}.${step.column.key}`;
       if (step.reason === 'failed') return `- column ${name} (failed in Appwrite; recreated)`;

@@ -1,7 +1,7 @@
 import { columnChanges, describeIndex, describeType, needsRecreate, sameIndex } from './column-diff.js';
 import type { MigrationPlan, MigrationStep, PlanNote, PlanOptions, PropertyChange, RefusedChange } from './migration-plan.js';
 import { renderPlan } from './plan-renderer.js';
-import type { ColumnSpec, IndexSpec, LiveState, LiveTable, TableSpec } from './spec.js';
+import type { ColumnSpec, IndexSpec, LiveColumn, LiveState, LiveTable, TableSpec } from './spec.js';
 
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
   return [items.filter(test), items.filter((item) => !test(item))];
@@ -36,9 +36,30 @@ function settingsChanges(desired: TableSpec, live: LiveTable): PropertyChange[] 
   return changes;
 }
 
-function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, plan: TablePlan): Set<string> {
+/** What the column phase decided that the index phase needs: the live keys deleted, and the live keys renamed (old -> new). */
+interface ColumnOutcome {
+  readonly deleted: ReadonlySet<string>;
+  readonly renames: ReadonlyMap<string, string>;
+}
+
+/**
+ * The live column a declared one stands for: the one under its key, else (for a field with `renamedFrom`)
+ * the one under its former key, which is then renamed. Taken out of `liveColumns`.
+ */
+function matchLive(column: ColumnSpec, liveColumns: Map<string, LiveColumn>): { current?: LiveColumn; from?: string } {
+  const current = liveColumns.get(column.key);
+  liveColumns.delete(column.key);
+  if (current !== undefined || column.renamedFrom === undefined) return current === undefined ? {} : { current };
+  const previous = liveColumns.get(column.renamedFrom);
+  if (previous === undefined) return {};
+  liveColumns.delete(column.renamedFrom);
+  return previous.status === 'failed' ? { current: previous } : { current: previous, from: column.renamedFrom };
+}
+
+function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, plan: TablePlan): ColumnOutcome {
   const tableId = desired.id;
   const deleted = new Set<string>();
+  const renames = new Map<string, string>();
   const creates: MigrationStep[] = [];
   const updates: MigrationStep[] = [];
   // The child side of a two-way relationship belongs to its parent column, declared on the other table.
@@ -49,8 +70,7 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
     plan.steps.push({ kind: 'deleteColumn', tableId, column, reason, ...(replacement === undefined ? {} : { replacement }), destructive: reason !== 'failed' });
   };
   for (const column of desired.columns) {
-    const current = liveColumns.get(column.key);
-    liveColumns.delete(column.key);
+    const { current, from } = matchLive(column, liveColumns);
     if (current === undefined) {
       creates.push({ kind: 'createColumn', tableId, column, destructive: false });
     } else if (current.status === 'failed') {
@@ -64,6 +84,9 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
       }
       remove(current, 'typeChange', column);
       creates.push({ kind: 'createColumn', tableId, column, destructive: false });
+    } else if (from !== undefined) {
+      renames.set(from, column.key);
+      plan.steps.push({ kind: 'renameColumn', tableId, from, column, changes: columnChanges(current, column), destructive: false });
     } else {
       const changes = columnChanges(current, column);
       if (changes.length > 0) updates.push({ kind: 'updateColumn', tableId, column, changes, destructive: false });
@@ -75,10 +98,10 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
     else plan.refused.push({ kind: 'removeColumn', tableId, key: column.key, detail: describeType(column), option: 'allowDestructive' });
   }
   plan.steps.push(...creates, ...updates);
-  return deleted;
+  return { deleted, renames };
 }
 
-function planIndexes(desired: TableSpec, live: LiveTable, options: PlanOptions, deletedColumns: ReadonlySet<string>, plan: TablePlan): MigrationStep[] {
+function planIndexes(desired: TableSpec, live: LiveTable, options: PlanOptions, columns: ColumnOutcome, plan: TablePlan): MigrationStep[] {
   const tableId = desired.id;
   const drops: MigrationStep[] = [];
   const declared = new Map(desired.indexes.map((index) => [index.key, index]));
@@ -86,9 +109,11 @@ function planIndexes(desired: TableSpec, live: LiveTable, options: PlanOptions, 
   const drop = (index: IndexSpec, reason: 'undeclared' | 'changed' | 'dependency'): void => {
     drops.push({ kind: 'deleteIndex', tableId, index, reason, destructive: false });
   };
-  for (const index of live.indexes.filter((candidate) => candidate.status !== 'deleting')) {
+  for (const liveIndex of live.indexes.filter((candidate) => candidate.status !== 'deleting')) {
+    // Appwrite rewrites the column lists of the indexes over a renamed column: compare them as they will be.
+    const index = { ...liveIndex, columns: liveIndex.columns.map((column) => columns.renames.get(column) ?? column) };
     const wanted = declared.get(index.key);
-    if (index.columns.some((column) => deletedColumns.has(column))) drop(index, 'dependency');
+    if (liveIndex.columns.some((column) => columns.deleted.has(column))) drop(index, 'dependency');
     else if (wanted === undefined) {
       if (options.dropIndexes === true) drop(index, 'undeclared');
       else plan.notes.push({ kind: 'keptIndex', tableId, key: index.key });
@@ -111,11 +136,30 @@ function planTable(desired: TableSpec, live: LiveTable, options: PlanOptions): T
   const changes = settingsChanges(desired, live);
   const settings = { name: desired.name, permissions: desired.permissions ?? live.permissions, rowSecurity: desired.rowSecurity ?? live.rowSecurity, enabled: live.enabled ?? true };
   const head: MigrationStep[] = changes.length > 0 ? [{ kind: 'updateTable', tableId: desired.id, settings, changes, destructive: false }] : [];
-  const deleted = planColumns(desired, live, options, plan);
-  const drops = planIndexes(desired, live, options, deleted, plan);
+  const columns = planColumns(desired, live, options, plan);
+  const drops = planIndexes(desired, live, options, columns, plan);
   // Indexes go before the columns they name: Appwrite refuses to delete a column an index still uses.
   plan.steps.unshift(...head, ...drops);
   return plan;
+}
+
+/**
+ * Column types Appwrite 1.9.0's createTable refuses inline (reference §12; recordings: `varchar`, `text`...
+ * answer `Invalid type for attribute`): they are created by their own routes once the table exists, with the
+ * indexes over them. Relationship columns too, once every table exists (the applier runs them last).
+ */
+const NOT_INLINE: ReadonlySet<ColumnSpec['kind']> = new Set(['relationship', 'varchar', 'text', 'mediumtext', 'longtext']);
+
+function newTableSteps(desired: TableSpec): MigrationStep[] {
+  const [separate, inline] = partition(desired.columns, (column) => NOT_INLINE.has(column.kind));
+  const later = new Set(separate.map((column) => column.key));
+  const [lateIndexes, inlineIndexes] = partition(desired.indexes, (index) => index.columns.some((column) => later.has(column)));
+  const tableId = desired.id;
+  return [
+    { kind: 'createTable', table: { ...desired, columns: inline, indexes: inlineIndexes }, destructive: false },
+    ...separate.map((column): MigrationStep => ({ kind: 'createColumn', tableId, column, destructive: false })),
+    ...lateIndexes.map((index): MigrationStep => ({ kind: 'createIndex', tableId, index, destructive: false })),
+  ];
 }
 
 /**
@@ -142,10 +186,7 @@ export function planMigration(input: PlanInput): MigrationPlan {
     const live = liveTables.get(desired.id);
     liveTables.delete(desired.id);
     if (live === undefined) {
-      // Relationship columns are not created inline: their own steps run once every table exists.
-      const [related, plain] = partition(desired.columns, (column) => column.kind === 'relationship');
-      steps.push({ kind: 'createTable', table: { ...desired, columns: plain }, destructive: false });
-      for (const column of related) steps.push({ kind: 'createColumn', tableId: desired.id, column, destructive: false });
+      steps.push(...newTableSteps(desired));
       continue;
     }
     const plan = planTable(desired, live, options);

@@ -12,7 +12,20 @@ export interface RowSchemas<S extends SchemaDefinition = SchemaDefinition> {
   readonly update: z.ZodType<SerializedUpdate<S>, InferUpdate<S>>;
 }
 
-const cache = new WeakMap<TableDefinition, RowSchemas>();
+const cache = new WeakMap<TableDefinition, z.ZodObject>();
+
+/** The strict object schema of a whole row (create); `.partial()` of it checks updates. Built once per declaration. */
+export function rowObjectSchema(definition: TableDefinition): z.ZodObject {
+  const cached = cache.get(definition);
+  if (cached !== undefined) return cached;
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(definition.schema)) shape[key] = fieldSchema(field);
+  const schema = z.strictObject(shape);
+  cache.set(definition, schema);
+  return schema;
+}
+
+const schemas = new WeakMap<TableDefinition, RowSchemas>();
 
 /**
  * The zod schemas the ORM validates rows with before sending them, for applications that validate request
@@ -27,12 +40,10 @@ const cache = new WeakMap<TableDefinition, RowSchemas>();
  * ```
  */
 export function rowSchemas<S extends SchemaDefinition>(definition: TableDefinition<string, S>): RowSchemas<S> {
-  const cached = cache.get(definition);
+  const cached = schemas.get(definition);
   if (cached !== undefined) return cached as unknown as RowSchemas<S>;
-  const shape: Record<string, z.ZodType> = {};
-  for (const [key, field] of Object.entries(definition.schema)) shape[key] = fieldSchema(field);
-  const insert = z.strictObject(shape);
-  const schemas = { insert, update: insert.partial() } as unknown as RowSchemas<S>;
-  cache.set(definition, schemas);
-  return schemas;
+  const insert = rowObjectSchema(definition);
+  const built = { insert, update: insert.partial() } as unknown as RowSchemas<S>;
+  schemas.set(definition, built);
+  return built;
 }

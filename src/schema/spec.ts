@@ -17,7 +17,7 @@ export interface ColumnRelation {
  * What a column is, in the one normalised form the planner compares: float columns are `float` whatever
  * the server reports (`double`), email/url/ip/enum are told apart by kind rather than by `format`, and
  * `min`/`max` are `undefined` when unset (not the type's bounds). Columns of a type the ORM does not declare
- * (text, varchar, relationship...) have kind `other`.
+ * (bigint, point, line, polygon) have kind `other`.
  */
 export interface ColumnSpec {
   readonly key: string;
@@ -27,14 +27,18 @@ export interface ColumnSpec {
   readonly required: boolean;
   readonly array: boolean;
   readonly default: string | number | boolean | null;
-  /** Maximum length; string columns only. */
+  /** Maximum length; string and varchar columns only. */
   readonly size?: number;
+  /** Values stored encrypted; text columns only (string, varchar, text, mediumtext, longtext). */
+  readonly encrypt?: boolean;
   readonly min?: number;
   readonly max?: number;
   /** Allowed values; enum columns only. */
   readonly elements?: readonly string[];
   /** Relationship columns only. */
   readonly relation?: ColumnRelation;
+  /** The key the declaration says this column had before (declared columns only): a live column under it is renamed. */
+  readonly renamedFrom?: string;
 }
 
 /** An index in normalised form: one lower-case order per column. */

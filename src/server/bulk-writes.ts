@@ -3,7 +3,8 @@ import { deepFreeze } from '../cache/deep-freeze.js';
 import type { BulkRowFailure, BulkRowRef } from '../errors/bulk-partial-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { isColumnOperator } from '../schema/operator.js';
+import { validateInsert, validatePatch, validateUpdate, validateUpsert } from '../schema/row-validation.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
 import type { CanonicalQuery } from '../query/canonical-query.js';
@@ -28,7 +29,7 @@ export async function bulkWriteRows(context: TableContext, input: readonly unkno
   const { runtime, session } = context;
   const operation = mode === 'create' ? 'bulkCreate' : 'bulkUpsert';
   requireApiKey(context, operation);
-  const prepared = input.map((row, index) => prepareRow(context, row, index, mode));
+  const prepared = input.map((row, index) => prepareRow(context, row, index, mode, mode === 'upsert'));
   if (prepared.length === 0) return deepFreeze([]);
   const perRow = runtime.relations.hasRelations;
   const chunks: RowChunk[] = chunk(prepared.map((row, index) => ({ row, index })), perRow ? 1 : undefined).map((items) => ({
@@ -80,8 +81,11 @@ async function oneRow(row: BulkRowData, write: (id: string, data: object, permis
   return { total: 1, rows: [await write(String($id), data, $permissions)] };
 }
 
-/** Validates one row of `bulkCreate` / `bulkUpsert` and gives it its id (its own, else a new unique id). */
-export function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
+/**
+ * Validates one row of `bulkCreate` / `bulkUpsert` and gives it its id (its own, else a new unique id).
+ * `operators`: the upsert may hold `Operator` values (not in a transaction, which takes values only).
+ */
+export function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert', operators = false): BulkRowData {
   const definition = context.runtime.definition;
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return validateInsert(definition, row, index) as never;
   const { $id, $permissions, ...data } = row as Record<string, unknown>;
@@ -90,10 +94,21 @@ export function prepareRow(context: TableContext, row: unknown, index: number, m
   if ($permissions !== undefined && !(Array.isArray($permissions) && $permissions.every((p) => typeof p === 'string'))) {
     fail(context, '$permissions', 'must be a list of permission strings', index);
   }
-  const body = validateInsert(definition, data, index);
+  const body = operators ? validateUpsert(definition, data, index) : validateInsert(definition, data, index);
   if (mode === 'upsert') rejectOperatorStrings(context.runtime.id, 'bulkUpsert', body, index);
   const id = typeof $id === 'string' ? $id : ID.unique();
   return { ...body, $id: id, ...($permissions === undefined ? {} : { $permissions: [...($permissions)] }) };
+}
+
+/** Adds a later change of a row to its earlier ones, refusing an operator that would then apply to the stored value. */
+function mergeChange(context: TableContext, id: string, earlier: Record<string, unknown>, later: Readonly<Record<string, unknown>>, index: number): void {
+  for (const [field, value] of Object.entries(later)) {
+    if (isColumnOperator(value) && Object.hasOwn(earlier, field)) {
+      fail(context, field, `row "${id}" is changed twice and this change applies ${value.method} to a field an earlier change sets; ` +
+        'merged, the operator would apply to the stored value: give each row one change', index);
+    }
+  }
+  Object.assign(earlier, later);
 }
 
 function fail(context: TableContext, field: string, reason: string, index: number): never {
@@ -115,7 +130,7 @@ export interface IdChunk {
 export async function bulkUpdateRows(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
   requireApiKey(context, 'bulkUpdate');
-  const { ids, chunks, keys } = groupUpdates(context, items);
+  const { ids, chunks, keys } = groupUpdates(context, items, true);
   if (ids.length === 0) return deepFreeze([]);
   const perRow = runtime.relations.hasRelations;
   const results = await underWrite(context, () => sendChunks(chunks, async (current) => (perRow
@@ -130,20 +145,21 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
 /**
  * Validates `bulkUpdate` items and groups them into `updateRows` requests: one per distinct change and
  * chunk of 100 ids. Several changes of one id are merged in input order first, which gives the same row as
- * applying them one after another. Returns the distinct ids in input order, the requests (one row each on a
- * table with relationships), and every field changed.
+ * applying them one after another (an operator on a field an earlier change of the row sets is refused: merged,
+ * it would apply to the stored value). Returns the distinct ids in input order, the requests (one row each
+ * on a table with relationships), and every field changed. `operators`: the changes may hold `Operator` values.
  */
-export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): { ids: string[]; chunks: IdChunk[]; keys: object } {
+export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[], operators = false): { ids: string[]; chunks: IdChunk[]; keys: object } {
   const { runtime } = context;
   const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
   items.forEach((item, index) => {
     checkId(item?.id, { table: runtime.id, method: 'bulkUpdate', rowIndex: index });
-    const data = validateUpdate(runtime.definition, item.data, index) as Record<string, unknown>;
+    const data = (operators ? validatePatch : validateUpdate)(runtime.definition, item.data, index);
     rejectOperatorStrings(runtime.id, 'bulkUpdate', data, index);
     if (Object.keys(data).length === 0) fail(context, '', 'no field to update', index);
     const known = merged.get(item.id);
     if (known === undefined) merged.set(item.id, { index, data });
-    else Object.assign(known.data, data);
+    else mergeChange(context, item.id, known.data, data, index);
   });
   const groups = new Map<string, { data: Record<string, unknown>; refs: BulkRowRef[] }>();
   for (const [id, { index, data }] of merged) {

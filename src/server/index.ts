@@ -3,7 +3,7 @@ export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOpt
 export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../warming/cache-warmer.js';
 export { ServerORM, type MigrateOptions } from './server-orm.js';
 export { DEFAULTS } from './defaults.js';
-export type { ServerORMConfig, CacheConfig, MigrateConfig, RetryConfig, OrmLogger } from './config.js';
+export type { ServerORMConfig, CacheConfig, L2Config, MigrateConfig, RetryConfig, OrmLogger } from './config.js';
 export { ConfigError, ValidationError, type ValidationIssue, MigrationError, SchemaDriftError } from '../errors/index.js';
 export {
   defineTable,
@@ -11,9 +11,25 @@ export {
   rowSchemas,
   validateInsert,
   validateUpdate,
+  validatePatch,
+  validateUpsert,
+  Operator,
+  ColumnOperator,
+  isColumnOperator,
+  type ArrayFilterCondition,
+  type ArrayOperator,
+  type BooleanOperator,
+  type DatetimeOperator,
+  type NumericOperator,
+  type TextOperator,
+  type OperatorMethod,
+  type OperatorTarget,
+  type OperatorFor,
   type FieldDefinition,
   type FieldType,
   type StringField,
+  type VarcharField,
+  type TextField,
   type IntegerField,
   type FloatField,
   type BooleanField,
@@ -30,9 +46,13 @@ export {
   type InferRow,
   type InferInsert,
   type InferUpdate,
+  type InferPatch,
+  type InferUpsert,
   type RowOf,
   type InsertOf,
   type UpdateOf,
+  type PatchOf,
+  type UpsertOf,
   type SystemFields,
   type RowSchemas,
   type MigrationPlan,
@@ -43,6 +63,9 @@ export {
   type MigrationProgress,
 } from '../schema/index.js';
 export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
+export type { RememberOptions } from './remember.js';
+export type { FoundOrCreated } from './table-defaults.js';
+export type { AggregateSpec, AggregateResult, AggregateOptions } from './table-aggregate.js';
 export type { TableHandle } from './table-handle.js';
 export type { Transaction, TransactionOptions } from './transaction.js';
 export type { TransactionTable, StagedRow } from './transaction-table.js';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors/not-found-error.js';
-import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
+import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
 import type { RowWith, WithPath } from '../schema/relation-types.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { bulkDeleteRows, bulkUpdateRows, bulkWriteRows, matchingIds } from './bulk-writes.js';
@@ -9,15 +9,24 @@ import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, re
 import type { TableContext } from './table-runtime.js';
 import type {
   AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
-  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableQuery, WriteOptions,
+  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableFilter, TableQuery, WriteOptions,
 } from './table-types.js';
 import * as writes from './table-writes.js';
+import { findOrCreateRow, firstOrDefault, rowOrDefault, type FoundOrCreated } from './table-defaults.js';
+import { aggregateRows, type AggregateOptions, type AggregateResult, type AggregateSpec } from './table-aggregate.js';
+import type { FilterObject } from '../query/filter-object.js';
 
 /** The `with` paths a handle's reads take: checked against the declarations, or any string on an untyped handle. */
 type WithPaths<T extends readonly TableDefinition[], D extends TableDefinition> = string extends D['name'] ? string : WithPath<T, D> & string;
 
 /** Read options with `with` typed as the paths `W`. */
 type WithOptions<W extends string> = ReadOptions & { readonly with?: readonly W[] };
+
+/** The columns of a row to create or stand in that the filters `W` do not give already. */
+type DefaultsFor<D extends TableDefinition, W> = Omit<InsertOf<D>, keyof W> & Partial<InsertOf<D>>;
+
+/** A stand-in row that was not read from Appwrite: the defaults given, with `$id` or the filters' values. */
+type DefaultRow<D extends TableDefinition> = Readonly<Partial<InsertOf<D>>> & { readonly $id?: string };
 
 const DEFAULT_ALL_PAGE = 500;
 const DEFAULT_ITERATE_PAGE = 100;
@@ -239,27 +248,31 @@ implements AsyncIterable<RowOf<D>> {
   }
 
   /**
-   * Validates and sets the given fields of a row; throws {@link NotFoundError} if it does not exist.
+   * Validates and sets the given fields of a row; throws {@link NotFoundError} if it does not exist. A field
+   * may be given an `Operator` instead of a value: Appwrite then computes it from the stored one, atomically,
+   * and the returned row holds the result.
    *
    * @example
    * ```ts
    * await products.update('pen', { price: 3 });
+   * await products.update('pen', { stock: Operator.decrement(1, 0), tags: Operator.arrayAppend(['sale']) });
    * ```
    */
-  update(id: string, data: UpdateOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+  update(id: string, data: PatchOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
     return this.#observe('update', async () => (await writes.updateRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
   /**
    * Creates the row with this id, or replaces the given fields if it exists. The data is validated as a
-   * complete row.
+   * complete row; a field may be given an `Operator` (applied to the stored value, or to NULL on a new row).
    *
    * @example
    * ```ts
    * await products.upsert('pen', { name: 'Pen', price: 2, category: 'office' });
+   * await products.upsert('pen', { name: 'Pen', price: 2, category: 'office', stock: Operator.increment(10) });
    * ```
    */
-  upsert(id: string, data: InsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
+  upsert(id: string, data: UpsertOf<D>, options?: WriteOptions): Promise<RowOf<D>> {
     return this.#observe('upsert', async () => (await writes.upsertRow(this.#context, id, data, options)) as RowOf<D>);
   }
 
@@ -330,7 +343,7 @@ implements AsyncIterable<RowOf<D>> {
   }
 
   /**
-   * Sets fields of existing rows, each with its own change. Rows with the same change go in one
+   * Sets fields of existing rows, each with its own change (values or `Operator`s). Rows with the same change go in one
    * `updateRows` request (100 ids each); ids that do not exist are reported in a `BulkPartialError`.
    * On a table with relationship columns Appwrite refuses the bulk routes (`updateRows`), so this sends one
    * request per row, at most 4 at a time.
@@ -361,7 +374,7 @@ implements AsyncIterable<RowOf<D>> {
 
   /**
    * Sets the same fields on every row matching the queries (one `updateRows`); returns how many changed.
-   * At least one filter is required.
+   * At least one filter is required. Fields may be given an `Operator`, applied to each row's own value.
    * On a table with relationship columns Appwrite refuses the bulk routes (`updateRows`), so this sends one
    * request per row, at most 4 at a time, after listing the matching ids.
    *
@@ -370,7 +383,7 @@ implements AsyncIterable<RowOf<D>> {
    * const changed = await products.updateWhere({ category: 'office' }, { price: 1 });
    * ```
    */
-  updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<number> {
+  updateWhere(queries: TableQuery<D>, data: PatchOf<D>): Promise<number> {
     return this.#observe('updateWhere', async () => {
       const canonical = this.#normalize(queries);
       if (!this.#context.runtime.relations.hasRelations) return await writes.updateWhere(this.#context, canonical, data);
@@ -400,6 +413,59 @@ implements AsyncIterable<RowOf<D>> {
       writes.requireFilter(this.#context, canonical, 'deleteWhere');
       return (await bulkDeleteRows(this.#context, await matchingIds(this.#context, canonical))).deleted.length;
     });
+  }
+
+  /**
+   * The first row matching the equality filters `where` (one read through the cache), or a new row made of
+   * `defaults` and `where`. Safe under races when a unique index covers `where` (or `options.id` is given):
+   * the loser's create gets Appwrite's 409 and it returns the winner's row, read past the cache.
+   *
+   * @example
+   * ```ts
+   * const { row: user, created } = await users.findOrCreate({ email: 'ada@example.com' }, { name: 'Ada' });
+   * ```
+   */
+  findOrCreate<const W extends TableFilter<D>>(where: W, defaults: DefaultsFor<D, W>, options?: CreateOptions): Promise<FoundOrCreated<RowOf<D>>> {
+    return this.#observe('findOrCreate', () => findOrCreateRow(this.#context, where as FilterObject, defaults, options) as Promise<FoundOrCreated<RowOf<D>>>);
+  }
+
+  /**
+   * The row with this id, or `defaults` with `$id` set when there is none: a frozen stand-in, not written.
+   *
+   * @example
+   * ```ts
+   * const settings = await guildSettings.getOrDefault(guildId, { prefix: '!', locale: 'en' });
+   * ```
+   */
+  getOrDefault(id: string, defaults: InsertOf<D>, options?: ReadOptions): Promise<RowOf<D> | DefaultRow<D>> {
+    return this.#observe('getOrDefault', () => rowOrDefault(this.#context, id, defaults, options) as Promise<RowOf<D> | DefaultRow<D>>);
+  }
+
+  /**
+   * The first row matching the equality filters `where`, or `defaults` with the values of `where` when there
+   * is none: a frozen stand-in, not written.
+   *
+   * @example
+   * ```ts
+   * const prefs = await preferences.findOneOrDefault({ user: userId }, { theme: 'light' });
+   * ```
+   */
+  findOneOrDefault<const W extends TableFilter<D>>(where: W, defaults: DefaultsFor<D, W>, options?: ReadOptions): Promise<RowOf<D> | DefaultRow<D>> {
+    return this.#observe('findOneOrDefault', () => firstOrDefault(this.#context, where as FilterObject, defaults, options) as Promise<RowOf<D> | DefaultRow<D>>);
+  }
+
+  /**
+   * Counts the rows matching `where` and computes sums, averages, minima and maxima of numeric columns.
+   * Appwrite has no aggregate endpoint: the rows are read page by page (only the needed columns) and the
+   * figures are cached as one entry, dropped by any write to the table.
+   *
+   * @example
+   * ```ts
+   * const { count, sum, avg } = await products.aggregate({ count: true, sum: ['stock'], avg: ['price'] }, { category: 'office' });
+   * ```
+   */
+  aggregate<const C extends NumericColumn<D>>(spec: AggregateSpec<C>, where?: TableQuery<D>, options?: AggregateOptions): Promise<AggregateResult<C>> {
+    return this.#observe('aggregate', async () => (await aggregateRows(this.#context, this.#normalize(where), spec, options)) as AggregateResult<C>);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
+import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 
 /** The per-call option every request accepts. */
@@ -18,6 +18,11 @@ export interface ReadOptions extends CallOptions {
    * carry the related row (or rows) instead of the ID. The cached result depends on every table it loaded.
    */
   readonly with?: readonly string[];
+  /**
+   * Cache tags of this result: `db.invalidateTags([...])` with any of them drops it, on every instance and in
+   * the shared tier. A tagged read is cached apart from the same read untagged.
+   */
+  readonly tags?: readonly string[];
 }
 
 /** A declared field of the table. */
@@ -104,13 +109,16 @@ export interface StepOptions extends CallOptions {
 /** One row of `bulkCreate`: its data, and optionally its id and permissions. */
 export type BulkCreateRow<D extends TableDefinition> = InsertOf<D> & { readonly $id?: string; readonly $permissions?: readonly string[] };
 
-/** One row of `bulkUpsert`: its id, its data and optionally its permissions. */
-export type BulkUpsertRow<D extends TableDefinition> = InsertOf<D> & { readonly $id: string; readonly $permissions?: readonly string[] };
+/**
+ * One row of `bulkUpsert`: its id, its data and optionally its permissions. `Data` is the row's fields:
+ * values or `Operator`s on a table handle, values only in a transaction.
+ */
+export type BulkUpsertRow<D extends TableDefinition, Data = UpsertOf<D>> = Data & { readonly $id: string; readonly $permissions?: readonly string[] };
 
-/** One change of `bulkUpdate`: the row id and the fields to set. */
-export interface BulkUpdateItem<D extends TableDefinition> {
+/** One change of `bulkUpdate`: the row id and the fields to set (values or `Operator`s; values only in a transaction). */
+export interface BulkUpdateItem<D extends TableDefinition, Data = PatchOf<D>> {
   readonly id: string;
-  readonly data: UpdateOf<D>;
+  readonly data: Data;
 }
 
 /** What `bulkDelete` did: the ids it deleted and those that did not exist. */

@@ -1,7 +1,7 @@
 import { deepFreeze } from '../cache/deep-freeze.js';
 import { QueryError } from '../errors/query-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import { validateInsert, validatePatch, validateUpsert } from '../schema/row-validation.js';
 import { ConfigError } from '../errors/config-error.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
@@ -59,7 +59,7 @@ export async function createRow(context: TableContext, data: unknown, options: C
 export async function updateRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'update' });
-  const body = validateUpdate(runtime.definition, data);
+  const body = validatePatch(runtime.definition, data);
   requireData(context, body, 'update', options.permissions);
   rejectOperatorStrings(runtime.id, 'update', body);
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).updateRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
@@ -68,7 +68,7 @@ export async function updateRow(context: TableContext, rowId: string, data: unkn
 export async function upsertRow(context: TableContext, rowId: string, data: unknown, options: WriteOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: 'upsert' });
-  const body = validateInsert(runtime.definition, data);
+  const body = validateUpsert(runtime.definition, data);
   rejectOperatorStrings(runtime.id, 'upsert', body);
   return deepFreeze(await underWrite(context, () => adapterFor(context, options).upsertRow(runtime.id, rowId, body, options.permissions), writeTables(context, body)));
 }
@@ -110,7 +110,7 @@ export async function updateWhere(context: TableContext, query: CanonicalQuery, 
   const { runtime, session } = context;
   requireApiKey(context, 'updateWhere');
   requireFilter(context, query, 'updateWhere');
-  const body = validateUpdate(runtime.definition, data);
+  const body = validatePatch(runtime.definition, data);
   requireData(context, body, 'updateWhere');
   rejectOperatorStrings(runtime.id, 'updateWhere', body);
   return (await underWrite(context, () => session.adapter.updateRows(runtime.id, body, query.strings, false), writeTables(context, body))).total;

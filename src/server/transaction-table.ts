@@ -12,6 +12,7 @@ import type { QueryInput } from '../query/query-normalizer.js';
 import type { TableContext } from './table-runtime.js';
 import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
 import { requireFilter } from './table-writes.js';
+import { rejectOperatorStrings } from '../query/operator-strings.js';
 import { plainRow } from '../appwrite/tables-db-adapter.js';
 import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
@@ -120,6 +121,8 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async update(id: string, data: UpdateOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
     const body = validateUpdate(this.#tx.table.runtime.definition, data);
+    // Appwrite parses staged updates and upserts for operators at commit (reference §15).
+    rejectOperatorStrings(this.id, 'update', body);
     checkId(id, { table: this.id, method: 'update' });
     return this.#row(await this.#stage('staging an update of row', [id], (api, databaseId, transactionId) =>
       api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
@@ -135,6 +138,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async upsert(id: string, data: InsertOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
     const body = validateInsert(this.#tx.table.runtime.definition, data);
+    rejectOperatorStrings(this.id, 'upsert', body);
     checkId(id, { table: this.id, method: 'upsert' });
     return this.#row(await this.#stage('staging an upsert of row', [id], (api, databaseId, transactionId) =>
       api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
@@ -202,7 +206,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * await tx.table('stock').bulkUpsert([{ $id: 'pen', sku: 'pen', count: 10 }]);
    * ```
    */
-  async bulkUpsert(rows: readonly BulkUpsertRow<D>[]): Promise<readonly string[]> {
+  async bulkUpsert(rows: readonly BulkUpsertRow<D, InsertOf<D>>[]): Promise<readonly string[]> {
     return this.#bulkRows(rows, 'upsert');
   }
 
@@ -214,7 +218,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * await tx.table('orders').bulkUpdate([{ id: 'o1', data: { status: 'paid' } }, { id: 'o2', data: { status: 'paid' } }]);
    * ```
    */
-  async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<void> {
+  async bulkUpdate(items: readonly BulkUpdateItem<D, UpdateOf<D>>[]): Promise<void> {
     const { chunks, keys } = groupUpdates(this.#tx.table, items);
     const ids = chunks.flatMap((part) => part.refs.map((ref) => ref.id ?? ''));
     this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#writes(keys));
@@ -253,6 +257,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   async updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<void> {
     const canonical = this.#filters(queries, 'updateWhere');
     const body = validateUpdate(this.#tx.table.runtime.definition, data);
+    rejectOperatorStrings(this.id, 'updateWhere', body);
     await this.#stage('staging an update of rows', [], (api, databaseId, transactionId) =>
       api.updateRows({ databaseId, tableId: this.id, data: body, queries: [...canonical], transactionId }), this.#writes(body));
   }

@@ -29,9 +29,15 @@ export function columnField(column: ColumnSpec, nameOf: (tableId: string) => str
     ...(column.default === null ? {} : { default: column.default }),
   };
   const bounds = { ...(column.min === undefined ? {} : { min: column.min }), ...(column.max === undefined ? {} : { max: column.max }) };
+  const encrypt = column.encrypt === true ? { encrypt: true } : {};
   switch (column.kind) {
     case 'string':
-      return { type: 'string', ...(column.size === undefined ? {} : { size: column.size }), ...common } as FieldDefinition;
+    case 'varchar':
+      return { type: column.kind, ...(column.size === undefined ? {} : { size: column.size }), ...encrypt, ...common } as FieldDefinition;
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return { type: column.kind, ...encrypt, ...common } as FieldDefinition;
     case 'integer':
     case 'float':
       return { type: column.kind, ...bounds, ...common } as FieldDefinition;

@@ -64,6 +64,17 @@ function stepLines(step: MigrationStep, live: ReadonlyMap<string, LiveTable>): {
       const up = [`await m.alterColumn(${at(step.tableId)}, ${literal(step.column.key)}, ${field(step.column)});`];
       return { up, down: before === undefined ? [] : [`await m.alterColumn(${at(step.tableId)}, ${literal(step.column.key)}, ${field(before)});`] };
     }
+    case 'renameColumn': {
+      const { from } = step;
+      const to = step.column.key;
+      const before = live.get(step.tableId)?.columns.find((column) => column.key === from);
+      const alter = step.changes.length === 0 ? [] : [`await m.alterColumn(${at(step.tableId)}, ${literal(to)}, ${field(step.column)});`];
+      const restore = step.changes.length === 0 || before === undefined ? [] : [`await m.alterColumn(${at(step.tableId)}, ${literal(to)}, ${field(before)});`];
+      return {
+        up: [`await m.renameColumn(${at(step.tableId)}, ${literal(from)}, ${literal(to)});`, ...alter],
+        down: [...restore, `await m.renameColumn(${at(step.tableId)}, ${literal(to)}, ${literal(from)});`],
+      };
+    }
     case 'deleteColumn': {
       const drop = `await m.dropColumn(${at(step.tableId)}, ${literal(step.column.key)});`;
       const restore = `await m.addColumn(${at(step.tableId)}, ${literal(step.column.key)}, ${field(step.column)}); // its data is not restored`;

@@ -24,6 +24,19 @@ function seeded(definition: TableDefinition, change: (spec: ReturnType<typeof ta
 }
 
 describe('applyPlan', () => {
+  it('renames a column in place, the index over it following, and the next plan is empty', async () => {
+    const before = { name: 'notes', schema: { title: { type: 'string' }, body: { type: 'text' } }, indexes: [{ key: 'by_title', type: 'key', attributes: ['title'] }] } as const;
+    const after = {
+      name: 'notes',
+      schema: { heading: { type: 'string', renamedFrom: 'title' }, subtitle: { type: 'varchar', size: 20 }, body: { type: 'text' } },
+      indexes: [{ key: 'by_title', type: 'key', attributes: ['heading'] }],
+    } as const;
+    const port = seeded(before);
+    await migrate(port, [after]);
+    expect(port.calls.filter((call) => !call.startsWith('read'))).toEqual(['renameColumn notes.title -> heading', 'createColumn notes.subtitle']);
+    expect((await migrate(port, [after])).plan.steps).toEqual([]);
+  });
+
   it('creates the database first, then each table with one request', async () => {
     const port = new MemoryPort();
     port.databaseExists = false;

@@ -19,6 +19,18 @@ describe('checkTableDefinitions', () => {
   it('accepts valid declarations', () => {
     expect(() => checkTableDefinitions([products, orders])).not.toThrow();
     expect(() => checkTableDefinitions([])).not.toThrow();
+    expect(() => checkTableDefinitions(table({
+      sku: { type: 'varchar', size: 1000, renamedFrom: 'code' },
+      body: { type: 'text', encrypt: true },
+      summary: { type: 'mediumtext' },
+      archive: { type: 'longtext', array: true },
+      secret: { type: 'string', size: 150, encrypt: true },
+    }, { indexes: [{ key: 'by_body', type: 'key', attributes: ['body'], lengths: [100] }] }))).not.toThrow();
+  });
+
+  it('asks for lengths on a key index over a text column (65,535 characters)', () => {
+    expect(failure(table({ body: { type: 'text' } }, { indexes: [{ key: 'i', type: 'key', attributes: ['body'] }] })).message)
+      .toBe('Table "items", index "i": the index covers 65535 characters, over Appwrite\'s 768; give lengths (e.g. lengths: [191]) or smaller string sizes');
   });
 
   it.each([
@@ -36,7 +48,18 @@ describe('checkTableDefinitions', () => {
     [{ n: { type: 'integer', min: 5, max: 1 } }, 'Table "items", field "n": min 5 is greater than max 1', 'n'],
     [{ n: { type: 'integer', min: 0.5 } }, 'Table "items", field "n": min must be a safe integer', 'n'],
     [{ s: { type: 'string', size: 0 } }, 'Table "items", field "s": size must be an integer from 1 to 1073741824', 's'],
-    [{ s: { type: 'text' } }, 'Table "items", field "s": unknown type "text"; expected one of string, integer, float, boolean, datetime, email, url, ip, enum, relationship', 's'],
+    [{ s: { type: 'blob' } }, 'Table "items", field "s": unknown type "blob"; expected one of string, varchar, text, mediumtext, longtext, integer, float, boolean, datetime, email, url, ip, enum, relationship', 's'],
+    [{ s: { type: 'varchar', size: 16_382 } }, 'Table "items", field "s": size must be an integer from 1 to 16381', 's'],
+    [{ s: { type: 'text', size: 10 } }, 'Table "items", field "s": unknown property size for a text field', 's'],
+    [{ s: { type: 'string', size: 149, encrypt: true } }, 'Table "items", field "s": an encrypted string needs size >= 150 (Appwrite refuses smaller ones), got 149', 's'],
+    [{ s: { type: 'varchar', size: 100, encrypt: true } }, 'Table "items", field "s": an encrypted varchar needs size >= 150 (Appwrite refuses smaller ones), got 100', 's'],
+    [{ s: { type: 'string', encrypt: 'yes' } }, 'Table "items", field "s": encrypt must be true or false', 's'],
+    [{ s: { type: 'email', encrypt: true } }, 'Table "items", field "s": unknown property encrypt for a email field', 's'],
+    [{ s: { type: 'string', renamedFrom: 's' } }, 'Table "items", field "s": renamedFrom must be the former key of this field: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than the key', 's'],
+    [{ s: { type: 'string', renamedFrom: '$old' } }, 'Table "items", field "s": renamedFrom must be the former key of this field: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than the key', 's'],
+    [{ s: { type: 'string', renamedFrom: 't' }, t: { type: 'string' } }, 'Table "items", field "s": renamedFrom "t" is the key of another declared field', 's'],
+    [{ s: { type: 'string', renamedFrom: 'old' }, t: { type: 'string', renamedFrom: 'old' } }, 'Table "items", field "t": renamedFrom "old" is claimed by field "s" too', 't'],
+    [{ r: { type: 'relationship', table: 'items', relation: 'oneToOne', renamedFrom: 'x' } }, 'Table "items", field "r": unknown property renamedFrom for a relationship field', 'r'],
     [{ s: { type: 'string', requried: true } }, 'Table "items", field "s": unknown property requried for a string field', 's'],
     [{ s: { type: 'boolean', min: 1 } }, 'Table "items", field "s": unknown property min for a boolean field', 's'],
     [{ s: { type: 'string', required: 'yes' } }, 'Table "items", field "s": required must be true or false', 's'],

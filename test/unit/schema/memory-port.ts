@@ -85,6 +85,13 @@ export class MemoryPort implements MigrationPort {
     table.columns = table.columns.map((current) => (current.key === column.key ? { ...current, ...column } : current));
   }
 
+  async renameColumn(tableId: string, column: ColumnSpec, newKey: string): Promise<void> {
+    await this.track(`renameColumn ${tableId}.${column.key} -> ${newKey}`);
+    const table = this.table(tableId);
+    table.columns = table.columns.map((current) => (current.key === column.key ? { ...current, ...column, key: newKey } : current));
+    table.indexes = table.indexes.map((index) => ({ ...index, columns: index.columns.map((key) => (key === column.key ? newKey : key)) }));
+  }
+
   async deleteColumn(tableId: string, key: string): Promise<void> {
     await this.track(`deleteColumn ${tableId}.${key}`);
     this.mark(this.table(tableId).columns, key);

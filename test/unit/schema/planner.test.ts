@@ -178,3 +178,70 @@ describe('planMigration: indexes', () => {
     expect(plan([products], [noOrders]).steps).toEqual([]);
   });
 });
+
+describe('planMigration: text types and renames', () => {
+  const articles = {
+    name: 'articles',
+    schema: {
+      title: { type: 'string', size: 200, required: true },
+      sku: { type: 'varchar', size: 64 },
+      body: { type: 'text', encrypt: true },
+      notes: { type: 'mediumtext', array: true },
+    },
+    indexes: [
+      { key: 'by_title', type: 'key', attributes: ['title'] },
+      { key: 'by_sku', type: 'unique', attributes: ['sku', 'title'], lengths: [64, 100] },
+      { key: 'by_body', type: 'fulltext', attributes: ['body'] },
+    ],
+  } as const satisfies TableDefinition;
+  const liveArticles = (): RawTable => asAppwriteTable(tableSpec(articles));
+
+  it('creates varchar and text columns by their own routes after the table, with the indexes over them', () => {
+    const result = plan([articles], []);
+    expect(result.steps.map((step) => `${step.kind}:${'column' in step ? step.column.key : 'index' in step ? step.index.key : step.kind === 'createTable' ? step.table.columns.map((c) => c.key).join('+') : ''}`)).toEqual([
+      'createTable:title',
+      'createColumn:sku',
+      'createColumn:body',
+      'createColumn:notes',
+      'createIndex:by_sku',
+      'createIndex:by_body',
+    ]);
+    expect(result.steps[0]).toMatchObject({ table: { indexes: [{ key: 'by_title' }] } });
+    expect(result.steps[2]).toMatchObject({ column: { kind: 'text', encrypt: true } });
+    expect(result.text).toContain('+ column articles.sku (varchar(64))');
+  });
+
+  it('reads the text types back as declared, and recreates a column whose encryption changed', () => {
+    expect(plan([articles], [liveArticles()]).steps).toEqual([]);
+    const plainBody = withColumn(liveArticles(), 'body', (column) => ({ ...column, encrypt: false }));
+    expect(plan([articles], [plainBody]).refused).toMatchObject([{ kind: 'typeChange', key: 'body', detail: 'text -> text encrypted' }]);
+    const resized = withColumn(liveArticles(), 'sku', (column) => ({ ...column, size: 32 }));
+    expect(plan([articles], [resized]).steps).toMatchObject([{ kind: 'updateColumn', column: { key: 'sku' }, changes: [{ property: 'size', from: 32, to: 64 }] }]);
+  });
+
+  it('renames a column declared with renamedFrom in place; the indexes over it follow', () => {
+    const renamed = { ...articles, schema: { ...articles.schema, code: { ...articles.schema.sku, renamedFrom: 'sku', size: 80 } } } as const;
+    const { sku: _sku, ...schema } = renamed.schema;
+    const declared = {
+      ...renamed,
+      schema,
+      indexes: [articles.indexes[0], { ...articles.indexes[1], attributes: ['code', 'title'] }, articles.indexes[2]],
+    } as const satisfies TableDefinition;
+    const result = plan([declared], [liveArticles()]);
+    expect(result.refused).toEqual([]);
+    expect(result.steps).toMatchObject([
+      { kind: 'renameColumn', from: 'sku', column: { key: 'code', size: 80 }, changes: [{ property: 'size', from: 64, to: 80 }], destructive: false },
+    ]);
+    expect(result.text).toBe('~ column articles.sku renamed to code (values and indexes kept): size 64 -> 80');
+    // Once renamed, the declaration matches; renamedFrom is harmless.
+    const after = { ...liveArticles(), columns: liveArticles().columns.map((column) => (column.key === 'sku' ? { ...column, key: 'code', size: 80 } : column)),
+      indexes: liveArticles().indexes.map((index) => ({ ...index, columns: index.columns.map((key) => (key === 'sku' ? 'code' : key)) })) };
+    expect(plan([declared], [after]).steps).toEqual([]);
+  });
+
+  it('refuses a rename that changes the type, like any type change', () => {
+    const declared = { ...articles, schema: { title: articles.schema.title, body: articles.schema.body, notes: articles.schema.notes, code: { type: 'integer', renamedFrom: 'sku' } }, indexes: [] } as const;
+    const result = plan([declared], [liveArticles()], { dropIndexes: true });
+    expect(result.refused).toMatchObject([{ kind: 'typeChange', key: 'code', detail: 'varchar -> integer' }]);
+  });
+});
