@@ -106,7 +106,7 @@ describe('operators end to end (real SDK, local server)', () => {
     ['ratios', [0.5, 1.5, 2.5]],
     ['levels', ['low', 'mid', 'high']],
   ] as const)('applies each array operator to %s', async (field, [a, b, c]) => {
-    await db.table('items').create({ title: field, [field]: [a, b] } as never, { id: field });
+    await db.table('items').create({ title: field, [field]: [a, b] }, { id: field });
     const seen = await steps(field, field, [
       Operator.arrayAppend([c, c]), Operator.arrayPrepend([a]), Operator.arrayInsert(1, b), Operator.arrayRemove(a), Operator.arrayUnique(),
       Operator.arrayIntersect([c]), Operator.arrayDiff([c]), Operator.arrayAppend([a, b]), Operator.arrayFilter('equal', a), Operator.arrayFilter('isNotNull'),
