@@ -96,3 +96,30 @@ export function buildIndex(table: StoredTable, params: Params, columnsParam: 'co
   const reported = columns.map((_, position) => lengths[position] ?? 0);
   return { key, type: type as IndexType, status: 'processing', error: '', columns, orders, lengths: reported, $createdAt: now, $updatedAt: now };
 }
+
+/**
+ * utopia's `Database::updateAttribute` revalidates every index of the table when a column is renamed or
+ * resized, against its own copy of the indexes (whose lengths a column deletion left untouched) and the
+ * updated column: more lengths than columns, or a length rule broken by the new size, fails the update.
+ *
+ * @throws ApiError `column_index_invalid` with utopia's message.
+ * @example
+ * ```ts
+ * checkIndexesAfterAlter(table, 'n', { ...column, key: 'n2' });
+ * ```
+ */
+export function checkIndexesAfterAlter(table: StoredTable, previousKey: string, updated: StoredColumn): void {
+  const altered: StoredTable = {
+    ...table,
+    columns: table.columns.map((column) => (column.key === previousKey ? updated : column)),
+  };
+  for (const index of table.indexes) {
+    const columns = index.columns.map((key) => (key === previousKey ? updated.key : key));
+    const lengths = index.schemaLengths ?? index.lengths;
+    if (index.type === 'fulltext') continue;
+    if (lengths.length > columns.length) {
+      throw indexInvalid('Invalid index lengths. Count of lengths must be equal or less than the number of attributes.');
+    }
+    checkIndexLength(altered, columns, lengths);
+  }
+}

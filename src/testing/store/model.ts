@@ -88,6 +88,13 @@ export interface StoredIndex {
   columns: string[];
   orders: string[];
   lengths: number[];
+  /**
+   * The lengths utopia's schema keeps when a column deletion shrank `lengths`: utopia removes the column
+   * from the index but keeps every length, which later makes any rename or resize in the table fail.
+   */
+  schemaLengths?: number[];
+  /** A unique index that MariaDB refused to build over duplicates (utopia ignored it): reported, not enforced. */
+  unbuilt?: boolean;
   $createdAt: string;
   $updatedAt: string;
 }

@@ -57,13 +57,17 @@ export class SchemaJobs {
     });
   }
 
-  /** A unique index over duplicate values fails to build, as MariaDB refuses it. */
+  /**
+   * Makes the index available. MariaDB refuses a unique index over duplicate values with a duplicate-entry
+   * error, which utopia's `Database::createIndex` takes for an orphan index already in the schema and
+   * ignores: Appwrite reports the index available, but it does not exist, so it enforces nothing.
+   */
   indexCreated(state: TableState, index: StoredIndex): void {
     this.later(this.indexDelayMs ?? this.columnDelayMs, () => {
       if (!state.table.indexes.includes(index)) return;
-      const duplicate = index.type === 'unique' && hasDuplicates(state.rows.values(), index.columns);
-      index.status = duplicate ? 'failed' : 'available';
-      index.error = duplicate ? `Duplicate entry found for unique index '${index.key}'` : '';
+      if (index.type === 'unique' && hasDuplicates(state.rows.values(), index.columns)) index.unbuilt = true;
+      index.status = 'available';
+      index.error = '';
       index.$updatedAt = isoNow();
       this.store.changed(state);
     });

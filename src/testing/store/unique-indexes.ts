@@ -13,8 +13,10 @@ function collate(value: unknown): string {
  * write.
  */
 export function assertUniqueIndexes(table: StoredTable, rows: Iterable<StoredRow>, written: readonly StoredRow[]): void {
-  const indexes = table.indexes.filter((index) => index.type === 'unique' && index.status === 'available');
+  const indexes = table.indexes.filter((index) => index.type === 'unique' && index.status === 'available' && index.unbuilt !== true);
   if (indexes.length === 0 || written.length === 0) return;
+  // Every index walks all rows: an iterator would be spent by the first one.
+  const stored = [...rows];
   for (const index of indexes) {
     const keyOf = (row: StoredRow): string | null => {
       const parts: string[] = [];
@@ -33,7 +35,7 @@ export function assertUniqueIndexes(table: StoredTable, rows: Iterable<StoredRow
       wanted.set(key, row.$id);
     }
     if (wanted.size === 0) continue;
-    for (const row of rows) {
+    for (const row of stored) {
       const key = keyOf(row);
       if (key === null) continue;
       const owner = wanted.get(key);
@@ -42,7 +44,7 @@ export function assertUniqueIndexes(table: StoredTable, rows: Iterable<StoredRow
   }
 }
 
-/** Whether the rows already violate a unique index on these columns (a unique index then fails to build). */
+/** Whether the rows already violate a unique index on these columns (MariaDB then refuses to build it). */
 export function hasDuplicates(rows: Iterable<StoredRow>, columns: readonly string[]): boolean {
   const seen = new Set<string>();
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import { ApiError } from '../api-error.js';
 import { buildColumn, updatedColumn } from '../../store/column-specs.js';
+import { checkIndexesAfterAlter } from '../../store/index-specs.js';
 import { columnOperation, isColumnEndpoint, maxLengthOf, UNSUPPORTED_ENDPOINTS, type ColumnEndpoint } from '../../store/column-types.js';
 import {
   columnAlreadyExists, columnNotAvailable, columnNotFound, notImplemented,
@@ -47,7 +48,6 @@ function assertFits(state: TableState, column: StoredColumn): void {
 
 /** A rename onto an existing key fails in utopia with a duplicate, which Appwrite reports under the old key. */
 function checkRename(state: TableState, column: StoredColumn, newKey: string): void {
-  if (!isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
   if (state.table.columns.some((item) => item.key === newKey)) throw columnAlreadyExists(column.key);
 }
 
@@ -112,10 +112,14 @@ export const columnRoutes: readonly RouteDefinition[] = [
       const column = findColumn(state, context.path.key ?? '');
       if (column.status !== 'available') throw columnNotAvailable(column.key);
       const updated = updatedColumn(column, endpoint, context.params);
-      assertFits(state, updated);
       const newKey = context.params.string('newKey');
       const renamed = newKey !== undefined && newKey !== column.key;
+      if (renamed && !isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
+      // utopia validates the indexes before the table is altered (where a duplicate name or truncation fails).
+      const resized = (endpoint === 'string' || endpoint === 'varchar') && context.params.number('size') !== undefined;
+      if (newKey !== undefined || resized) checkIndexesAfterAlter(state.table, column.key, { ...updated, key: newKey ?? column.key });
       if (renamed) checkRename(state, column, newKey);
+      assertFits(state, updated);
       state.table.columns[state.table.columns.indexOf(column)] = updated;
       if (renamed) {
         moveValues(state, column.key, newKey);
