@@ -28,7 +28,8 @@ export function planTable(plan: Pick<MigrationPlan, 'steps' | 'refused' | 'notes
     const match = /^([+~\-!=]) (?:refused: |kept )?(database|table|column|index|type change|remove column|change index) (\S+?):?(?: (.*))?$/.exec(hinted);
     if (match === null) return [hinted.charAt(0), '', '', hinted.slice(2)];
     const [, op = '', what = '', target = '', detail = ''] = match;
-    return [op, what, target, detail.replace(/^\((.*)\)$/, '$1')];
+    // One parenthesised detail loses its parentheses (`(string(32))`); `(integer) (hint)` keeps them.
+    return [op, what, target, detail.replace(/^\(([^()]*(?:\([^()]*\)[^()]*)*)\)$/, '$1')];
   });
   const widths = [1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   return rows.map(([op = '', what = '', target = '', detail = '']) => `  ${op} ${what.padEnd(widths[0] ?? 0)}  ${target.padEnd(widths[1] ?? 0)}  ${detail}`.trimEnd()).join('\n');

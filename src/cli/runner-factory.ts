@@ -4,6 +4,7 @@ import { MigrationRunner, type MigrationModule, type MigrationRunEvent } from '.
 import { UsageError } from './args.js';
 import type { CommandContext } from './command.js';
 import type { Connection } from './connection.js';
+import { progressLine } from './commands/push.js';
 
 function migrationModule(exports: Readonly<Record<string, unknown>>, path: string): MigrationModule {
   if (typeof exports.up !== 'function') throw new Error(`${path} exports no up(m) function`);
@@ -45,7 +46,10 @@ export async function createRunner(context: CommandContext, connection: Connecti
     databaseName: connection.databaseId,
     port: connection.port,
     rows: connection.rows,
-    apply: connection.apply(),
+    apply: connection.apply((event) => {
+      // Progress while Appwrite builds what a file asked for (finished tables are implied by the next line).
+      if (event.type !== 'table') context.say(`  ${progressLine(event)}`);
+    }),
     files: await listMigrationFiles(settings.migrations),
     load: async (file) => migrationModule(await context.load(file.path), file.path),
     lock: { owner: `${hostname()}:${process.pid}`, waitMs },

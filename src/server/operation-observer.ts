@@ -1,4 +1,4 @@
-import { OperationRecord, currentOperation, runInOperation } from '../cache/operation-record.js';
+import { OperationRecord, currentOperation, leaveOperation, runInOperation } from '../cache/operation-record.js';
 
 /**
  * How a table operation ended. Reads: `hit` (every read from the cache), `miss` (some read went to
@@ -117,6 +117,8 @@ export class OperationObserver {
     } catch (error) {
       this.#report(span, { table, method, durationMs: performance.now() - started, outcome: 'error', requests: record.requests, error });
       throw error;
+    } finally {
+      leaveOperation();
     }
   }
 

@@ -14,8 +14,8 @@ async function pull(context: CommandContext): Promise<CommandOutcome> {
   for (const column of skipped) io.stderr(`Skipped column ${column}: the ORM cannot declare its type\n`);
   const out = args.values.get('out');
   if (out === '-') {
-    io.stdout(source);
-    return { code: EXIT.ok };
+    if (!context.json) io.stdout(source);
+    return { code: EXIT.ok, result: { source, skipped } };
   }
   const path = out === undefined ? (settings.schema ?? resolve(settings.root, 'src/schema.ts')) : resolve(io.cwd, out);
   const file = await writeNewFile(path, source, io.cwd, args.flags.has('force'));

@@ -38,7 +38,15 @@ export function pushPlan(databaseId: string, desired: readonly TableSpec[], live
   return { ...plan, text: renderPlan(plan) };
 }
 
-function progressLine(event: MigrationProgress): string {
+/**
+ * One line of progress while a plan is applied: a step, a wait for Appwrite, a finished table.
+ *
+ * @example
+ * ```ts
+ * progressLine({ type: 'wait', tableId: 'posts', what: 'title' }); // '  … posts: waiting for title'
+ * ```
+ */
+export function progressLine(event: MigrationProgress): string {
   if (event.type === 'step') return `  ${event.line}`;
   if (event.type === 'wait') return `  … ${event.tableId}: waiting for ${event.what}`;
   return `  ✓ ${event.tableId}: ${event.steps} step${event.steps === 1 ? '' : 's'} in ${event.durationMs} ms`;

@@ -46,7 +46,8 @@ function lockTableSpec(tableId: string): TableSpec {
 
 /**
  * A lock row in the database: creating the row takes the lock (Appwrite answers 409 when it exists), deleting
- * it releases it. A lock past its expiry is taken over, so a run that crashed does not block the next forever.
+ * it releases it. The holder moves the expiry forward while it works; a lock past its expiry is taken over, so
+ * a run that crashed does not block the next forever.
  *
  * @example
  * ```ts
@@ -64,9 +65,17 @@ export class MigrationLock {
   /** Runs `task` holding the lock, and releases it whatever the outcome. */
   async withLock<T>(options: LockOptions, task: () => Promise<T>): Promise<T> {
     await this.acquire(options);
+    // While the task runs, the expiry moves forward, so that a long data migration is never taken over.
+    const ttlMs = options.ttlMs ?? 600_000;
+    const renew = (): void => {
+      void this.rows.updateRow(this.tableId, LOCK_ROW, { expiresAt: new Date(Date.now() + ttlMs).toISOString() }).catch(() => undefined);
+    };
+    const heartbeat = setInterval(renew, Math.max(1000, Math.floor(ttlMs / 3)));
+    heartbeat.unref();
     try {
       return await task();
     } finally {
+      clearInterval(heartbeat);
       await this.rows.deleteRow(this.tableId, LOCK_ROW).catch(() => undefined);
     }
   }
