@@ -12,7 +12,7 @@ export interface BridgeSettings {
 
 /**
  * Creates and starts the Redis invalidation bridge of a database when `cache.redis` is set; returns
- * `undefined` otherwise. Messages naming a table outside `tables` (the declared ids) are ignored. It does not wait for Redis: messages to send wait until the publisher is
+ * `undefined` otherwise. Messages naming a table outside `tables` (the declared ids), unless `accepts` takes it, are ignored. It does not wait for Redis: messages to send wait until the publisher is
  * connected, and the first subscription drops whatever the cache filled before it. Stop it with
  * `closeListeners()` / `close()`.
  *
@@ -23,7 +23,8 @@ export interface BridgeSettings {
  * await bridge?.close();
  * ```
  */
-export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, logger: BridgeLogger, tables?: Iterable<string>): RedisBridge | undefined {
+export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, logger: BridgeLogger, tables?: Iterable<string>,
+  accepts?: (table: string) => boolean): RedisBridge | undefined {
   if (config.cache === false || config.cache.redis === undefined) return undefined;
   const bridge = createRedisBridge({
     cache,
@@ -33,6 +34,7 @@ export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, lo
     databaseId: config.databaseId,
     logger,
     ...(tables === undefined ? {} : { tables }),
+    ...(accepts === undefined ? {} : { accepts }),
   });
   // start() never rejects: with Redis down it warns once and ioredis keeps retrying.
   void bridge.start();

@@ -45,6 +45,8 @@ export interface RedisBridgeOptions {
    * @default every table
    */
   readonly tables?: Iterable<string>;
+  /** Names accepted besides `tables` (the cache's tag pseudo-tables). @default none */
+  readonly accepts?: (table: string) => boolean;
 }
 
 /** A running invalidation bridge between this instance's cache and the others'. */
@@ -93,7 +95,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
 
   const declared = options.tables === undefined ? undefined : new Set(options.tables);
   const actions: SubscriberActions = {
-    knows: (table) => declared === undefined || declared.has(table),
+    knows: (table) => declared === undefined || declared.has(table) || options.accepts?.(table) === true,
     invalidate: (table) => (table === ALL_TABLES ? cache.invalidateAll('remote') : cache.invalidate(table, 'remote')),
     resync: (reason) => {
       if (reason !== 'first') counters.resyncs += 1;

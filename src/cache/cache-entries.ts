@@ -21,6 +21,8 @@ export interface CacheEntry {
   readonly keys: Set<string>;
   /** Key sets of the other tables the entry depends on (related rows loaded with it). */
   readonly related?: readonly Set<string>[];
+  /** When the entry stops being fresh (clock time); it is kept `grace` ms longer for {@link CacheEntries.stale}. */
+  readonly expiresAt: number;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface CacheEntriesOptions {
   readonly maxEntries: number;
   readonly maxBytes: number;
   readonly clock?: { now(): number };
+  /** How long past its TTL an entry is kept to stand in when a load fails, in ms. @default 0 */
+  readonly grace?: number;
   /** Where `evict` is emitted. */
   readonly events: CacheEvents;
 }
@@ -56,11 +60,15 @@ export class CacheEntries {
   readonly #maxBytes: number;
   readonly #events: CacheEvents;
   readonly #keysByTable = new Map<string, Set<string>>();
+  readonly #grace: number;
+  readonly #clock: { now(): number };
 
   constructor(options: CacheEntriesOptions) {
     this.#maxBytes = options.maxBytes;
     this.#events = options.events;
+    this.#grace = options.grace ?? 0;
     const clock = options.clock;
+    this.#clock = clock ?? performance;
     this.#lru = new LRUCache<string, CacheEntry>({
       max: options.maxEntries,
       maxSize: options.maxBytes,
@@ -71,9 +79,18 @@ export class CacheEntries {
     });
   }
 
-  /** The live entry for `key`; an expired one is removed and `undefined` returned. */
+  /** The live entry for `key`; an expired one is removed (or, within the grace period, kept) and `undefined` returned. */
   get(key: string): CacheEntry | undefined {
-    return this.#lru.get(key);
+    const entry = this.#lru.get(key);
+    if (this.#grace === 0 || entry === undefined) return entry;
+    return this.#clock.now() < entry.expiresAt ? entry : undefined;
+  }
+
+  /** The entry for `key` when it is past its TTL but within the grace period; `undefined` otherwise. */
+  stale(key: string): CacheEntry | undefined {
+    if (this.#grace === 0) return undefined;
+    const entry = this.#lru.get(key);
+    return entry !== undefined && this.#clock.now() >= entry.expiresAt ? entry : undefined;
   }
 
   /**
@@ -84,8 +101,9 @@ export class CacheEntries {
     if (!(ttl > 0) || size > this.#maxBytes) return;
     const keys = this.#keysOf(table);
     const related = dependsOn?.filter((other) => other !== table).map((other) => this.#keysOf(other));
-    const entry: CacheEntry = related === undefined || related.length === 0 ? { value, table, size, counters, keys } : { value, table, size, counters, keys, related };
-    this.#lru.set(key, entry, { ttl: ttl === Number.POSITIVE_INFINITY ? 0 : ttl, size });
+    const expiresAt = this.#grace === 0 || ttl === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : this.#clock.now() + ttl;
+    const entry: CacheEntry = related === undefined || related.length === 0 ? { value, table, size, counters, keys, expiresAt } : { value, table, size, counters, keys, related, expiresAt };
+    this.#lru.set(key, entry, { ttl: ttl === Number.POSITIVE_INFINITY ? 0 : ttl + this.#grace, size });
     keys.add(key);
     if (entry.related !== undefined) for (const set of entry.related) set.add(key);
     counters.entries++;

@@ -29,6 +29,8 @@ export interface CacheEventMap {
   invalidateAll: { readonly origin: InvalidationOrigin };
   /** An entry was dropped to respect `maxEntries` or `maxBytes`. */
   evict: { readonly table: string; readonly key: string };
+  /** Appwrite failed, and an entry past its TTL but within `grace` was returned instead. */
+  stale: { readonly table: string; readonly key: string; readonly error: unknown };
 }
 
 /**
@@ -65,7 +67,7 @@ type ListenerSets = { readonly [E in CacheEventName]: Set<CacheListener<E>> };
  * ```
  */
 export class CacheEvents {
-  readonly #listeners: ListenerSets = { hit: new Set(), miss: new Set(), invalidate: new Set(), invalidateAll: new Set(), evict: new Set() };
+  readonly #listeners: ListenerSets = { hit: new Set(), miss: new Set(), invalidate: new Set(), invalidateAll: new Set(), evict: new Set(), stale: new Set() };
 
   /** Adds `listener` for `event`. Adding the same function twice keeps one. */
   on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {

@@ -21,6 +21,11 @@ export interface QueryCacheOptions {
   readonly enabled: boolean;
   /** Time source for TTLs, in milliseconds. For tests; defaults to `performance`. */
   readonly clock?: { now(): number };
+  /**
+   * How long past its TTL an entry may still answer a read whose load failed with an Appwrite error worth
+   * retrying (5xx, 429, timeout, no connection), in ms. An invalidated entry never does. @default 0
+   */
+  readonly grace?: number;
 }
 
 /**
@@ -60,6 +65,7 @@ export function assertQueryCacheOptions(options: QueryCacheOptions): void {
     !(options.ttl >= 0) ? `ttl must be a number of milliseconds >= 0, got ${String(options.ttl)}`
     : !isPositiveInteger(options.maxEntries) ? `maxEntries must be a positive integer, got ${String(options.maxEntries)}`
     : !isPositiveInteger(options.maxBytes) ? `maxBytes must be a positive integer, got ${String(options.maxBytes)}`
+    : options.grace !== undefined && !(options.grace >= 0 && Number.isFinite(options.grace)) ? `grace must be a finite number of milliseconds >= 0, got ${String(options.grace)}`
     : undefined;
   if (problem !== undefined) throw new ConfigError(`cache: ${problem}`);
 }

@@ -10,6 +10,9 @@ import { SingleFlight, type Flight } from './single-flight.js';
 import { entrySize, freezeAndMeasure } from './size-estimate.js';
 import { effectiveTtl } from './ttl-precedence.js';
 import { TableGenerations, type TableGeneration } from './table-generations.js';
+import { invalidateShared, type SharedTier } from './l2/shared-tier.js';
+import { AppwriteError } from '../errors/appwrite-error.js';
+import type { L2Generations } from './l2/l2-store.js';
 
 export type { CacheReadRequest, QueryCacheOptions } from './query-cache-options.js';
 
@@ -35,12 +38,29 @@ export class QueryCache {
   readonly #flights = new SingleFlight();
   readonly #events = new CacheEvents();
   readonly #entries: CacheEntries;
+  #tier: SharedTier | undefined;
+  #tierTables: readonly string[] = [];
 
   constructor(options: QueryCacheOptions) {
     assertQueryCacheOptions(options);
     this.#enabled = options.enabled;
     this.#ttl = options.ttl;
     this.#entries = new CacheEntries({ ...options, events: this.#events });
+  }
+
+  /**
+   * Puts a shared second tier (Redis) behind this cache: a miss looks there before calling its loader, a
+   * loaded result is written there too, and invalidations move the tier's generations. `tables` are the
+   * declared table ids, all of which `invalidateAll()` bumps in the tier even if this instance never read them.
+   *
+   * @example
+   * ```ts
+   * cache.useSharedTier(await openL2Store('redis://127.0.0.1:6379', { databaseId: 'main' }), ['products']);
+   * ```
+   */
+  useSharedTier(tier: SharedTier, tables: readonly string[] = []): void {
+    this.#tier = tier;
+    this.#tierTables = tables;
   }
 
   /**
@@ -116,6 +136,12 @@ export class QueryCache {
    */
   invalidateAll(origin: InvalidationOrigin = 'local'): void {
     for (const table of [...this.#generations.tables()]) this.#invalidate(table, origin, true);
+    const tier = this.#tier;
+    if (tier !== undefined) {
+      if (origin === 'local' || origin === 'webhook') for (const table of this.#tierTables) if (this.#generations.peek(table) === undefined) void tier.bump(table);
+      // Every table, also those this instance never read: another instance may have changed any of them.
+      if (origin === 'resync' || origin === 'remote') tier.resync();
+    }
     this.#events.emit('invalidateAll', { origin });
   }
 
@@ -124,6 +150,7 @@ export class QueryCache {
     state.bump();
     state.updated = false;
     this.#entries.deleteTable(table);
+    if (this.#tier !== undefined) invalidateShared(this.#tier, table, origin);
     this.#stats.of(table).invalidations++;
     this.#events.emit('invalidate', all ? { table, origin, all } : { table, origin });
   }
@@ -240,22 +267,37 @@ export class QueryCache {
   ): Promise<T> {
     let value: T;
     let length: number;
+    let shared: L2Generations | undefined;
     try {
-      value = await load();
+      if (this.#tier === undefined) value = await load();
+      else {
+        shared = await this.#tier.generations(request.table, request.dependsOn);
+        const hit = shared === undefined ? undefined : await this.#tier.get(shared, key);
+        // A value found in the tier is written back nowhere but L1.
+        if (hit !== undefined) shared = undefined;
+        value = hit === undefined ? await load() : (hit.value as T);
+      }
       // Freezing and sizing share one walk; sizing by JSON.stringify would walk the value again and build its
       // whole text, which cost more than the rest of a stored miss put together.
       length = freezeAndMeasure(value);
     } catch (error) {
       // Released in the same tick as the failure, so the next caller retries instead of sharing the error.
       this.#flights.release(key, flight);
-      throw error;
+      const stale = isTransient(error) ? this.#entries.stale(key) : undefined;
+      if (stale === undefined) throw error;
+      // Within grace: the entry merely expired (an invalidation would have removed it), so it may stand in.
+      currentCacheContext()?.record(request.table, 'stale');
+      if (this.#events.has('stale')) this.#events.emit('stale', { table: request.table, key, error });
+      return stale.value as T;
     }
     this.#flights.release(key, flight);
     // A load that started before a bump may predate the change behind it: its callers get it, the cache does not.
     // So may one that loaded related rows of a table written meanwhile.
     if (state.generation === flight.generation && related.every(([other, seen]) => other.generation === seen)) {
       state.updated = true;
-      this.#entries.set(key, request.table, value, entrySize(key, length), effectiveTtl(request.ttl, request.tableTtl, this.#ttl), counters, request.dependsOn);
+      const ttl = effectiveTtl(request.ttl, request.tableTtl, this.#ttl);
+      this.#entries.set(key, request.table, value, entrySize(key, length), ttl, counters, request.dependsOn);
+      if (shared !== undefined && this.#tier !== undefined) void this.#tier.set(shared, key, value, Math.min(ttl, this.#tier.ttl ?? ttl));
     } else {
       const operation = currentOperation();
       if (operation !== undefined) operation.stale++;
@@ -279,4 +321,9 @@ export class QueryCache {
     if (operation !== undefined) operation.bypasses++;
     return deepFreeze(await load()) as T;
   }
+}
+
+/** An Appwrite failure worth retrying (5xx, 429, timeout, no connection): one that grace may cover. */
+function isTransient(error: unknown): boolean {
+  return error instanceof AppwriteError && error.retryable;
 }

@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * const loaded = context.reads.filter((read) => read.outcome === 'miss').length;
  * ```
  */
-export type CacheOutcome = 'hit' | 'miss' | 'bypass';
+export type CacheOutcome = 'hit' | 'miss' | 'bypass' | 'stale';
 
 /**
  * One read recorded in a cache context.
@@ -31,7 +31,7 @@ export interface CacheRead {
  * res.setHeader('X-Cache-Status', context.status());
  * ```
  */
-export type CacheStatus = 'HIT' | 'MISS' | 'BYPASS';
+export type CacheStatus = 'HIT' | 'MISS' | 'BYPASS' | 'STALE';
 
 /**
  * The reads made within one `runInCacheContext` call (an HTTP request, a warm task), with their outcome.
@@ -51,6 +51,8 @@ export class CacheContext {
   misses = 0;
   /** Reads that skipped the cache (`cache: false`, or the cache disabled). */
   bypasses = 0;
+  /** Reads answered with an expired entry because Appwrite failed (`cache.grace`); also counted in `misses`. */
+  stale = 0;
   // Parallel arrays rather than one object per read keep recording a hit free of allocation.
   readonly #tables: string[] = [];
   readonly #outcomes: CacheOutcome[] = [];
@@ -61,6 +63,7 @@ export class CacheContext {
     this.#outcomes.push(outcome);
     if (outcome === 'hit') this.hits++;
     else if (outcome === 'miss') this.misses++;
+    else if (outcome === 'stale') this.stale++;
     else this.bypasses++;
   }
 
@@ -71,9 +74,11 @@ export class CacheContext {
 
   /**
    * `'HIT'` when every read was a hit, `'BYPASS'` when there was no read or only reads that skipped the cache,
-   * `'MISS'` otherwise (some read went to Appwrite).
+   * `'STALE'` when some read was answered with an expired entry because Appwrite failed, `'MISS'` otherwise
+   * (some read went to Appwrite).
    */
   status(): CacheStatus {
+    if (this.stale > 0) return 'STALE';
     if (this.hits === 0) return this.misses === 0 ? 'BYPASS' : 'MISS';
     return this.misses === 0 && this.bypasses === 0 ? 'HIT' : 'MISS';
   }

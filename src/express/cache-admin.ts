@@ -17,7 +17,7 @@ export interface CacheAdminOptions<D> {
 }
 
 /**
- * A router to look at and operate the cache: `GET /stats`, `POST /invalidate/:table` (404 for a table the
+ * A router to look at and operate the cache: `GET /stats`, `GET /l2` (the shared tier's counters and Redis memory), `POST /invalidate/:table` (404 for a table the
  * database does not declare), `POST /invalidate` (every table) and `POST /warm`. Every route answers 401
  * unless `authorize(req)` allows it.
  *
@@ -42,6 +42,13 @@ export function cacheAdmin<D extends ExpressDatabase>(db: D, options: CacheAdmin
   });
   router.get('/stats', (_req, res) => {
     res.json(db.stats());
+  });
+  router.get('/l2', (_req, res, next) => {
+    // Express 4 does not catch a rejected handler promise: the failure is handed to next() explicitly.
+    Promise.resolve(db.l2Report?.()).then((report) => {
+      if (report === undefined) res.status(404).json({ message: 'the shared cache tier (cache.l2) is off' });
+      else res.json(report);
+    }, next);
   });
   router.post('/invalidate', (_req, res) => {
     db.invalidateAll();

@@ -5,7 +5,7 @@ import { runInCacheContext } from '../cache/request-context.js';
 /** Options of {@link cacheStatus}. */
 export interface CacheStatusOptions {
   /**
-   * Name of the header carrying HIT, MISS or BYPASS.
+   * Name of the header carrying HIT, MISS, BYPASS or STALE.
    * @default 'X-Cache-Status'
    */
   readonly statusHeader?: string;

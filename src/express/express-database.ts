@@ -10,6 +10,8 @@ export interface ExpressDatabase {
   /** The Appwrite ids of the declared tables. */
   tableIds(): readonly string[];
   stats(): unknown;
+  /** The shared cache tier's counters and Redis memory, when `cache.l2` is on. */
+  l2Report?(): Promise<unknown>;
   invalidateAll(): void;
   /** Tables a change to `tableId` changes through relationships (the table first). */
   affectedTables?(tableId: string, action: 'write' | 'delete'): readonly string[];

@@ -103,8 +103,8 @@ function checkTable(definition: unknown, position: number): TableDefinition {
   }
   if (definition.rowSecurity !== undefined && typeof definition.rowSecurity !== 'boolean') fail('rowSecurity must be true or false');
   const cache = definition.cache;
-  if (cache !== undefined) {
-    const ttl = isRecord(cache) ? cache.ttl : Number.NaN;
+  if (cache !== undefined && cache !== false) {
+    const ttl = isRecord(cache) ? cache.ttl : fail('cache must be false or an object such as { ttl: 60000 }');
     if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 0)) fail('cache.ttl must be a number of milliseconds >= 0');
   }
   return definition as unknown as TableDefinition;

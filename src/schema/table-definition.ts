@@ -27,6 +27,7 @@ export interface IndexDefinition {
  *   (server-only access) and its permissions are not managed afterwards; `[]` removes them.
  * - `rowSecurity`: enables per-row permissions. Omitted: created `false`, not managed afterwards.
  * - `cache.ttl`: cache lifetime of this table's queries in ms. @default the ORM's `cache.ttl`
+ * - `cache: false`: this table's reads always go to Appwrite (a table that must always be fresh).
  *
  * @example
  * ```ts
@@ -44,7 +45,7 @@ export interface TableDefinition<N extends string = string, S extends SchemaDefi
   readonly indexes?: readonly IndexDefinition[];
   readonly permissions?: readonly string[];
   readonly rowSecurity?: boolean;
-  readonly cache?: { readonly ttl?: number };
+  readonly cache?: false | { readonly ttl?: number };
 }
 
 /**

@@ -35,6 +35,42 @@ export interface CacheConfig {
   readonly channel?: string;
   /** This instance's id on the bridge (its own messages are ignored). @default a random UUID */
   readonly instanceId?: string;
+  /**
+   * How long past its TTL a cached result may still answer a read when Appwrite fails with an error worth
+   * retrying (5xx, 429, timeout, no connection), in ms; such reads are marked `STALE`. A result dropped by a
+   * write or an invalidation is never served. @default `DEFAULTS.cache.grace` (0: never)
+   */
+  readonly grace?: number;
+  /**
+   * A second cache tier in `redis`, shared by every instance and surviving restarts: a read looks in this
+   * process's memory, then in Redis, then asks Appwrite. `true` for the defaults. Needs `redis`.
+   * @default `DEFAULTS.cache.l2` (false)
+   */
+  readonly l2?: boolean | L2Config;
+}
+
+/** Settings of the shared cache tier in Redis (`cache.l2`). */
+export interface L2Config {
+  /** Lifetime of an entry in Redis in ms (a table's shorter `cache.ttl` wins). @default the cache's `ttl` */
+  readonly ttl?: number;
+  /** Results larger than this once encoded are not written to Redis. @default `DEFAULTS.l2.maxValueBytes` (1 MiB) */
+  readonly maxValueBytes?: number;
+  /** Deflate results whose JSON is at least this many bytes (`true`: `DEFAULTS.l2.compressAbove`, 16 KiB). @default `DEFAULTS.l2.compress` (false) */
+  readonly compress?: boolean | number;
+  /** A Redis command not answered after this many ms is given up and the read goes on to Appwrite. @default `DEFAULTS.l2.timeout` (100) */
+  readonly timeout?: number;
+  /** Start of every Redis key. @default `appwrite-orm:<projectId>:` */
+  readonly prefix?: string;
+}
+
+/** {@link L2Config} with every default filled in. */
+export interface ResolvedL2Config {
+  readonly ttl: number;
+  readonly maxValueBytes: number;
+  /** JSON of at least this many bytes is deflated; `Infinity`: never. */
+  readonly compressAbove: number;
+  readonly timeout: number;
+  readonly prefix: string;
 }
 
 /** How schema migrations behave. */
@@ -114,6 +150,9 @@ export interface ResolvedCacheConfig {
   readonly redis?: string | RedisOptions | Redis | Cluster;
   readonly channel: string;
   readonly instanceId: string;
+  readonly grace: number;
+  /** `false` when there is no shared tier. */
+  readonly l2: false | ResolvedL2Config;
 }
 
 /** The configuration with every default filled in; the one object the rest of the server reads. */
@@ -155,6 +194,16 @@ const migrateSchema = z
   })
   .strict();
 
+const l2Schema = z
+  .object({
+    ttl: z.union([millis(), z.literal(Infinity)], { error: 'must be a number of milliseconds or Infinity' }).optional(),
+    maxValueBytes: count(' of bytes').default(DEFAULTS.l2.maxValueBytes),
+    compress: z.union([z.boolean(), count(' of bytes')], { error: 'must be true, false or a number of bytes' }).default(DEFAULTS.l2.compress),
+    timeout: count(' of milliseconds').default(DEFAULTS.l2.timeout),
+    prefix: z.string({ error: 'must be a string without { or }' }).regex(/^[^{}]*$/, 'must be a string without { or }').optional(),
+  })
+  .strict();
+
 const cacheSchema = z
   .object({
     ttl: z.union([millis(), z.literal(Infinity)], { error: 'must be a number of milliseconds (300000 is 5 minutes) or Infinity' }).default(DEFAULTS.cache.ttl),
@@ -163,8 +212,11 @@ const cacheSchema = z
     redis: z.custom<string | RedisOptions | Redis | Cluster>((value) => typeof value === 'string' || (typeof value === 'object' && value !== null), 'must be a Redis URL (a string such as "redis://127.0.0.1:6379"), ioredis options (an object) or an ioredis client').optional(),
     channel: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
     instanceId: z.string({ error: 'must be a non-empty string' }).min(1, 'must be a non-empty string').optional(),
+    grace: z.number({ error: 'must be a number of milliseconds' }).min(0, { error: 'must be a number of milliseconds ≥ 0' }).finite({ error: 'must be a finite number of milliseconds' }).default(DEFAULTS.cache.grace),
+    l2: z.union([z.boolean(), l2Schema], { error: 'must be true, false or an object of shared-tier settings ({ ttl, maxValueBytes, compress, timeout, prefix })' }).default(DEFAULTS.cache.l2),
   })
-  .strict();
+  .strict()
+  .refine((cache) => cache.l2 === false || cache.redis !== undefined, { message: 'l2 needs cache.redis: the shared tier lives in Redis', path: ['l2'] });
 
 const retrySchema = z
   .object({ attempts: count().default(DEFAULTS.retry.attempts), baseDelayMs: millis().default(DEFAULTS.retry.baseDelayMs), maxDelayMs: millis().default(DEFAULTS.retry.maxDelayMs) })
@@ -191,7 +243,7 @@ const schema = z.object({
 
 /** The option names accepted at each place of the config, for "did you mean" suggestions. */
 function knownKeys(path: string): readonly string[] {
-  const shapes: Record<string, z.ZodObject | undefined> = { '': schema, migrate: migrateSchema, cache: cacheSchema, retry: retrySchema };
+  const shapes: Record<string, z.ZodObject | undefined> = { '': schema, migrate: migrateSchema, cache: cacheSchema, 'cache.l2': l2Schema, retry: retrySchema };
   return Object.keys(shapes[path]?.shape ?? {});
 }
 
@@ -225,6 +277,13 @@ function endpointProblem(value: string): string | undefined {
 
 const noop = (): void => undefined;
 
+function resolveL2(l2: boolean | z.infer<typeof l2Schema>, ttl: number, projectId: string): false | ResolvedL2Config {
+  if (l2 === false) return false;
+  const settings = l2 === true ? l2Schema.parse({}) : l2;
+  const compressAbove = settings.compress === false ? Infinity : settings.compress === true ? DEFAULTS.l2.compressAbove : settings.compress;
+  return { ttl: settings.ttl ?? ttl, maxValueBytes: settings.maxValueBytes, compressAbove, timeout: settings.timeout, prefix: settings.prefix ?? `appwrite-orm:${projectId}:` };
+}
+
 /**
  * Validates a {@link ServerORMConfig} and fills in every default: the one place defaults live. Throws a
  * `ConfigError` listing what is wrong; the API key's value never appears in it.
@@ -247,7 +306,7 @@ export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
     cache:
       cache === false
         ? false
-        : { ...cache, channel: cache.channel ?? defaultBridgeChannel(rest.projectId, rest.databaseId), instanceId: cache.instanceId ?? randomUUID() },
+        : { ...cache, channel: cache.channel ?? defaultBridgeChannel(rest.projectId, rest.databaseId), instanceId: cache.instanceId ?? randomUUID(), l2: resolveL2(cache.l2, cache.ttl, rest.projectId) },
     logger: {
       debug: logger?.debug?.bind(config.logger) ?? noop,
       info: logger?.info?.bind(config.logger) ?? noop,

@@ -8,13 +8,17 @@ import type { RedisBridge } from '../bridge/redis-bridge.js';
 import type { CacheEventName, CacheListener, InvalidationOrigin } from '../cache/cache-events.js';
 import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
 import { QueryCache } from '../cache/query-cache.js';
+import { isTagTable, tagTable } from '../cache/cache-tags.js';
+import { attachSharedTier, type SharedTierAttachment } from '../cache/l2/l2-attach.js';
+import type { L2Stats } from '../cache/l2/l2-stats.js';
+import type { RedisMemoryInfo } from '../cache/l2/l2-store.js';
 import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../warming/warm-tasks.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
 import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { isAppwriteId } from '../appwrite/appwrite-ids.js';
 import type { RetryPolicy } from '../appwrite/read-retry.js';
-import type { RetryConfig } from './config.js';
+import type { ResolvedL2Config, RetryConfig } from './config.js';
 import { DEFAULTS } from './defaults.js';
 import { OperationObserver, type OperationEvent, type OrmTracer } from './operation-observer.js';
 import { TableHandle } from './table-handle.js';
@@ -22,6 +26,7 @@ import { TableRuntime, type Session } from './table-runtime.js';
 import { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
 import { runTransaction } from './transaction-runner.js';
+import { rememberValue, type RememberOptions } from './remember.js';
 
 /** The settings the database needs, as `resolveConfig` produces them. */
 export interface DatabaseConfig {
@@ -36,6 +41,10 @@ export interface DatabaseConfig {
     readonly redis?: RedisSource;
     readonly channel?: string;
     readonly instanceId?: string;
+    /** The shared tier in `redis`, when on. */
+    readonly l2?: false | ResolvedL2Config;
+    /** How long past its TTL an entry may answer a read whose load failed. @default 0 */
+    readonly grace?: number;
   };
   readonly retry?: RetryConfig;
   /** Longest wait for one Appwrite answer, in ms. @default `DEFAULTS.timeoutMs` (20_000) */
@@ -77,6 +86,8 @@ export interface DatabaseShared {
   readonly listeners: Set<DatabaseListener>;
   /** The Redis invalidation bridge, when `config.cache.redis` started one. */
   bridge?: RedisBridge;
+  /** The shared cache tier in Redis, when `config.cache.l2` is on. */
+  l2?: SharedTierAttachment;
   /** Reports table operations to `onOperation`, the tracer and {@link Database.onOperation} listeners. */
   readonly observer: OperationObserver;
 }
@@ -107,16 +118,21 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   }
   const settings = config.cache;
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
-    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true });
+    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true, ...(settings.grace === undefined ? {} : { grace: settings.grace }) });
   const retry = { ...DEFAULTS.retry, ...config.retry };
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const declared = [...runtimes.values()].map((runtime) => runtime.id);
-    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared);
+    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared, isTagTable);
     if (bridge !== undefined) {
       shared.bridge = bridge;
       shared.listeners.add(bridge);
+    }
+    if (settings !== false && settings.redis !== undefined && settings.l2 !== undefined && settings.l2 !== false) {
+      const l2 = attachSharedTier(cache, settings.redis, { databaseId: config.databaseId, ...settings.l2 }, declared, config.logger ?? console);
+      shared.l2 = l2;
+      shared.listeners.add(l2);
     }
   }
   return new Database<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
@@ -224,6 +240,24 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
   }
 
   /**
+   * Caches any computed value under `key`, like a read: in this process's memory and, with `cache.l2`, in
+   * Redis for every instance, for this view's identity. Any write to one of `options.tables` drops it.
+   * Concurrent calls share one computation; an error is passed on and never cached. With the shared tier the
+   * value travels as JSON, so return plain data (no `Date`, `Map` or class instances).
+   *
+   * @example
+   * ```ts
+   * const stockValue = await db.remember('stock-value', { tables: ['products'], ttl: 60_000 }, async () => {
+   *   const rows = await db.table('products').all();
+   *   return rows.reduce((sum, row) => sum + row.price * row.stock, 0);
+   * });
+   * ```
+   */
+  remember<V>(key: string, options: RememberOptions<T>, compute: () => Promise<V>): Promise<V> {
+    return rememberValue(this.cache, this.scope, this.#shared.runtimes, key, options, compute);
+  }
+
+  /**
    * Runs `fn` in an Appwrite transaction: writes through `tx.table(name)` are validated, then staged, and
    * applied together when `fn` resolves (commit) or dropped when it throws (rollback); returns `fn`'s
    * result. Reads through `tx` see the staged writes and never use the cache; reads elsewhere keep serving
@@ -286,6 +320,38 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
   }
 
   /**
+   * The shared cache tier's counters (hits, misses, errors, skipped reads, writes, bumps) and state, or
+   * `undefined` when `cache.l2` is off or the tier is not open yet.
+   *
+   * @example
+   * ```ts
+   * const l2 = db.l2Stats();
+   * console.log(l2?.state, l2?.hits, l2?.tables.products?.misses);
+   * ```
+   */
+  l2Stats(): L2Stats | undefined {
+    return this.#shared.l2?.stats();
+  }
+
+  /**
+   * {@link Database.l2Stats} with the memory and evictions of the Redis behind the tier (`INFO`, summed over
+   * a Cluster's masters; `redis` is `undefined` when Redis does not answer in time), or `undefined` when
+   * `cache.l2` is off or not open yet. The admin router serves it at `GET /l2`.
+   *
+   * @example
+   * ```ts
+   * const report = await db.l2Report();
+   * console.log(report?.hits, report?.redis?.usedMemory, report?.redis?.evictedKeys);
+   * ```
+   */
+  async l2Report(): Promise<(L2Stats & { readonly redis: RedisMemoryInfo | undefined }) | undefined> {
+    const tier = this.#shared.l2;
+    const stats = tier?.stats();
+    if (tier === undefined || stats === undefined) return undefined;
+    return { ...stats, redis: await tier.redisInfo() };
+  }
+
+  /**
    * Resolves once the Redis bridge (when `cache.redis` is set) has subscribed, or has found Redis down and
    * warned (it keeps retrying in the background); at once without a bridge. Never rejects.
    * `ServerORM.init()` waits for it, so an instance does not serve reads it cannot hear invalidations for.
@@ -296,8 +362,23 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * await db.ready();
    * ```
    */
-  ready(): Promise<void> {
-    return this.#shared.bridge?.start() ?? Promise.resolve();
+  async ready(): Promise<void> {
+    await Promise.all([this.#shared.bridge?.start(), this.#shared.l2?.ready()]);
+  }
+
+  /**
+   * Drops every cached result read with any of `tags` (the `tags` read option, `remember()`'s `tags`), on
+   * every instance and in the shared tier.
+   *
+   * @example
+   * ```ts
+   * await db.table('products').find({ featured: true }, { tags: ['homepage'] });
+   * db.invalidateTags(['homepage']);
+   * ```
+   */
+  invalidateTags(tags: readonly string[]): void {
+    const tables = tags.map(tagTable);
+    for (const table of tables) this.cache.invalidate(table, 'local');
   }
 
   /**

@@ -18,6 +18,19 @@ export const DEFAULTS = Object.freeze({
     maxEntries: 10_000,
     /** 64 MiB. */
     maxBytes: 64 * 1024 * 1024,
+    /** No expired entry stands in for a failed read. */
+    grace: 0,
+    /** No shared tier in Redis. */
+    l2: false,
+  }),
+  /** The shared cache tier's settings when `cache.l2` is on; its TTL defaults to the cache's. */
+  l2: Object.freeze({
+    /** 1 MiB. */
+    maxValueBytes: 1024 * 1024,
+    compress: false,
+    /** Deflate threshold of `compress: true`: 16 KiB. */
+    compressAbove: 16 * 1024,
+    timeout: 100,
   }),
   migrate: Object.freeze({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
   retry: DEFAULT_RETRY,

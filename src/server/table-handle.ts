@@ -9,15 +9,24 @@ import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, re
 import type { TableContext } from './table-runtime.js';
 import type {
   AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
-  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableQuery, WriteOptions,
+  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableFilter, TableQuery, WriteOptions,
 } from './table-types.js';
 import * as writes from './table-writes.js';
+import { findOrCreateRow, firstOrDefault, rowOrDefault, type FoundOrCreated } from './table-defaults.js';
+import { aggregateRows, type AggregateOptions, type AggregateResult, type AggregateSpec } from './table-aggregate.js';
+import type { FilterObject } from '../query/filter-object.js';
 
 /** The `with` paths a handle's reads take: checked against the declarations, or any string on an untyped handle. */
 type WithPaths<T extends readonly TableDefinition[], D extends TableDefinition> = string extends D['name'] ? string : WithPath<T, D> & string;
 
 /** Read options with `with` typed as the paths `W`. */
 type WithOptions<W extends string> = ReadOptions & { readonly with?: readonly W[] };
+
+/** The columns of a row to create or stand in that the filters `W` do not give already. */
+type DefaultsFor<D extends TableDefinition, W> = Omit<InsertOf<D>, keyof W> & Partial<InsertOf<D>>;
+
+/** A stand-in row that was not read from Appwrite: the defaults given, with `$id` or the filters' values. */
+type DefaultRow<D extends TableDefinition> = Readonly<Partial<InsertOf<D>>> & { readonly $id?: string };
 
 const DEFAULT_ALL_PAGE = 500;
 const DEFAULT_ITERATE_PAGE = 100;
@@ -404,6 +413,59 @@ implements AsyncIterable<RowOf<D>> {
       writes.requireFilter(this.#context, canonical, 'deleteWhere');
       return (await bulkDeleteRows(this.#context, await matchingIds(this.#context, canonical))).deleted.length;
     });
+  }
+
+  /**
+   * The first row matching the equality filters `where` (one read through the cache), or a new row made of
+   * `defaults` and `where`. Safe under races when a unique index covers `where` (or `options.id` is given):
+   * the loser's create gets Appwrite's 409 and it returns the winner's row, read past the cache.
+   *
+   * @example
+   * ```ts
+   * const { row: user, created } = await users.findOrCreate({ email: 'ada@example.com' }, { name: 'Ada' });
+   * ```
+   */
+  findOrCreate<const W extends TableFilter<D>>(where: W, defaults: DefaultsFor<D, W>, options?: CreateOptions): Promise<FoundOrCreated<RowOf<D>>> {
+    return this.#observe('findOrCreate', () => findOrCreateRow(this.#context, where as FilterObject, defaults, options) as Promise<FoundOrCreated<RowOf<D>>>);
+  }
+
+  /**
+   * The row with this id, or `defaults` with `$id` set when there is none: a frozen stand-in, not written.
+   *
+   * @example
+   * ```ts
+   * const settings = await guildSettings.getOrDefault(guildId, { prefix: '!', locale: 'en' });
+   * ```
+   */
+  getOrDefault(id: string, defaults: InsertOf<D>, options?: ReadOptions): Promise<RowOf<D> | DefaultRow<D>> {
+    return this.#observe('getOrDefault', () => rowOrDefault(this.#context, id, defaults, options) as Promise<RowOf<D> | DefaultRow<D>>);
+  }
+
+  /**
+   * The first row matching the equality filters `where`, or `defaults` with the values of `where` when there
+   * is none: a frozen stand-in, not written.
+   *
+   * @example
+   * ```ts
+   * const prefs = await preferences.findOneOrDefault({ user: userId }, { theme: 'light' });
+   * ```
+   */
+  findOneOrDefault<const W extends TableFilter<D>>(where: W, defaults: DefaultsFor<D, W>, options?: ReadOptions): Promise<RowOf<D> | DefaultRow<D>> {
+    return this.#observe('findOneOrDefault', () => firstOrDefault(this.#context, where as FilterObject, defaults, options) as Promise<RowOf<D> | DefaultRow<D>>);
+  }
+
+  /**
+   * Counts the rows matching `where` and computes sums, averages, minima and maxima of numeric columns.
+   * Appwrite has no aggregate endpoint: the rows are read page by page (only the needed columns) and the
+   * figures are cached as one entry, dropped by any write to the table.
+   *
+   * @example
+   * ```ts
+   * const { count, sum, avg } = await products.aggregate({ count: true, sum: ['stock'], avg: ['price'] }, { category: 'office' });
+   * ```
+   */
+  aggregate<const C extends NumericColumn<D>>(spec: AggregateSpec<C>, where?: TableQuery<D>, options?: AggregateOptions): Promise<AggregateResult<C>> {
+    return this.#observe('aggregate', async () => (await aggregateRows(this.#context, this.#normalize(where), spec, options)) as AggregateResult<C>);
   }
 
   /**

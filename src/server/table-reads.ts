@@ -1,4 +1,5 @@
 import type { CacheReadRequest } from '../cache/query-cache.js';
+import { tagTable } from '../cache/cache-tags.js';
 import { QueryError } from '../errors/query-error.js';
 import { idError, isAppwriteId } from '../appwrite/appwrite-ids.js';
 import type { CanonicalQuery } from '../query/canonical-query.js';
@@ -9,22 +10,38 @@ import type { RowRecord, TablesDbAdapter } from '../appwrite/tables-db-adapter.j
 
 const LIMIT_ONE = canonicalString({ method: 'limit', values: [1] });
 
-/** The cache request of a read of `query`. */
-function request(context: TableContext, operation: string, query: CanonicalQuery, options: ReadOptions | undefined,
-  dependsOn?: readonly string[]): CacheReadRequest {
+/**
+ * The cache request of a read of `query`, with the table's TTL and cache policy. `extra` (a JSON text) is
+ * appended to the queries of the key, for reads whose result depends on more than the query.
+ */
+export function request(context: TableContext, operation: string, query: CanonicalQuery, options: ReadOptions | undefined,
+  dependsOn?: readonly string[], extra?: string): CacheReadRequest {
   const database = context.session.adapter.databaseId;
   const scope = context.session.scope;
   const table = context.runtime.id;
+  let queries = query.strings;
+  let key = query.cacheKey({ database, scope, table, operation });
+  const tags = options?.tags;
+  if (tags !== undefined && tags.length > 0) {
+    const sorted = [...new Set(tags)].sort();
+    // Tagged results are kept apart from untagged ones, and depend on each tag's pseudo-table.
+    dependsOn = [...(dependsOn ?? []), ...sorted.map(tagTable)];
+    extra = extra === undefined ? JSON.stringify({ tags: sorted }) : `${extra}|${JSON.stringify({ tags: sorted })}`;
+  }
+  if (extra !== undefined) {
+    queries = [...queries, extra];
+    key = `${key}|${extra}`;
+  }
   return {
     database,
     scope,
     table,
     operation,
-    queries: query.strings,
-    key: query.cacheKey({ database, scope, table, operation }),
+    queries,
+    key,
     ttl: options?.ttl,
     tableTtl: context.runtime.ttl,
-    cache: options?.cache,
+    cache: context.runtime.cached ? options?.cache : false,
     ...(dependsOn === undefined ? {} : { dependsOn }),
   };
 }
@@ -54,15 +71,16 @@ export function readRow(context: TableContext, rowId: string, options?: ReadOpti
   const { runtime, session } = context;
   if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: runtime.id, method }));
   let related: ReturnType<typeof withRelated>;
+  let cached: CacheReadRequest;
   try {
     related = withRelated(context, runtime.normalizer.row(rowId), options);
+    cached = request(context, runtime.operations.get, related.query, options, related.dependsOn);
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   const { query, dependsOn } = related;
   const select = dependsOn === undefined ? undefined : query.strings.slice(1);
-  return session.cache.read(request(context, runtime.operations.get, query, options, dependsOn),
-    () => adapterFor(context, options).getRow(runtime.id, rowId, select));
+  return session.cache.read(cached, () => adapterFor(context, options).getRow(runtime.id, rowId, select));
 }
 
 /** One `listRows` request through the cache, for a canonical query. */
@@ -92,19 +110,21 @@ export function readAll(context: TableContext, canonical: CanonicalQuery, pageSi
   const { runtime, session } = context;
   rejectPaging(context, canonical, 'all()');
   const { query, dependsOn } = withRelated(context, canonical, options);
-  const queries = query.strings;
-  return session.cache.read(request(context, runtime.operations.all, query, options, dependsOn), async () => {
-    const rows: RowRecord[] = [];
-    let cursor: string | undefined;
-    for (;;) {
-      const page = (await adapterFor(context, options).listRows(runtime.id, pageQueries(queries, pageSize, cursor))).rows;
-      for (const row of page) rows.push(row);
-      const next = page.length < pageSize ? undefined : lastId(page);
-      // A page ending on the row it started after would repeat forever; stop instead.
-      if (next === undefined || next === cursor) return rows;
-      cursor = next;
-    }
-  });
+  return session.cache.read(request(context, runtime.operations.all, query, options, dependsOn), () => loadAll(context, query.strings, pageSize, options));
+}
+
+/** Every row matching canonical queries, fetched from Appwrite page by page with `cursorAfter`, past the cache. */
+export async function loadAll(context: TableContext, queries: readonly string[], pageSize: number, options?: CallOptions): Promise<RowRecord[]> {
+  const rows: RowRecord[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = (await adapterFor(context, options).listRows(context.runtime.id, pageQueries(queries, pageSize, cursor))).rows;
+    for (const row of page) rows.push(row);
+    const next = page.length < pageSize ? undefined : lastId(page);
+    // A page ending on the row it started after would repeat forever; stop instead.
+    if (next === undefined || next === cursor) return rows;
+    cursor = next;
+  }
 }
 
 /** Every row matching a canonical query, one cached `listRows` page at a time. */

@@ -14,6 +14,7 @@ export interface TableOperations {
   readonly list: string;
   readonly all: string;
   readonly count: string;
+  readonly aggregate: string;
 }
 
 /**
@@ -27,6 +28,8 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
   readonly numericColumns: ReadonlySet<string>;
   /** The table's own TTL, if its declaration sets one. */
   readonly ttl: number | undefined;
+  /** False when the declaration says `cache: false`: every read goes to Appwrite. */
+  readonly cached: boolean;
 
   /** The table's relationships: `with` paths, and the tables its writes change. */
   readonly relations: TableRelations;
@@ -40,11 +43,12 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     this.normalizer = new QueryNormalizer({ table: this.id, columns, encrypted });
     // The fingerprint goes into every key: entries cached under an older declaration are never read again.
     const fingerprint = schemaFingerprint(definition);
-    this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}` };
+    this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}`, aggregate: `aggregate@${fingerprint}` };
     this.numericColumns = new Set(
       Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),
     );
-    this.ttl = definition.cache?.ttl;
+    this.ttl = definition.cache === false ? undefined : definition.cache?.ttl;
+    this.cached = definition.cache !== false;
   }
 }
 

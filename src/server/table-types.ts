@@ -18,6 +18,11 @@ export interface ReadOptions extends CallOptions {
    * carry the related row (or rows) instead of the ID. The cached result depends on every table it loaded.
    */
   readonly with?: readonly string[];
+  /**
+   * Cache tags of this result: `db.invalidateTags([...])` with any of them drops it, on every instance and in
+   * the shared tier. A tagged read is cached apart from the same read untagged.
+   */
+  readonly tags?: readonly string[];
 }
 
 /** A declared field of the table. */

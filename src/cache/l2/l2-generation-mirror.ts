@@ -6,6 +6,8 @@ interface MirroredTable {
   epoch: number;
   /** A bump of this table was not acknowledged by Redis: the table's entries may be stale until one is. */
   dirty: boolean;
+  /** The counter must have reached this to be trusted (another instance announced a bump past what was known). */
+  floor: number;
 }
 
 /**
@@ -13,7 +15,8 @@ interface MirroredTable {
  * `GET`. A counter is read once, then kept up to date by this instance's own bumps; an invalidation
  * received from another instance, or a reconnect, drops the copy so that it is read again. A copy read
  * from Redis is installed only if nothing was dropped or bumped since the read began, and a table whose
- * bump Redis did not acknowledge (down, timed out) is `dirty`: unusable until a bump succeeds.
+ * bump Redis did not acknowledge (down, timed out) is `dirty`: unusable until a bump succeeds. An announced
+ * bump sets a floor: a counter read below it predates that bump and is not used.
  *
  * @example
  * ```ts
@@ -44,10 +47,16 @@ export class L2GenerationMirror {
     return this.#of(table).epoch;
   }
 
-  /** Installs a counter value read from Redis, unless the table was dropped, bumped or made dirty since `token`. */
-  finishRead(table: string, token: number, generation: number): void {
+  /**
+   * Installs a counter value read from Redis, unless the table was dropped, bumped or made dirty since
+   * `token`. Returns `false` when the value is below the table's floor: the bump another instance announced
+   * has not reached Redis (or never will); the caller must not use it.
+   */
+  finishRead(table: string, token: number, generation: number): boolean {
     const state = this.#of(table);
+    if (generation < state.floor) return false;
     if (state.epoch === token && !state.dirty) state.generation = generation;
+    return true;
   }
 
   /** Starts a bump of `table`: its generation is unknown until {@link finishBump}. Returns the token for it. */
@@ -73,17 +82,22 @@ export class L2GenerationMirror {
     state.generation = generation;
   }
 
-  /** Drops what is known of `table` (another instance invalidated it). A dirty table stays dirty. */
-  forget(table: string): void {
+  /**
+   * Drops what is known of `table`: another instance announced it bumped it (`moved`), so the counter is
+   * trusted again only once it is past the value known now; or invalidations may have been missed. A dirty
+   * table stays dirty.
+   */
+  forget(table: string, moved = true): void {
     const state = this.#tables.get(table);
     if (state === undefined) return;
+    if (state.generation !== undefined) state.floor = state.generation + (moved ? 1 : 0);
     state.generation = undefined;
     state.epoch++;
   }
 
   /** Drops what is known of every table (after a reconnect: invalidations may have been missed). */
   forgetAll(): void {
-    for (const table of this.#tables.keys()) this.forget(table);
+    for (const table of this.#tables.keys()) this.forget(table, false);
   }
 
   /** Tables whose bump Redis still owes. */
@@ -94,7 +108,7 @@ export class L2GenerationMirror {
   #of(table: string): MirroredTable {
     let state = this.#tables.get(table);
     if (state === undefined) {
-      state = { generation: undefined, epoch: 0, dirty: false };
+      state = { generation: undefined, epoch: 0, dirty: false, floor: 0 };
       this.#tables.set(table, state);
     }
     return state;

@@ -1,14 +1,18 @@
+import type { Cluster, Redis } from 'ioredis';
 import type { RedisConnection, RedisSource } from '../../bridge/bridge-connections.js';
 import { decodeL2Value, encodeL2Value } from './l2-codec.js';
 import { openL2Connection } from './l2-connection.js';
 import { L2GenerationMirror } from './l2-generation-mirror.js';
 import { L2Keys } from './l2-keys.js';
 import { L2Counters, type L2State, type L2Stats } from './l2-stats.js';
+import type { SharedTier } from './shared-tier.js';
 
 /** Settings of an {@link L2Store}, resolved by the caller. */
 export interface L2StoreOptions {
   /** The database whose tables the entries belong to; part of every key. */
   readonly databaseId: string;
+  /** Lifetime of entries in ms (a read's own TTL wins when shorter); `Infinity` leaves them to Redis' eviction. @default the cache's TTL */
+  readonly ttl?: number;
   /** Start of every key, so that several applications can share one Redis. @default 'awo:' */
   readonly prefix?: string;
   /** A command Redis has not answered after this many ms is given up (the read goes on to Appwrite). @default 100 */
@@ -30,6 +34,18 @@ export interface L2StoreOptions {
  * Entries are looked up and written under them.
  */
 export type L2Generations = readonly (readonly [table: string, generation: number])[];
+
+/** Memory figures of the Redis behind the tier. */
+export interface RedisMemoryInfo {
+  /** `used_memory`, in bytes. */
+  readonly usedMemory: number;
+  /** `maxmemory`, in bytes (0: no limit). */
+  readonly maxMemory: number;
+  /** `evicted_keys` since Redis started. */
+  readonly evictedKeys: number;
+  /** Servers asked (the masters of a Cluster). */
+  readonly nodes: number;
+}
 
 /** An entry found in Redis. */
 export interface L2Hit {
@@ -62,7 +78,9 @@ const NO_TABLES: readonly string[] = [];
  * await store.close();
  * ```
  */
-export class L2Store {
+export class L2Store implements SharedTier {
+  /** Lifetime of entries in ms, when set (see {@link L2StoreOptions.ttl}). */
+  readonly ttl: number | undefined;
   readonly #redis: RedisConnection;
   readonly #keys: L2Keys;
   readonly #mirror = new L2GenerationMirror();
@@ -82,6 +100,7 @@ export class L2Store {
 
   constructor(redis: RedisConnection, options: L2StoreOptions) {
     this.#redis = redis;
+    this.ttl = options.ttl;
     this.#keys = new L2Keys(options.prefix ?? 'awo:', options.databaseId);
     this.#timeout = options.timeout ?? 100;
     this.#cooldown = options.cooldown ?? 1_000;
@@ -219,7 +238,8 @@ export class L2Store {
 
   /**
    * Drops this instance's copy of `table`'s generation, to be read from Redis again: call it when another
-   * instance announces an invalidation of `table`.
+   * instance announces an invalidation of `table`. A value read then that has not moved past the copy (the
+   * announcing instance's `INCR` is still on its way, or failed) is not used; this instance bumps it itself.
    *
    * @example
    * ```ts
@@ -254,6 +274,29 @@ export class L2Store {
    */
   stats(): L2Stats {
     return this.#counters.snapshot(this.#usable() ? 'ready' : this.#state);
+  }
+
+  /**
+   * Memory and evictions of the Redis behind the tier (summed over the masters of a Cluster), from `INFO`;
+   * `undefined` when Redis cannot answer within the timeout.
+   *
+   * @example
+   * ```ts
+   * const info = await store.redisInfo(); // { usedMemory: 1048576, maxMemory: 0, evictedKeys: 0, nodes: 1 }
+   * ```
+   */
+  async redisInfo(): Promise<RedisMemoryInfo | undefined> {
+    if (!this.#usable()) return undefined;
+    const nodes = this.#redis.isCluster ? (this.#redis as Cluster).nodes('master') : [this.#redis as Redis];
+    const replies = await this.#run(() => Promise.all(nodes.map((node) => node.info('memory').then(async (memory) => memory + (await node.info('stats'))))));
+    if (replies === FAILED) return undefined;
+    const field = (text: string, name: string): number => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    return {
+      usedMemory: replies.reduce((sum, text) => sum + field(text, 'used_memory'), 0),
+      maxMemory: replies.reduce((sum, text) => sum + field(text, 'maxmemory'), 0),
+      evictedKeys: replies.reduce((sum, text) => sum + field(text, 'evicted_keys'), 0),
+      nodes: replies.length,
+    };
   }
 
   /**
@@ -294,7 +337,11 @@ export class L2Store {
     const replies = await this.#run(() => this.#redis.pipeline().set(key, seed(), 'NX').get(key).exec());
     const generation = replies === FAILED ? undefined : numberReply(replies?.[1]);
     if (generation === undefined) return undefined;
-    this.#mirror.finishRead(table, token, generation);
+    if (!this.#mirror.finishRead(table, token, generation)) {
+      // Another instance announced a bump Redis does not show (yet, or ever): bump it here, read it next time.
+      void this.bump(table);
+      return undefined;
+    }
     // The copy may have been dropped meanwhile; this read still uses what it read, as it started before.
     return generation;
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { L2Keys } from '../../../src/cache/l2/l2-keys.js';
 import { clusterTarget, standaloneTarget, type L2Target } from './l2-targets.js';
 
@@ -61,6 +61,20 @@ describe.each([
     expect(await b.generations('products')).toEqual(after);
     const fresh = await target.store({ databaseId });
     expect(await fresh.generations('products')).toEqual(after);
+  });
+
+  it('told of a bump that Redis does not show yet, does not trust the counter and bumps it itself', async () => {
+    const databaseId = target.database();
+    const a = await target.store({ databaseId });
+    const seen = (await a.generations('products'))!;
+    await a.set(seen, 'k', rows, 60_000);
+    // Another instance's message arrived before its INCR: the counter still reads as before.
+    a.forget('products');
+    expect(await a.generations('products')).toBeUndefined();
+    await vi.waitFor(() => expect(a.stats().bumps).toBe(1));
+    const after = (await a.generations('products'))!;
+    expect(after[0]![1]).toBeGreaterThan(seen[0]![1]);
+    expect(await a.get(after, 'k')).toBeUndefined();
   });
 
   it('a fill that raced an invalidation is not written, and one written under the old generation is never found', async () => {
@@ -137,6 +151,13 @@ describe.each([
     const a = await target.store({ databaseId: target.database() });
     const all = await Promise.all(Array.from({ length: 20 }, () => a.generations('products')));
     expect(new Set(all.map((seen) => seen![0]![1])).size).toBe(1);
+  });
+
+  it('reports the memory and evictions of Redis, summed over every master', async () => {
+    const a = await target.store({ databaseId: target.database() });
+    const info = await a.redisInfo();
+    expect(info).toMatchObject({ nodes: target.name === 'cluster' ? 3 : 1, evictedKeys: 0 });
+    expect(info!.usedMemory).toBeGreaterThan(0);
   });
 
   it('treats bytes it did not write as a miss and counts an error', async () => {

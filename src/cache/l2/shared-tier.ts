@@ -1,0 +1,37 @@
+import type { InvalidationOrigin } from '../cache-events.js';
+import type { L2Generations, L2Hit } from './l2-store.js';
+
+/**
+ * What the query cache needs of its second tier ({@link L2Store} implements it): generation-keyed entries
+ * and the invalidation calls.
+ *
+ * @example
+ * ```ts
+ * cache.useSharedTier(await openL2Store(redisUrl, { databaseId: 'main' }), ['products', 'orders']);
+ * ```
+ */
+export interface SharedTier {
+  /** Lifetime of the tier's entries in ms, when it has its own; a read's own TTL is used when shorter. */
+  readonly ttl?: number;
+  generations(table: string, dependsOn?: readonly string[]): Promise<L2Generations | undefined>;
+  get(generations: L2Generations, cacheKey: string): Promise<L2Hit | undefined>;
+  set(generations: L2Generations, cacheKey: string, value: unknown, ttl: number): Promise<void>;
+  bump(table: string): Promise<void>;
+  forget(table: string): void;
+  resync(): void;
+}
+
+/**
+ * Carries one invalidation of `table` to the shared tier: a change made or reported here (`'local'`,
+ * `'webhook'`) bumps the table's generation in Redis for every instance; one announced by another instance
+ * (`'remote'`), which bumped it already, or a resync only makes this instance read the generation again.
+ *
+ * @example
+ * ```ts
+ * invalidateShared(tier, 'products', 'local'); // INCR of the products generation in Redis
+ * ```
+ */
+export function invalidateShared(tier: SharedTier, table: string, origin: InvalidationOrigin): void {
+  if (origin === 'local' || origin === 'webhook') void tier.bump(table);
+  else tier.forget(table);
+}
