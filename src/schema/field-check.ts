@@ -94,6 +94,10 @@ export function checkField(table: string, key: string, field: unknown): asserts 
   if (!APPWRITE_KEY.test(key)) fail('the key must be 1-36 characters of A-Z a-z 0-9 . _ - and start with a letter or digit');
   if (!isRecord(field)) return fail('the declaration must be an object such as { type: "string" }');
   const type = field.type;
+  if (type === 'bigint') {
+    fail('bigint columns are not supported: Appwrite added them in 1.9.5 and 1.9.0 has no route for them; use an integer field ' +
+      '(a 64-bit column unless min and max fit 32 bits; exact in JavaScript up to 2^53)');
+  }
   if (typeof type !== 'string' || !(FIELD_TYPES as readonly string[]).includes(type)) {
     fail(`unknown type ${describe(type)}; expected one of ${FIELD_TYPES.join(', ')}`);
   }

@@ -73,7 +73,16 @@ function numericValues(field: FieldDefinition, method: string, values: readonly 
   return null;
 }
 
+/** Operators that compare items (as text, in Appwrite's SQL): with given values, or with each other. */
+const COMPARING = new Set(['arrayRemove', 'arrayIntersect', 'arrayDiff', 'arrayUnique']);
+
 function arrayValues(field: FieldDefinition, method: string, values: readonly unknown[]): Checked {
+  const compares = COMPARING.has(method) || (method === 'arrayFilter' && values[0] !== 'isNull' && values[0] !== 'isNotNull');
+  if (field.type === 'datetime' && compares) {
+    // Appwrite keeps datetime items in its own text form, items added by operators as they were sent: equal
+    // instants need not compare equal.
+    return { problem: 'it compares items as stored text, and datetimes need not be stored in one format: not supported on datetime arrays' };
+  }
   switch (method) {
     case 'arrayAppend':
     case 'arrayPrepend':
@@ -134,8 +143,9 @@ function scalarValues(field: FieldDefinition, operator: ColumnOperator): Checked
 /**
  * Checks an operator against the field it is given for, before it is sent: the operator fits the field's
  * type (numeric operators on integer and float fields, text operators on text fields, `toggle` on booleans,
- * date operators on datetimes, array operators on array fields) and its values fit too (items of the
- * field's type, a whole number of days, no division by 0, a bound within the field's min and max...).
+ * date operators on datetimes, array operators on array fields; on datetime arrays only those that compare no
+ * items) and its values fit too (items of the field's type, a whole number of days, no division by 0, a bound
+ * within the field's min and max...).
  * Returns the operator as it will be sent (dates as ISO strings), or the reason it is refused.
  *
  * @example

@@ -100,6 +100,31 @@ describe('operators end to end (real SDK, local server)', () => {
     expect(await steps('a', 'levels', [Operator.arrayAppend(['high']), Operator.arrayIntersect(['high', 'low'])])).toEqual([['mid', 'high'], ['high']]);
   });
 
+  it.each([
+    ['tags', ['a', 'b', 'c']],
+    ['scores', [1, 2, 3]],
+    ['ratios', [0.5, 1.5, 2.5]],
+    ['levels', ['low', 'mid', 'high']],
+  ] as const)('applies each array operator to %s', async (field, [a, b, c]) => {
+    await db.table('items').create({ title: field, [field]: [a, b] }, { id: field });
+    const seen = await steps(field, field, [
+      Operator.arrayAppend([c, c]), Operator.arrayPrepend([a]), Operator.arrayInsert(1, b), Operator.arrayRemove(a), Operator.arrayUnique(),
+      Operator.arrayIntersect([c]), Operator.arrayDiff([c]), Operator.arrayAppend([a, b]), Operator.arrayFilter('equal', a), Operator.arrayFilter('isNotNull'),
+    ]);
+    expect(seen).toEqual([[a, b, c, c], [a, a, b, c, c], [a, b, a, b, c, c], [b, b, c, c], [b, c], [c], [], [a, b], [a], [a]]);
+  });
+
+  it('applies the array operators that compare nothing to datetime arrays', async () => {
+    const [a, b] = ['2030-01-01T00:00:00.000Z', new Date('2030-01-02T00:00:00Z')] as const;
+    await db.table('items').create({ title: 'days', days: [a] }, { id: 'days' });
+    const seen = await steps('days', 'days', [
+      Operator.arrayAppend([b]), Operator.arrayPrepend([b]), Operator.arrayInsert(1, a), Operator.arrayFilter('isNotNull'),
+    ]);
+    // Datetimes come back in Appwrite's own format: compare instants.
+    const [x, y] = [Date.parse(a), b.getTime()];
+    expect(seen.map((list) => (list as string[]).map((item) => Date.parse(item)))).toEqual([[x, y], [y, x, y], [y, x, x, y], [y, x, x, y]]);
+  });
+
   it('sends the operators in the wire form node-appwrite writes, mixed with plain values', async () => {
     const table = db.table('items');
     await table.create({ title: 'w' }, { id: 'w' });
@@ -160,6 +185,8 @@ describe('operators refused before any request', () => {
     ['fractional days', { endsAt: Operator.dateAddDays(0.5) }, /field "endsAt": dateAddDays: the number of days must be a whole number/],
     ['filter condition', { scores: Operator.arrayFilter('contains' as 'equal', 1) }, /field "scores": arrayFilter: unknown condition "contains"/],
     ['isNull with a value', { scores: Operator.arrayFilter('isNull', 1) }, /field "scores": arrayFilter: isNull takes no value/],
+    ['comparing datetimes', { days: Operator.arrayRemove(new Date()) }, /field "days": arrayRemove: it compares items as stored text, .*not supported on datetime arrays/],
+    ['unique datetimes', { days: Operator.arrayUnique() }, /field "days": arrayUnique: it compares items as stored text/],
     ['empty intersect', { tags: Operator.arrayIntersect([]) }, /field "tags": arrayIntersect: arrayIntersect needs at least one value/],
     ['negative index', { tags: Operator.arrayInsert(-1, 'x') }, /field "tags": arrayInsert: the index must be a whole number >= 0/],
     ['text beyond the size', { code: Operator.stringConcat('x'.repeat(33)) }, /field "code": stringConcat: the text .* does not fit the field/],

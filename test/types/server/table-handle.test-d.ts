@@ -1,4 +1,6 @@
+import { Operator as AppwriteOperator } from 'node-appwrite';
 import { describe, expectTypeOf, it } from 'vitest';
+import { Operator } from '../../../src/schema/operator.js';
 import type { Database } from '../../../src/server/database.js';
 import type { BulkDeleteResult } from '../../../src/server/table-types.js';
 
@@ -61,5 +63,32 @@ describe('TableHandle types', () => {
     expectTypeOf(await handle.bulkDelete(['p1'])).toEqualTypeOf<BulkDeleteResult>();
     // @ts-expect-error undeclared table
     db.table('missing');
+  });
+});
+
+describe('TableHandle operator types', () => {
+  it('takes operators that fit each field in update, upsert, bulkUpdate, updateWhere and bulkUpsert', async () => {
+    await handle.update('p1', { stock: Operator.decrement(1, 0), price: Operator.multiply(0.9), name: Operator.stringConcat('!') });
+    await handle.upsert('p1', { name: 'Pen', price: Operator.increment(1) });
+    await handle.bulkUpdate([{ id: 'p1', data: { stock: Operator.increment(1) } }]);
+    await handle.updateWhere({ status: 'live' }, { publishedAt: Operator.dateSetNow() });
+    await handle.bulkUpsert([{ $id: 'p1', name: 'Pen', price: 2, stock: Operator.increment(2) }]);
+    // @ts-expect-error a numeric operator on a text field
+    await handle.update('p1', { name: Operator.increment(1) });
+    // @ts-expect-error no operator on an enum field
+    await handle.update('p1', { status: Operator.stringConcat('x') });
+    // @ts-expect-error create stores values
+    await handle.create({ name: 'Pen', price: Operator.increment(1) });
+    // @ts-expect-error node-appwrite's operators are strings, not numbers
+    await handle.update('p1', { stock: AppwriteOperator.increment(1) });
+  });
+
+  it('keeps transactions to values', async () => {
+    await db.transaction(async (tx) => {
+      // @ts-expect-error transactions take values only
+      await tx.table('products').update('p1', { stock: Operator.increment(1) });
+      // @ts-expect-error in their bulk writes too
+      await tx.table('products').bulkUpdate([{ id: 'p1', data: { stock: Operator.increment(1) } }]);
+    });
   });
 });
