@@ -12,6 +12,8 @@
  * - cold instance: a new QueryCache with its own newly opened store answers its first read (its first
  *   `GET` of the table's generation, then the entry's); the connection is opened before the clock starts.
  *
+ * - memory: Redis' `used_memory` grows per entry by the stored bytes plus the key and Redis' own overhead.
+ *
  * One request in flight at a time (awaited call after call); Redis: REDIS_URL or redis://127.0.0.1:6379.
  * Run: npx tsx bench/l2-hit.ts
  */
@@ -29,6 +31,7 @@ const SAMPLE_MS = 30;
 const WARMUP_ROUNDS = 3;
 const ROUNDS = 21;
 const COLD_INSTANCES = 200;
+const MEMORY_ENTRIES = 1_000;
 const RAW = 'raw ioredis getBuffer + JSON.parse of the same bytes';
 /** The tier's header before the JSON: a format byte and the expiry time. */
 const HEADER = 9;
@@ -93,10 +96,17 @@ for (let i = 0; i < COLD_INSTANCES; i++) {
   await own.close();
 }
 
+// Redis memory per entry: INFO used_memory before and after writing distinct entries of the same value.
+const before = await store.redisInfo();
+for (let i = 0; i < MEMORY_ENTRIES; i++) await store.set(seen, `${key}|${i}`, value, 60_000);
+const after = await store.redisInfo();
+const perEntry = before === undefined || after === undefined ? Number.NaN : (after.usedMemory - before.usedMemory) / MEMORY_ENTRIES;
+
 console.log(`### Shared cache tier (L2) hit, one request in flight (${ROUNDS} rounds of ~${SAMPLE_MS} ms per variant, shuffled; value: ${rows.length} rows, ${bytes.length} bytes stored)\n`);
 console.log(markdownTable(['variant', 'per hit (median)', 'vs raw GET + decode', 'vs L2Store'],
   [...samples].map(([name, values]) => [name, formatNs(median(values)), formatRatio(paired(values, rawSamples)), formatRatio(paired(values, oursSamples))])));
 console.log(`\ncold instance, first read served from L2 (2 GETs: generation, entry), median of ${COLD_INSTANCES}: ${formatNs(median(cold))}`);
+console.log(`Redis memory per entry (${MEMORY_ENTRIES} entries of ${bytes.length} stored bytes, INFO used_memory delta): ${Math.round(perEntry)} bytes`);
 console.log(`L2 stats: ${JSON.stringify({ hits: store.stats().hits, misses: store.stats().misses, errors: store.stats().errors })}\n`);
 
 await bento.disconnectAll();
