@@ -13,6 +13,7 @@ import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { resolveConfig, type ResolvedConfig, type ServerORMConfig } from './config.js';
 import { openDatabase, type Database } from './database.js';
 import { MigrationGateway } from '../appwrite/migration-gateway.js';
+import { schemaCheckFailure } from '../appwrite/schema-check-failure.js';
 
 const RUNNER_TABLES: readonly string[] = [HISTORY_TABLE, LOCK_TABLE];
 
@@ -65,7 +66,8 @@ export class ServerORM {
     checkTableDefinitions(tables);
     if (this.config.autoMigrate) await this.migrate(tables);
     else if (this.config.autoValidate) {
-      const plan = await this.plan(tables);
+      // Nothing migrates here: a refused schema read is an AppwriteError naming the check, not a MigrationError.
+      const plan = await this.plan(tables).catch((error: unknown) => { throw schemaCheckFailure(error, this.config.databaseId); });
       const differences = differenceLines(plan);
       if (differences.length > 0) throw new SchemaDriftError(this.config.databaseId, differences);
     }
