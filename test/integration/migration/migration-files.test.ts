@@ -148,6 +148,22 @@ describe('migration files', () => {
     expect(missing.stderr).toContain('none.ts');
   });
 
+  it('leaves custom history and lock tables alone when ServerORM names them as the CLI configuration does', async () => {
+    await project.create();
+    await project.write('appwrite-orm.config.json', JSON.stringify({ historyTable: 'schema_history', lockTable: 'schema_lock' }));
+    await project.write('migrations/20260101T000000_one.ts', migration(`  await m.createTable('one', { a: { type: 'string', size: 8 } });`));
+    expect((await cli(['migrate'])).code).toBe(0);
+    const { emu } = fixture;
+    const migrate = { allowDestructive: true, historyTable: 'schema_history', lockTable: 'schema_lock' };
+    const orm = new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'shop', autoMigrate: true, migrate });
+    expect(orm.config.migrate).toMatchObject({ historyTable: 'schema_history', lockTable: 'schema_lock' });
+    const db = await orm.init([{ name: 'one', schema: { a: { type: 'string', size: 8 } } }]);
+    await db.close();
+    expect((await fixture.tablesDb().listTables({ databaseId: 'shop' })).tables.map((table) => table.$id).sort()).toEqual(['one', 'schema_history', 'schema_lock']);
+    expect(() => new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'shop', migrate: { lockTable: '_lock' } }))
+      .toThrow('migrate.lockTable: must be a table id: must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _');
+  });
+
   it('gives up on a lock held by another run with exit code 4, and takes over an expired one', async () => {
     await project.create();
     await project.write('migrations/20260101T000000_one.ts', migration(`  await m.createTable('one', { a: { type: 'string', size: 8 } });`));
