@@ -37,6 +37,17 @@ async function serve(dispatcher: Dispatcher, req: IncomingMessage, res: ServerRe
   res.end(outcome.body);
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body's text; nothing when it is not valid UTF-8, which PHP's `json_decode` refuses (Appwrite then reads no params). */
+function utf8OrNothing(bytes: Buffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Serves the emulator from a `node:http` server: each request's body is read as text, answered by the
  * dispatcher, and written back as it is.
@@ -48,7 +59,7 @@ export async function startEmulatorServer(dispatcher: Dispatcher, options: { rea
     req.on('error', () => res.destroy());
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = chunks.length === 0 ? '' : chunks.length === 1 ? (chunks[0] ?? Buffer.alloc(0)).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      const body = chunks.length === 0 ? '' : utf8OrNothing(chunks.length === 1 ? (chunks[0] ?? Buffer.alloc(0)) : Buffer.concat(chunks));
       // The dispatcher turns every route error into an answer; anything else is a bug that must not hang the client.
       serve(dispatcher, req, res, body).catch(() => res.destroy());
     });

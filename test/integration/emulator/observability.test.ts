@@ -48,6 +48,18 @@ describe('emulator request log', () => {
     });
     await expectAppwriteError(fixture.tablesDb().getTransaction({ transactionId: 'nosuchtx' }), 404, 'transaction_not_found');
   });
+
+  it('reads a body PHP cannot decode as no params: not JSON, not UTF-8, or an escaped surrogate without its pair', async () => {
+    const headers = { 'x-appwrite-project': fixture.emu.projectId, 'x-appwrite-key': fixture.emu.apiKey, 'content-type': 'application/json' };
+    const bodies = ['{"databaseId":"a\\ud800","name":"n"}', '{"databaseId":', Buffer.from('{"databaseId":"\xff"}', 'latin1'), '[1]'];
+    for (const body of bodies) {
+      const response = await fetch(`${fixture.emu.endpoint}/tablesdb`, { method: 'POST', headers, body });
+      expect(await response.json()).toMatchObject({ code: 400, type: 'general_argument_invalid', message: 'Param "databaseId" is not optional.' });
+    }
+    // A surrogate pair is a character like any other.
+    const paired = await fetch(`${fixture.emu.endpoint}/tablesdb`, { method: 'POST', headers, body: '{"databaseId":"db","name":"\\ud83d\\ude00"}' });
+    expect(await paired.json()).toMatchObject({ $id: 'db', name: '\u{1F600}' });
+  });
 });
 
 describe('emulator faults', () => {

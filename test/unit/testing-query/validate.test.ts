@@ -80,6 +80,9 @@ describe('validateQueries: value types', () => {
     [Query.equal('active', 'true'), 'active'],
     [Query.equal('born', 'yesterday-ish'), 'born'],
     [Query.equal('born', ''), 'born'],
+    // The MariaDB adapter's range: 1000-01-01 00:00:00 to 9999-12-31 23:59:59.
+    [Query.equal('born', '0999-12-31T23:59:59Z'), 'born'],
+    [Query.lessThan('$createdAt', '0500-01-01'), '$createdAt'],
     [Query.equal('$id', 1), '$id'],
     [Query.equal('$sequence', 0), '$sequence'],
     [Query.equal('$sequence', 'abc'), '$sequence'],
@@ -94,6 +97,7 @@ describe('validateQueries: value types', () => {
       Query.equal('age', 2147483647), Query.equal('big', 2 ** 40), Query.equal('score', 3), Query.equal('score', 2.5),
       Query.equal('active', false), Query.equal('born', '2024-05-01 10:00:00'), Query.equal('born', '2024-05-01T10:00:00.123+05:30'),
       Query.contains('nums', [1, 2]), Query.equal('bio', ''),
+      Query.equal('born', '1000-01-01T00:00:00Z'), Query.lessThan('born', '9999-12-31T23:59:59Z'),
     ])).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { StoredColumn, StoredTable } from '../model.js';
+import type { DateRange } from './instant.js';
 
 /** How a queried attribute's values are validated and compared. */
 export type AttributeKind = 'string' | 'integer' | 'double' | 'boolean' | 'datetime' | 'sequence';
@@ -13,6 +14,8 @@ export interface QueryAttribute {
   readonly bits: 32 | 64;
   /** For relationship columns: `stored` ones hold the related ID and can be filtered; `virtual` ones cannot. */
   readonly relation?: 'stored' | 'virtual';
+  /** For datetimes: the range filter values must fall in, when not the adapter's (`ADAPTER_DATES`). */
+  readonly dates?: DateRange;
 }
 
 /** Relationship ends kept as a column of the row (oneToOne, manyToOne parent, oneToMany child). */

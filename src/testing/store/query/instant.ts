@@ -25,19 +25,38 @@ export function parseInstant(text: string): number {
   return date.getTime() - offsetMinutes(zone) * 60_000;
 }
 
-/** Bounds of the MariaDB adapter (`getMinDateTime` 0000-01-01, `getMaxDateTime` 9999-12-31). */
-const MIN_INSTANT = parseInstant('0000-01-01T00:00:00Z');
-const MAX_INSTANT = parseInstant('9999-12-31T00:00:00Z');
+/** The dates a datetime filter value may take (utopia `Validator/Datetime` min and max, in UTC). */
+export interface DateRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The MariaDB adapter's range (`getMinDateTime`/`getMaxDateTime`), which row queries are checked against. */
+export const ADAPTER_DATES: DateRange = {
+  min: parseInstant('1000-01-01T00:00:00Z'),
+  max: parseInstant('9999-12-31T23:59:59Z'),
+};
+
+/** utopia's `Validator/Query/Filter` defaults, used by Appwrite's metadata list validators (`Queries/Base.php`). */
+export const FILTER_DEFAULT_DATES: DateRange = {
+  min: parseInstant('0000-01-01T00:00:00Z'),
+  max: parseInstant('9999-12-31T00:00:00Z'),
+};
+
+const yearOf = (instant: number): number => new Date(instant).getUTCFullYear();
 
 /**
  * Whether a query value is a datetime Appwrite accepts (utopia-php/database `Validator/Datetime`): a
- * non-empty parseable string with a four-digit year, within the adapter's range.
+ * non-empty parseable string whose first four-digit number (its year) lies within the range's years, and
+ * whose instant lies within the range.
  */
-export function isValidDatetime(value: unknown): boolean {
+export function isValidDatetime(value: unknown, range: DateRange = ADAPTER_DATES): boolean {
   if (typeof value !== 'string' || value === '') return false;
   const instant = parseInstant(value);
   if (Number.isNaN(instant)) return false;
   const year = /(?<!\d)(\d{4})(?!\d)/.exec(value);
   if (year === null) return false;
-  return instant >= MIN_INSTANT && instant <= MAX_INSTANT;
+  const number = Number(year[1]);
+  if (number < yearOf(range.min) || number > yearOf(range.max)) return false;
+  return instant >= range.min && instant <= range.max;
 }

@@ -2,6 +2,7 @@ import type { StoredTable } from '../model.js';
 import { queryAttributes, type QueryAttribute } from './attributes.js';
 import { childQueries, isFilter, queryInvalid, type ParsedQuery } from './query-types.js';
 import { checkFilter } from './validate-filter.js';
+import { FILTER_DEFAULT_DATES } from './instant.js';
 import { isNumeric, toInt } from './value-rules.js';
 
 /**
@@ -127,6 +128,13 @@ export function validateQueries(queries: readonly ParsedQuery[], table: StoredTa
     const message = cursor === undefined ? null : checkCursor(cursor);
     if (message !== null) throw queryInvalid(message);
   }
-  const message = checkAll(queries, table, queryAttributes(table), options.context);
+  const message = checkAll(queries, table, attributesFor(table, options.context), options.context);
   if (message !== null) throw queryInvalid(message);
+}
+
+/** The metadata lists' validator builds its filter with utopia's default date range, not the adapter's. */
+function attributesFor(table: StoredTable, context: QueryContext): Attributes {
+  const attributes = queryAttributes(table);
+  if (context !== 'metadata') return attributes;
+  return new Map([...attributes].map(([key, attribute]) => [key, { ...attribute, dates: FILTER_DEFAULT_DATES }] as const));
 }

@@ -47,7 +47,7 @@ export function isValidValue(attribute: QueryAttribute, value: unknown): boolean
     case 'boolean':
       return typeof value === 'boolean';
     case 'datetime':
-      return isValidDatetime(value);
+      return isValidDatetime(value, attribute.dates);
     case 'sequence':
       return isSequence(value);
   }
