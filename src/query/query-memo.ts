@@ -40,14 +40,18 @@ function plain(value: unknown, inList: boolean): boolean {
 export class BoundedMemo<V> {
   readonly #entries = new Map<string, V>();
 
-  constructor(private readonly limit: number) {}
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
 
   get(key: string): V | undefined {
     return this.#entries.get(key);
   }
 
   set(key: string, value: V): void {
-    if (this.#entries.size >= this.limit) this.#entries.clear();
+    if (this.#entries.size >= this.#limit) this.#entries.clear();
     this.#entries.set(key, value);
   }
 }

@@ -47,20 +47,24 @@ const MAX_QUERY_LENGTH = 4_096;
 export class QueryNormalizer {
   // Parsing JSON or legacy text costs microseconds; a cache hit must cost well under one, so each distinct
   // string is parsed once. Bounded: cleared when full, since a few hot queries refill it at once.
-  private readonly memo = new BoundedMemo<Parsed>(MEMO_LIMIT);
+  readonly #memo = new BoundedMemo<Parsed>(MEMO_LIMIT);
   // Filter objects, by a key of their plain values, for the same reason.
-  private readonly objects = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
+  readonly #objects = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
   // query() calls, by a key of their filters and shape: a memo of its own, so that a filter object can
   // never be answered with the query of a query() call whose key happens to spell the same.
-  private readonly shapes = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
+  readonly #shapes = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
   // Lists of query strings, by the tags of their parses: the same queries give the same value.
-  private readonly lists = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
+  readonly #lists = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
   // `get(id)` reads, by id, for the same reason.
-  private readonly rowIds = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
-  private readonly empty = new CanonicalQuery([]);
-  private parses = 0;
+  readonly #rowIds = new BoundedMemo<CanonicalQuery>(MEMO_LIMIT);
+  readonly #empty = new CanonicalQuery([]);
+  #parses = 0;
 
-  constructor(private readonly target: ValidationTarget = {}) {}
+  readonly #target: ValidationTarget;
+
+  constructor(target: ValidationTarget = {}) {
+    this.#target = target;
+  }
 
   /**
    * The canonical query of `input`, the same frozen value for the same input while it is remembered.
@@ -68,13 +72,13 @@ export class QueryNormalizer {
    * @throws QueryError naming the first query that cannot be parsed or is invalid.
    */
   canonical(input: QueryInput | undefined): CanonicalQuery {
-    if (input === undefined) return this.empty;
-    if (typeof input === 'string') return alone(this.parse(input));
-    if (!Array.isArray(input)) return this.fromObject(input as FilterObject);
+    if (input === undefined) return this.#empty;
+    if (typeof input === 'string') return alone(this.#parse(input));
+    if (!Array.isArray(input)) return this.#fromObject(input as FilterObject);
     const list = input as readonly unknown[];
-    if (list.length === 0) return this.empty;
-    if (list.length === 1) return alone(this.parse(this.text(list[0])));
-    return this.fromParses(list.map((item) => this.parse(this.text(item))));
+    if (list.length === 0) return this.#empty;
+    if (list.length === 1) return alone(this.#parse(this.#text(list[0])));
+    return this.#fromParses(list.map((item) => this.#parse(this.#text(item))));
   }
 
   /**
@@ -91,10 +95,10 @@ export class QueryNormalizer {
    * it counts as its one filter), one frozen value per id.
    */
   row(rowId: string): CanonicalQuery {
-    const known = this.rowIds.get(rowId);
+    const known = this.#rowIds.get(rowId);
     if (known !== undefined) return known;
     const result = new CanonicalQuery([{ kind: 'filter', text: JSON.stringify(rowId) }]);
-    this.rowIds.set(rowId, result);
+    this.#rowIds.set(rowId, result);
     return result;
   }
 
@@ -110,15 +114,15 @@ export class QueryNormalizer {
    */
   shaped(input: QueryInput, shape: QueryShape): CanonicalQuery {
     const key = memoKey({ i: input, o: shape.orderBy, l: shape.limit, f: shape.offset, s: shape.select });
-    const known = key === undefined ? undefined : this.shapes.get(key);
+    const known = key === undefined ? undefined : this.#shapes.get(key);
     if (known !== undefined) return known;
     const nodes: QueryNode[] = [];
-    if (shape.orderBy !== undefined) nodes.push(...orderNodes(shape.orderBy, this.target.table));
+    if (shape.orderBy !== undefined) nodes.push(...orderNodes(shape.orderBy, this.#target.table));
     if (shape.limit !== undefined) nodes.push({ method: 'limit', values: [shape.limit] });
     if (shape.offset !== undefined) nodes.push({ method: 'offset', values: [shape.offset] });
     if (shape.select !== undefined) nodes.push({ method: 'select', values: shape.select });
     const result = this.combine(this.canonical(input), nodes);
-    if (key !== undefined) this.shapes.set(key, result);
+    if (key !== undefined) this.#shapes.set(key, result);
     return result;
   }
 
@@ -133,62 +137,62 @@ export class QueryNormalizer {
 
   /** The canonical query of a canonical query and query nodes built by the ORM itself (orders, paging). */
   combine(query: CanonicalQuery, nodes: readonly QueryNode[]): CanonicalQuery {
-    return new CanonicalQuery(compose([...query.strings.map((text) => this.parse(text)), ...nodes.map((node) => this.fromNode(node))]));
+    return new CanonicalQuery(compose([...query.strings.map((text) => this.#parse(text)), ...nodes.map((node) => this.#fromNode(node))]));
   }
 
-  private fromParses(items: readonly Parsed[]): CanonicalQuery {
+  #fromParses(items: readonly Parsed[]): CanonicalQuery {
     let key = '';
     for (const item of items) key += item.tag + ',';
-    const known = this.lists.get(key);
+    const known = this.#lists.get(key);
     if (known !== undefined) return known;
     const result = new CanonicalQuery(compose(items));
-    this.lists.set(key, result);
+    this.#lists.set(key, result);
     return result;
   }
 
-  private fromObject(filters: FilterObject): CanonicalQuery {
+  #fromObject(filters: FilterObject): CanonicalQuery {
     const key = memoKey(filters);
-    const known = key === undefined ? undefined : this.objects.get(key);
+    const known = key === undefined ? undefined : this.#objects.get(key);
     if (known !== undefined) return known;
-    const result = new CanonicalQuery(compose(filterNodes(filters, this.target.table).map((node) => this.fromNode(node))));
-    if (key !== undefined) this.objects.set(key, result);
+    const result = new CanonicalQuery(compose(filterNodes(filters, this.#target.table).map((node) => this.#fromNode(node))));
+    if (key !== undefined) this.#objects.set(key, result);
     return result;
   }
 
-  private fromNode(node: QueryNode): Parsed {
+  #fromNode(node: QueryNode): Parsed {
     // These nodes come from filter objects and list options: one level deep, so serialising first is safe.
     const text = canonicalString(node);
-    return this.parsed(validateNode(node, text, this.target), this.sized(text));
+    return this.#parsed(validateNode(node, text, this.#target), this.#sized(text));
   }
 
   /** Appwrite refuses a query longer than 4096 characters (the `queries` param's element size). */
-  private sized(text: string): string {
+  #sized(text: string): string {
     if (text.length > MAX_QUERY_LENGTH) {
-      throw new QueryError(this.target.table, `${text.slice(0, 120)}...`, `longer than ${MAX_QUERY_LENGTH} characters, which Appwrite refuses`);
+      throw new QueryError(this.#target.table, `${text.slice(0, 120)}...`, `longer than ${MAX_QUERY_LENGTH} characters, which Appwrite refuses`);
     }
     return text;
   }
 
-  private text(item: unknown): string {
+  #text(item: unknown): string {
     if (typeof item !== 'string') {
-      throw new QueryError(this.target.table, describeInput(item), 'a query must be a string (use Query helpers or a filter object)');
+      throw new QueryError(this.#target.table, describeInput(item), 'a query must be a string (use Query helpers or a filter object)');
     }
     return item;
   }
 
-  private parsed(kind: QueryKind, text: string): Parsed {
+  #parsed(kind: QueryKind, text: string): Parsed {
     // Tags are never reused, so a list memoised before the memo was last cleared cannot be mistaken for another.
-    return { kind, text, tag: (this.parses++).toString(36) };
+    return { kind, text, tag: (this.#parses++).toString(36) };
   }
 
-  private parse(raw: string): Parsed {
-    const known = this.memo.get(raw);
+  #parse(raw: string): Parsed {
+    const known = this.#memo.get(raw);
     if (known !== undefined) return known;
     // Bounds the parsing work; the legacy form may be longer than its JSON (spaces), hence the margin.
-    if (raw.length > 4 * MAX_QUERY_LENGTH) this.sized(raw);
-    const node = raw.trimStart().startsWith('{') ? parseJson(raw, this.target.table) : parseLegacyQuery(raw, this.target.table);
-    const result = this.parsed(validateNode(node, raw, this.target), this.sized(canonicalString(node)));
-    this.memo.set(raw, result);
+    if (raw.length > 4 * MAX_QUERY_LENGTH) this.#sized(raw);
+    const node = raw.trimStart().startsWith('{') ? parseJson(raw, this.#target.table) : parseLegacyQuery(raw, this.#target.table);
+    const result = this.#parsed(validateNode(node, raw, this.#target), this.#sized(canonicalString(node)));
+    this.#memo.set(raw, result);
     return result;
   }
 }

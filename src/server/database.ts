@@ -101,7 +101,8 @@ const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
  *
  * @example
  * ```ts
- * const db = openDatabase({ config, tables: [products] as const, client: createAppwriteClient({ endpoint, projectId, credentials: { apiKey } }) });
+ * const client = new Client().setEndpoint(endpoint).setProject(projectId).setKey(apiKey); // node-appwrite
+ * const db = openDatabase({ config, tables: [products] as const, client });
  * await db.table('products').all();
  * ```
  */

@@ -3,7 +3,7 @@ export { warm, type WarmTask, type WarmTaskResult, type WarmReport, type WarmOpt
 export { createWarmer, type Warmer, type WarmerOptions, type WarmerStats } from '../warming/cache-warmer.js';
 export { ServerORM, type MigrateOptions } from './server-orm.js';
 export { DEFAULTS } from './defaults.js';
-export { resolveConfig, type ServerORMConfig, type ResolvedConfig, type ResolvedCacheConfig, type CacheConfig, type L2Config, type ResolvedL2Config, type MigrateConfig, type RetryConfig, type OrmLogger } from './config.js';
+export type { ServerORMConfig, CacheConfig, L2Config, MigrateConfig, RetryConfig, OrmLogger } from './config.js';
 export { ConfigError, ValidationError, type ValidationIssue, MigrationError, SchemaDriftError } from '../errors/index.js';
 export {
   defineTable,
@@ -25,8 +25,6 @@ export {
   type OperatorMethod,
   type OperatorTarget,
   type OperatorFor,
-  schemaFingerprint,
-  renderPlan,
   type FieldDefinition,
   type FieldType,
   type StringField,
@@ -68,9 +66,9 @@ export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, typ
 export type { RememberOptions } from './remember.js';
 export type { FoundOrCreated } from './table-defaults.js';
 export type { AggregateSpec, AggregateResult, AggregateOptions } from './table-aggregate.js';
-export { TableHandle } from './table-handle.js';
-export { Transaction, type TransactionOptions } from './transaction.js';
-export { TransactionTable, type StagedRow } from './transaction-table.js';
+export type { TableHandle } from './table-handle.js';
+export type { Transaction, TransactionOptions } from './transaction.js';
+export type { TransactionTable, StagedRow } from './transaction-table.js';
 export type {
   CallOptions, StepOptions, ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
   NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
@@ -80,12 +78,7 @@ export type { QueryInput } from '../query/query-normalizer.js';
 export type { FilterObject, FilterScalar } from '../query/filter-object.js';
 export type { RetryPolicy } from '../appwrite/read-retry.js';
 export { NotFoundError, ConflictError, QueryError, AppwriteError, ConnectionError, BulkPartialError, type BulkRowRef, type BulkRowFailure, TransactionError, type TransactionFailureReason } from '../errors/index.js';
-export { createRedisBridge, type RedisBridge, type RedisBridgeOptions, type BridgeCache, type BridgeLogger } from '../bridge/redis-bridge.js';
-export { defaultBridgeChannel } from '../bridge/bridge-channel.js';
 export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-stats.js';
-export type { RedisSource } from '../bridge/bridge-connections.js';
-export type { L2Stats, L2State, L2TableCounters } from '../cache/l2/l2-stats.js';
-export type { RedisMemoryInfo } from '../cache/l2/l2-store.js';
 export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
 export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';
 export type { Migrator, MigrationRows, MigrationRow, MigrationTableOptions } from '../schema/migrations/migrator.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { tableSpecs } from '../../schema/desired-spec.js';
 import { migrationFileName } from '../../schema/migrations/migration-files.js';
-import { migrationSource, migrationTemplate } from '../../schema/migrations/migration-source.js';
+import { migrationSource, migrationTemplate, type MigrationLanguage } from '../../schema/migrations/migration-source.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../args.js';
 import type { Command, CommandContext, CommandOutcome } from '../command.js';
@@ -10,6 +10,12 @@ import { planTable } from '../plan-table.js';
 import { declaredTables, withoutRunnerTables } from '../schema-input.js';
 import { writeNewFile } from '../write-file.js';
 import { pushPlan } from './push.js';
+
+/** The file a new migration goes to, and its language: `--js` writes an ES module that needs no tsx. */
+function newMigration(context: CommandContext, name: string): { path: string; language: MigrationLanguage } {
+  const language = context.args.flags.has('js') ? 'js' : 'ts';
+  return { path: join(context.settings.migrations, `${migrationFileName(name)}.${language === 'js' ? 'mjs' : 'ts'}`), language };
+}
 
 function nameArgument(context: CommandContext, what: string): string {
   const [name, ...extra] = context.args.positional;
@@ -29,14 +35,16 @@ async function generate(context: CommandContext): Promise<CommandOutcome> {
     return { code: EXIT.ok, result: { file: null, steps: [] } };
   }
   context.say(planTable({ ...plan, steps }));
-  const file = await writeNewFile(join(context.settings.migrations, `${migrationFileName(name)}.ts`), migrationSource({ ...plan, steps }, live), context.io.cwd);
+  const target = newMigration(context, name);
+  const file = await writeNewFile(target.path, migrationSource({ ...plan, steps }, live, target.language), context.io.cwd);
   context.say(`Created ${file}: review it, then run \`appwrite-orm migrate\`.`);
   return { code: EXIT.ok, result: { file, steps: plan.text.split('\n') } };
 }
 
 async function makeMigration(context: CommandContext): Promise<CommandOutcome> {
   const name = nameArgument(context, 'make:migration');
-  const file = await writeNewFile(join(context.settings.migrations, `${migrationFileName(name)}.ts`), migrationTemplate([], []), context.io.cwd);
+  const target = newMigration(context, name);
+  const file = await writeNewFile(target.path, migrationTemplate([], [], target.language), context.io.cwd);
   context.say(`Created ${file}`);
   return { code: EXIT.ok, result: { file } };
 }
@@ -53,6 +61,7 @@ can (dropped data is never restored). Undeclared tables are kept unless --drop-t
     { name: 'schema', value: 'file', help: 'the schema module (default: `schema` of the configuration)' },
     { name: 'migrations', value: 'dir', help: 'migrations folder (default: migrations)' },
     { name: 'drop-tables', help: 'drop tables the schema does not declare' },
+    { name: 'js', help: 'write an ES module (.mjs) instead of TypeScript (no tsx needed)' },
   ],
   run: generate,
 };
@@ -63,6 +72,9 @@ export const makeMigrationCommand: Command = {
   args: '<name>',
   summary: 'write an empty migration file',
   description: 'Writes migrations/<timestamp>_<name>.ts with empty up(m) and down(m) to fill in.',
-  options: [{ name: 'migrations', value: 'dir', help: 'migrations folder (default: migrations)' }],
+  options: [
+    { name: 'migrations', value: 'dir', help: 'migrations folder (default: migrations)' },
+    { name: 'js', help: 'write an ES module (.mjs) instead of TypeScript (no tsx needed)' },
+  ],
   run: makeMigration,
 };

@@ -105,7 +105,7 @@ function stepLines(step: MigrationStep, live: ReadonlyMap<string, LiveTable>): {
  * await writeFile(`migrations/${migrationFileName('add posts')}.ts`, source);
  * ```
  */
-export function migrationSource(plan: Pick<MigrationPlan, 'steps' | 'refused' | 'notes'>, live: LiveState, importFrom = 'appwrite-orm'): string {
+export function migrationSource(plan: Pick<MigrationPlan, 'steps' | 'refused' | 'notes'>, live: LiveState, language: MigrationLanguage = 'ts'): string {
   const tables = new Map(live.tables.map((table) => [table.id, table]));
   const up: string[] = [];
   const down: string[] = [];
@@ -117,8 +117,11 @@ export function migrationSource(plan: Pick<MigrationPlan, 'steps' | 'refused' | 
     down.unshift(...lines.down);
   }
   const notes = plan.refused.map((change) => `// not generated: ${change.kind} ${change.tableId}${change.key === undefined ? '' : `.${change.key}`} (${change.detail})`);
-  return migrationTemplate(up.length === 0 ? ['// Nothing to do: the database matches the schema.'] : [...up, ...notes], down, importFrom);
+  return migrationTemplate(up.length === 0 ? ['// Nothing to do: the database matches the schema.'] : [...up, ...notes], down, language);
 }
+
+/** The language of a written migration: TypeScript (`.ts`, loaded through tsx), or an ES module (`.mjs`) that needs nothing. */
+export type MigrationLanguage = 'ts' | 'js';
 
 /**
  * The text of a migration file with the given `up` and `down` lines (an empty template when both are empty).
@@ -128,14 +131,15 @@ export function migrationSource(plan: Pick<MigrationPlan, 'steps' | 'refused' | 
  * migrationTemplate([], []); // export async function up(m: Migrator) { ... }
  * ```
  */
-export function migrationTemplate(up: readonly string[], down: readonly string[], importFrom = 'appwrite-orm'): string {
+export function migrationTemplate(up: readonly string[], down: readonly string[], language: MigrationLanguage = 'ts'): string {
   const body = (lines: readonly string[], hint: string): string => (lines.length === 0 ? `  // ${hint}\n` : lines.map((line) => `  ${line}\n`).join(''));
-  return `import type { Migrator } from '${importFrom}';
-
-export async function up(m: Migrator): Promise<void> {
+  const head = language === 'ts' ? `import type { Migrator } from 'appwrite-orm';\n` : `/** @typedef {import('appwrite-orm').Migrator} Migrator */\n`;
+  const signature = (name: string): string => (language === 'ts' ? `export async function ${name}(m: Migrator): Promise<void> {` : `/** @param {Migrator} m */\nexport async function ${name}(m) {`);
+  return `${head}
+${signature('up')}
 ${body(up, "await m.createTable('posts', { title: { type: 'string', size: 200, required: true } });")}}
 
-export async function down(m: Migrator): Promise<void> {
+${signature('down')}
 ${body(down, "await m.dropTable('posts');")}}
 `;
 }

@@ -57,7 +57,7 @@ function block(definition: TableDefinition): string {
  * await writeFile('src/schema.ts', source);
  * ```
  */
-export function schemaSource(live: LiveState, exclude: readonly string[] = [], importFrom = 'appwrite-orm'): PulledSchema {
+export function schemaSource(live: LiveState, exclude: readonly string[] = []): PulledSchema {
   const tables = live.tables.filter((table) => !exclude.includes(table.id)).sort((a, b) => a.id.localeCompare(b.id));
   const names = new Map(tables.map((table) => [table.id, table.name]));
   const taken = new Set<string>(['defineTable', 'tables']);
@@ -66,7 +66,7 @@ export function schemaSource(live: LiveState, exclude: readonly string[] = [], i
     const name = identifier(table.id, taken);
     return { name, text: `export const ${name} = defineTable(${block(definition(table, (id) => names.get(id) ?? id, skipped))});\n` };
   });
-  const source = `import { defineTable } from '${importFrom}';\n\n${exports.map((entry) => entry.text).join('\n')}
+  const source = `import { defineTable } from 'appwrite-orm';\n\n${exports.map((entry) => entry.text).join('\n')}
 export const tables = [${exports.map((entry) => entry.name).join(', ')}] as const;\n`;
   return { source, skipped };
 }

@@ -75,6 +75,18 @@ describe('migration files', () => {
     expect((await cli(['generate', 'again'])).stdout).toContain('No changes');
   });
 
+  it('generate --js and make:migration --js write ES modules that migrate runs', async () => {
+    await setUp();
+    expect((await cli(['generate', 'create_blog', '--js'])).code).toBe(0);
+    const [file = ''] = await readdir(join(project.path(), 'migrations'));
+    expect(file).toMatch(/^\d{8}T\d{6}_create_blog\.mjs$/);
+    const source = await readFile(join(project.path(), 'migrations', file), 'utf8');
+    expect(source).toContain("/** @typedef {import('appwrite-orm').Migrator} Migrator */\n\n/** @param {Migrator} m */\nexport async function up(m) {\n  await m.createTable('authors'");
+    expect((await cli(['migrate'])).stdout).toContain('Done: batch 1, 1 migration applied.');
+    expect((await cli(['push', '--json'])).stdout).toContain('"steps":[]');
+    expect((await cli(['make:migration', 'later', '--js'])).stdout).toMatch(/Created migrations\/\d{8}T\d{6}_later\.mjs/);
+  });
+
   it('runs data migrations with row access, renames columns, and rolls back by batch or by --step', async () => {
     await project.create();
     await project.write('migrations/20260101T000000_create_people.ts', migration(
