@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planTable } from '../../../src/cli/plan-table.js';
 import type { MigrationStep } from '../../../src/schema/migration-plan.js';
+import { columnField } from '../../../src/schema/migrations/column-field.js';
 import { literal, migrationSource } from '../../../src/schema/migrations/migration-source.js';
 import type { LiveColumn, LiveState } from '../../../src/schema/spec.js';
 
@@ -39,6 +40,27 @@ describe('migrationSource', () => {
   await m.addColumn('posts', 'old', { type: 'integer', min: 0 }); // its data is not restored
   await m.addIndex('posts', { key: 'by_old', type: 'key', attributes: ['old'], orders: ['desc'] });
 }`);
+  });
+
+  it('writes a rename (renamedFrom) as renameColumn, with the property changes after it and before it going down', () => {
+    const title = state.tables[0]?.columns[0];
+    if (title === undefined) throw new Error('fixture');
+    const steps: MigrationStep[] = [{
+      kind: 'renameColumn', tableId: 'posts', from: 'title', column: { ...title, key: 'headline', size: 200 },
+      changes: [{ property: 'size', from: 100, to: 200 }], destructive: false,
+    }];
+    const source = migrationSource({ steps, refused: [], notes: [] }, state);
+    expect(source).toContain(`  await m.renameColumn('posts', 'title', 'headline');
+  await m.alterColumn('posts', 'headline', { type: 'string', size: 200 });
+}`);
+    expect(source).toContain(`  await m.alterColumn('posts', 'headline', { type: 'string', size: 100 });
+  await m.renameColumn('posts', 'headline', 'title');
+}`);
+  });
+
+  it('declares text-type columns as they are (pull and generated migrations)', () => {
+    expect(columnField(live({ key: 'sku', kind: 'varchar', size: 32, encrypt: false }))).toEqual({ type: 'varchar', size: 32 });
+    expect(columnField(live({ key: 'body', kind: 'mediumtext', encrypt: true, required: true }))).toEqual({ type: 'mediumtext', encrypt: true, required: true });
   });
 
   it('writes values as one-line source: quotes escaped, plain keys bare', () => {
