@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { RelationGraph } from '../schema/relation-graph.js';
 import type { Client } from 'node-appwrite';
 import { attachRedisBridge } from '../bridge/bridge-attach.js';
-import type { RedisSource } from '../bridge/bridge-connections.js';
+import type { RedisSource } from '../redis/redis-source.js';
 import type { BridgeStats } from '../bridge/bridge-stats.js';
 import type { RedisBridge } from '../bridge/redis-bridge.js';
 import type { CacheEventName, CacheListener, InvalidationOrigin } from '../cache/cache-events.js';
