@@ -72,6 +72,10 @@ describe('emulator relationships: rows', () => {
     expect(listed.rows[0]).toMatchObject({ $id: 'k1', author: { $id: 'a1', name: 'Ann' } });
     await expectAppwriteError(tablesDb.listRows({ databaseId, tableId: 'authors', queries: [Query.equal('books', ['k1'])] }), 400, 'general_query_invalid',
       'Invalid query: Cannot query on virtual relationship attribute');
+    // A relationship is queried by ID (at most 255 characters); a path's values are the related table's to check.
+    await expectAppwriteError(tablesDb.listRows({ databaseId, tableId: 'books', queries: [Query.equal('author', ['a'.repeat(256)])] }), 400,
+      'general_query_invalid', 'Invalid query: Query value is invalid for attribute "author"');
+    await expect(tablesDb.listRows({ databaseId, tableId: 'books', queries: [Query.equal('author.name', [5])] })).resolves.toBeDefined();
   });
 
   it('restricts, cascades and sets null on delete', async () => {

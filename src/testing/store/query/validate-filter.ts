@@ -40,6 +40,8 @@ function resolve(name: string, attributes: Attributes): QueryAttribute | string 
 function checkAttributeAndValues(query: ParsedQuery, attributes: Attributes): string | null {
   const attribute = resolve(query.attribute, attributes);
   if (typeof attribute === 'string') return attribute;
+  // A path into a related row (`author.age`): utopia leaves its values to the related table's query.
+  if (!attributes.has(query.attribute)) return null;
   const { method, values } = query;
   const key = attribute.key;
   // The MariaDB adapter accepts exists/notExists in validation, then fails building SQL; the emulator

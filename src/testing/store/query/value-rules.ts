@@ -33,13 +33,14 @@ function isSequence(value: unknown): boolean {
 
 /**
  * Whether one filter value suits the attribute's type, as utopia-php/database `Validator/Query/Filter`
- * checks it: strict JSON types (a string for string columns, an integer in the column's width for integer
+ * checks it: strict JSON types (a string for string columns, at most 255 characters for relationships, an integer in the column's width for integer
  * columns, any number for doubles, a boolean for booleans, a parseable date string for datetimes).
  */
 export function isValidValue(attribute: QueryAttribute, value: unknown): boolean {
   switch (attribute.kind) {
     case 'string':
-      return typeof value === 'string';
+      // A relationship column is queried by the related row's ID: utopia's Text(255).
+      return typeof value === 'string' && (attribute.relation === undefined || [...value].length <= 255);
     case 'integer':
       return isInteger(value, attribute.bits);
     case 'double':
