@@ -4,13 +4,15 @@
  * against BentoCache's Redis tier (no memory tier in front), on the same Redis and the same value (a page
  * of 25 Appwrite rows). Rows:
  *
- * - raw: `redis.getBuffer(key)` and `JSON.parse` of the bytes after the format byte, on a plain connection.
+ * - raw: `redis.getBuffer(key)` and `JSON.parse` of the bytes after the header (format byte, expiry), on a plain connection.
  * - L2Store: `generations('products')` (known: no round trip) then `get(...)`: one `GET` and the decode.
  * - query cache, L1 miss served from L2: `cache.read` with a TTL of 0, so that the process's memory never
  *   keeps the value and every read goes to Redis (key, single-flight, tier, deep freeze).
  * - BentoCache `getOrSet` on a Redis-only store.
  * - cold instance: a new QueryCache with its own newly opened store answers its first read (its first
  *   `GET` of the table's generation, then the entry's); the connection is opened before the clock starts.
+ *
+ * - memory: Redis' `used_memory` grows per entry by the stored bytes plus the key and Redis' own overhead.
  *
  * One request in flight at a time (awaited call after call); Redis: REDIS_URL or redis://127.0.0.1:6379.
  * Run: npx tsx bench/l2-hit.ts
@@ -29,7 +31,10 @@ const SAMPLE_MS = 30;
 const WARMUP_ROUNDS = 3;
 const ROUNDS = 21;
 const COLD_INSTANCES = 200;
+const MEMORY_ENTRIES = 1_000;
 const RAW = 'raw ioredis getBuffer + JSON.parse of the same bytes';
+/** The tier's header before the JSON: a format byte and the expiry time. */
+const HEADER = 9;
 const OURS = 'ours: L2Store generations() + get()';
 
 const rows = Array.from({ length: 25 }, (_, i) => ({
@@ -62,7 +67,7 @@ const bentoKey = `${databaseId}:${key}`;
 await bento.getOrSet({ key: bentoKey, factory: () => value, ttl: '10m' });
 
 const ops: readonly { readonly name: string; readonly op: () => Promise<unknown> }[] = [
-  { name: RAW, op: async () => JSON.parse((await raw.getBuffer(entryKey))!.toString('utf8', 1)) as unknown },
+  { name: RAW, op: async () => JSON.parse((await raw.getBuffer(entryKey))!.toString('utf8', HEADER)) as unknown },
   { name: OURS, op: async () => (await store.get((await store.generations('products'))!, key))?.value },
   { name: 'ours: QueryCache read, L1 miss served from L2', op: () => cache.read(missRequest, unreachable) },
   { name: 'BentoCache getOrSet, Redis tier only', op: () => bento.getOrSet({ key: bentoKey, factory: unreachable, ttl: '10m' }) },
@@ -91,10 +96,17 @@ for (let i = 0; i < COLD_INSTANCES; i++) {
   await own.close();
 }
 
+// Redis memory per entry: INFO used_memory before and after writing distinct entries of the same value.
+const before = await store.redisInfo();
+for (let i = 0; i < MEMORY_ENTRIES; i++) await store.set(seen, `${key}|${i}`, value, 60_000);
+const after = await store.redisInfo();
+const perEntry = before === undefined || after === undefined ? Number.NaN : (after.usedMemory - before.usedMemory) / MEMORY_ENTRIES;
+
 console.log(`### Shared cache tier (L2) hit, one request in flight (${ROUNDS} rounds of ~${SAMPLE_MS} ms per variant, shuffled; value: ${rows.length} rows, ${bytes.length} bytes stored)\n`);
 console.log(markdownTable(['variant', 'per hit (median)', 'vs raw GET + decode', 'vs L2Store'],
   [...samples].map(([name, values]) => [name, formatNs(median(values)), formatRatio(paired(values, rawSamples)), formatRatio(paired(values, oursSamples))])));
 console.log(`\ncold instance, first read served from L2 (2 GETs: generation, entry), median of ${COLD_INSTANCES}: ${formatNs(median(cold))}`);
+console.log(`Redis memory per entry (${MEMORY_ENTRIES} entries of ${bytes.length} stored bytes, INFO used_memory delta): ${Math.round(perEntry)} bytes`);
 console.log(`L2 stats: ${JSON.stringify({ hits: store.stats().hits, misses: store.stats().misses, errors: store.stats().errors })}\n`);
 
 await bento.disconnectAll();

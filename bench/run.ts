@@ -18,7 +18,7 @@ import { markdownTable } from './lib/stats.js';
 /** Fixed order first (the ORM's own figures lead); files not listed follow in alphabetical order. */
 const ORDER = ['orm-cache.ts', 'heap.ts', 'cache-hit.ts', 'migration.ts', 'bridge-latency.ts', 'express-throughput.ts', 'local-server.ts'];
 const NODE_FLAGS: Readonly<Record<string, readonly string[]>> = { 'heap.ts': ['--expose-gc'] };
-const NEEDS_REDIS = new Set(['bridge-latency.ts']);
+const NEEDS_REDIS = new Set(['bridge-latency.ts', 'l2-hit.ts']);
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { createPackDir } from './e2e/support/pack-dir.js';
 
 const REDIS_PORT = 6379;
 
@@ -19,9 +20,15 @@ function redisAnswers(): Promise<boolean> {
 
 /**
  * Makes sure the Redis that the integration tests share answers on 127.0.0.1:6379, starting a
- * non-persistent one when it is down, so that `npm test` needs nothing running beforehand.
+ * non-persistent one when it is down, so that `npm test` needs nothing running beforehand; creates the
+ * folder the end-to-end tests share one packed package through, and removes it when the run ends.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
+  await ensureRedis();
+  return createPackDir();
+}
+
+async function ensureRedis(): Promise<void> {
   if (await redisAnswers()) return;
   const started = spawnSync('redis-server', ['--daemonize', 'yes', '--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', ''], { stdio: 'inherit' });
   if (started.error) throw new Error(`Redis is not answering on 127.0.0.1:${REDIS_PORT} and redis-server could not be started: ${started.error.message}`);

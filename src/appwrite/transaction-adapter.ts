@@ -24,7 +24,7 @@ const STAGING_REASONS: Readonly<Record<string, TransactionFailureReason>> = {
 /**
  * The Appwrite calls of a transaction: create, commit, rollback, and any TablesDB call made with its id.
  * Nothing here is retried: a staged write sent twice is staged twice, and a commit whose answer was lost
- * cannot be repeated. Failures come out as {@link TransactionError} when they concern the transaction,
+ * cannot be repeated (its status is read instead). Failures come out as {@link TransactionError} when they concern the transaction,
  * as the ORM's usual errors otherwise.
  *
  * @example
@@ -55,13 +55,38 @@ export class TransactionAdapter {
     return created.$id;
   }
 
-  /** Commits or rolls back. A commit failure, or a commit that got no answer, is a `TransactionError`. */
+  /**
+   * Commits or rolls back. A commit failure is a `TransactionError`. A commit that got no answer (dropped
+   * connection, deadline) is settled by asking Appwrite for the transaction's status: `committed` resolves
+   * as a commit would; `failed` is a `commit-failed` error with `nothingApplied` set; anything else (still
+   * `pending` or `committing`, gone, or no answer again) is a `commit-unknown` error.
+   */
   async finish(transactionId: string, how: 'commit' | 'rollback', tables: readonly string[], tableOfRow: (rowId: string) => string | undefined = () => undefined): Promise<void> {
     try {
       await withDeadline(this.#timeoutMs, () => this.#api.updateTransaction({ transactionId, ...(how === 'commit' ? { commit: true } : { rollback: true }) }));
     } catch (error) {
+      if (how === 'commit' && isUnanswered(error)) return this.#settleUnanswered(transactionId, tables, error);
       throw commitFailure(error, { transactionId, tables }, how, tableOfRow);
     }
+  }
+
+  /** Reads the status of a transaction whose commit got no answer; resolves only when it is `committed`. */
+  async #settleUnanswered(transactionId: string, tables: readonly string[], lost: unknown): Promise<void> {
+    const where = { transactionId, tables };
+    const reason = lost instanceof Error ? lost.message : String(lost);
+    let status: string;
+    try {
+      status = (await withDeadline(this.#timeoutMs, () => this.#api.getTransaction({ transactionId }))).status;
+    } catch (error) {
+      const asked = error instanceof AppwriteException && error.code !== 0 ? describe(error) : 'no answer either';
+      throw new TransactionError('commit-unknown', `no answer to the commit (${reason}); asking for its status: ${asked}`, where, { cause: lost });
+    }
+    if (status === 'committed') return;
+    if (status === 'failed') {
+      throw new TransactionError('commit-failed', `no answer to the commit (${reason}); Appwrite reports the transaction failed, nothing was applied`,
+        where, { cause: lost, nothingApplied: true });
+    }
+    throw new TransactionError('commit-unknown', `no answer to the commit (${reason}); the transaction is still "${status}"`, where, { cause: lost });
   }
 
   /** Runs one TablesDB call for the transaction, mapping its failure. */
@@ -87,17 +112,27 @@ function stagingFailure(error: unknown, context: RequestContext, where: Transact
 /** Rows Appwrite names in a commit failure ("Document with the requested ID 'x' could not be found."). */
 const NAMED_ROW = /requested ID '([^']*)'/;
 
+/** Appwrite types of a commit it refused and rolled back whole (Transactions/Update.php, reference §13). */
+const CLEAN_COMMIT_FAILURES: ReadonlySet<string> = new Set([
+  'document_not_found', 'transaction_conflict', 'document_invalid_structure', 'attribute_limit_exceeded', 'transaction_failed', 'general_query_invalid',
+]);
+
+function isUnanswered(error: unknown): boolean {
+  return !(error instanceof AppwriteException) || error.code === 0;
+}
+
 function commitFailure(error: unknown, where: TransactionWhere, how: 'commit' | 'rollback', tableOfRow: (rowId: string) => string | undefined): TransactionError {
   if (!(error instanceof AppwriteException) || error.code === 0) {
     const reason = error instanceof Error ? error.message : String(error);
-    return new TransactionError('commit-failed', `no answer to the ${how}, its outcome is unknown: ${reason}`, where, { cause: error });
+    return new TransactionError(how === 'commit' ? 'commit-unknown' : 'commit-failed', `no answer to the ${how}, its outcome is unknown: ${reason}`, where, { cause: error });
   }
   const named = NAMED_ROW.exec(error.message)?.[1];
   const table = named === undefined ? undefined : tableOfRow(named);
   const located = named === undefined || named === where.transactionId || named === 'unknown' ? where
     : { ...where, rowId: named, ...(table === undefined ? {} : { table }) };
   const reason = STAGING_REASONS[error.type] ?? 'commit-failed';
-  return new TransactionError(reason === 'limit' ? 'commit-failed' : reason, describe(error), located, { cause: error });
+  return new TransactionError(reason === 'limit' ? 'commit-failed' : reason, describe(error), located,
+    { cause: error, nothingApplied: how === 'commit' && CLEAN_COMMIT_FAILURES.has(error.type) });
 }
 
 function describe(error: AppwriteException): string {

@@ -268,14 +268,20 @@ export class QueryCache {
     let value: T;
     let length: number;
     let shared: L2Generations | undefined;
+    // A value found in the tier is kept in L1 no longer than it has left there.
+    let sharedTtl = Infinity;
     try {
       if (this.#tier === undefined) value = await load();
       else {
         shared = await this.#tier.generations(request.table, request.dependsOn);
         const hit = shared === undefined ? undefined : await this.#tier.get(shared, key);
-        // A value found in the tier is written back nowhere but L1.
-        if (hit !== undefined) shared = undefined;
-        value = hit === undefined ? await load() : (hit.value as T);
+        if (hit === undefined) value = await load();
+        else {
+          // Written back nowhere but L1.
+          shared = undefined;
+          sharedTtl = hit.ttl;
+          value = hit.value as T;
+        }
       }
       // Freezing and sizing share one walk; sizing by JSON.stringify would walk the value again and build its
       // whole text, which cost more than the rest of a stored miss put together.
@@ -295,7 +301,7 @@ export class QueryCache {
     // So may one that loaded related rows of a table written meanwhile.
     if (state.generation === flight.generation && related.every(([other, seen]) => other.generation === seen)) {
       state.updated = true;
-      const ttl = effectiveTtl(request.ttl, request.tableTtl, this.#ttl);
+      const ttl = Math.min(effectiveTtl(request.ttl, request.tableTtl, this.#ttl), sharedTtl);
       this.#entries.set(key, request.table, value, entrySize(key, length), ttl, counters, request.dependsOn);
       if (shared !== undefined && this.#tier !== undefined) void this.#tier.set(shared, key, value, Math.min(ttl, this.#tier.ttl ?? ttl));
     } else {

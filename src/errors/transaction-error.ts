@@ -8,10 +8,12 @@ import { OrmError } from './orm-error.js';
  *   rolled back, or another user's);
  * - `conflict`: a row it changes was changed by someone else after it was staged, or a row it creates
  *   already exists (`transaction_conflict`);
- * - `commit-failed`: the commit was refused (a staged row is invalid, missing, or past a bound) or its
- *   outcome is unknown (no answer).
+ * - `commit-failed`: the commit was refused (a staged row is invalid, missing, or past a bound), or its answer
+ *   was lost and Appwrite then reported the transaction `failed`;
+ * - `commit-unknown`: the commit's answer was lost and its status could not be settled (still `committing`,
+ *   gone, or no answer): it may or may not have been applied.
  */
-export type TransactionFailureReason = 'limit' | 'expired' | 'unknown' | 'conflict' | 'commit-failed';
+export type TransactionFailureReason = 'limit' | 'expired' | 'unknown' | 'conflict' | 'commit-failed' | 'commit-unknown';
 
 /**
  * A transaction could not be staged or committed. `reason` says why; `tables` names the tables it touched
@@ -32,12 +34,18 @@ export class TransactionError extends OrmError {
   readonly transactionId: string | undefined;
   /** Ids of the tables the transaction staged writes into, in first-use order. */
   readonly tables: readonly string[];
+  /**
+   * True when Appwrite confirmed that the commit failed and rolled back whole (it answered a refusal, or
+   * reported the status `failed` after the answer was lost): nothing was applied, so running the
+   * transaction again is safe. False when that is not known.
+   */
+  readonly nothingApplied: boolean;
 
   constructor(
     reason: TransactionFailureReason,
     detail: string,
     where: { readonly transactionId?: string; readonly tables: readonly string[]; readonly table?: string; readonly rowId?: string },
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; nothingApplied?: boolean },
   ) {
     const id = where.transactionId === undefined ? '' : ` "${where.transactionId}"`;
     const tables = where.tables.length === 0 ? '' : ` (tables ${where.tables.map((table) => `"${table}"`).join(', ')})`;
@@ -45,8 +53,9 @@ export class TransactionError extends OrmError {
     super('E_TRANSACTION', `Transaction${id}${tables} ${reason}:${row} ${detail}`, {
       ...(where.table === undefined ? (where.tables.length === 1 ? { table: where.tables[0] } : {}) : { table: where.table }),
       ...(where.rowId === undefined ? {} : { rowId: where.rowId }),
-    }, options);
+    }, options === undefined ? undefined : { cause: options.cause });
     this.reason = reason;
+    this.nothingApplied = options?.nothingApplied ?? false;
     this.transactionId = where.transactionId;
     this.tables = [...where.tables];
   }

@@ -93,11 +93,11 @@ class TableRun {
     );
   }
 
+  /** Waits for the target; reports a wait only for what a poll finds not yet there (nothing when all of it is). */
   private async wait(target: WaitTarget, justChanged: boolean): Promise<void> {
-    const keys = Object.values(target).flat();
-    if (keys.length === 0) return;
-    this.options.onProgress?.({ type: 'wait', tableId: this.tableId, what: keys.join(', ') });
-    await waitForTable(this.read, this.tableId, target, { ...this.options.poll, timeoutMs: this.options.timeoutMs }, justChanged);
+    if (Object.values(target).flat().length === 0) return;
+    const onWaiting = (keys: readonly string[]): void => this.options.onProgress?.({ type: 'wait', tableId: this.tableId, what: keys.join(', ') });
+    await waitForTable(this.read, this.tableId, target, { ...this.options.poll, timeoutMs: this.options.timeoutMs, onWaiting }, justChanged);
   }
 }
 

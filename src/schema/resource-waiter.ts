@@ -25,32 +25,38 @@ function failure(tableId: string, what: 'Column' | 'Index', key: string, error: 
   return new MigrationError(`${what} ${tableId}.${key} failed in Appwrite: ${detail}`, { table: tableId, field: key });
 }
 
-/** The first thing still pending on the table, or `undefined` when the target holds; throws on `failed`. */
-function pending(table: LiveTable | null, tableId: string, target: WaitTarget): { text: string; key?: string } | undefined {
-  if (table === null) return { text: `table ${tableId} to exist` };
+/** One thing the target still waits for: its text for messages, and the column or index key. */
+interface Pending {
+  readonly text: string;
+  readonly key?: string;
+}
+
+/** Everything still pending on the table, in target order (empty when the target holds); throws on `failed`. */
+function pending(table: LiveTable | null, tableId: string, target: WaitTarget): Pending[] {
+  if (table === null) return [{ text: `table ${tableId} to exist` }];
   const columns = new Map(table.columns.map((column) => [column.key, column]));
   const indexes = new Map(table.indexes.map((index) => [index.key, index]));
+  const waiting: Pending[] = [];
   for (const key of target.columnsAvailable ?? []) {
     const column = columns.get(key);
     if (column?.status === 'failed') throw failure(tableId, 'Column', key, column.error);
-    if (column?.status !== 'available') return { text: `column ${tableId}.${key} to become available (status: ${column?.status ?? 'missing'})`, key };
+    if (column?.status !== 'available') waiting.push({ text: `column ${tableId}.${key} to become available (status: ${column?.status ?? 'missing'})`, key });
   }
   for (const key of target.indexesAvailable ?? []) {
     const index = indexes.get(key);
     if (index?.status === 'failed') throw failure(tableId, 'Index', key, index.error);
-    if (index?.status !== 'available') return { text: `index ${tableId}.${key} to become available (status: ${index?.status ?? 'missing'})`, key };
+    if (index?.status !== 'available') waiting.push({ text: `index ${tableId}.${key} to become available (status: ${index?.status ?? 'missing'})`, key });
   }
-  const column = target.columnsGone?.find((key) => columns.has(key));
-  if (column !== undefined) return { text: `column ${tableId}.${column} to be deleted`, key: column };
-  const index = target.indexesGone?.find((key) => indexes.has(key));
-  if (index !== undefined) return { text: `index ${tableId}.${index} to be deleted`, key: index };
-  return undefined;
+  for (const key of target.columnsGone ?? []) if (columns.has(key)) waiting.push({ text: `column ${tableId}.${key} to be deleted`, key });
+  for (const key of target.indexesGone ?? []) if (indexes.has(key)) waiting.push({ text: `index ${tableId}.${key} to be deleted`, key });
+  return waiting;
 }
 
 /**
  * Polls one table (through the shared, batching reader) until the target holds. The wait between
  * polls doubles up to `maxDelayMs`; past `timeoutMs` it throws a {@link MigrationError} naming the column or
- * index still pending; a `failed` status throws at once with Appwrite's error text.
+ * index still pending; a `failed` status throws at once with Appwrite's error text. `onWaiting` is called once,
+ * with the keys still pending, when a poll finds the target not yet reached (never when it already holds).
  *
  * @example
  * ```ts
@@ -61,15 +67,17 @@ export async function waitForTable(
   read: TableReader,
   tableId: string,
   target: WaitTarget,
-  options: PollOptions & { readonly timeoutMs: number },
+  options: PollOptions & { readonly timeoutMs: number; readonly onWaiting?: (keys: readonly string[]) => void },
   justCreated: boolean,
 ): Promise<void> {
   const started = Date.now();
   let delay = options.initialDelayMs ?? 50;
   if (justCreated) await sleep(delay);
-  for (;;) {
-    const waiting = pending(await read(tableId), tableId, target);
+  for (let reported = false; ; reported = true) {
+    const all = pending(await read(tableId), tableId, target);
+    const [waiting] = all;
     if (waiting === undefined) return;
+    if (!reported) options.onWaiting?.(all.map((item) => item.key ?? tableId));
     const elapsed = Date.now() - started;
     if (elapsed >= options.timeoutMs) {
       const context = waiting.key === undefined ? { table: tableId } : { table: tableId, field: waiting.key };

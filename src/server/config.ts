@@ -83,6 +83,10 @@ export interface MigrateConfig {
   readonly concurrency?: number;
   /** Longest wait for one column or index to become available, in ms. @default `DEFAULTS.migrate.timeoutMs` (60_000) */
   readonly timeoutMs?: number;
+  /** Id of the migration runner's history table (the CLI's `historyTable`), which migrating never drops. @default `DEFAULTS.migrate.historyTable` ('orm_migrations') */
+  readonly historyTable?: string;
+  /** Id of the migration runner's lock table (the CLI's `lockTable`), which migrating never drops. @default `DEFAULTS.migrate.lockTable` ('orm_migration_lock') */
+  readonly lockTable?: string;
 }
 
 /** Retries of failed reads (429, 5xx, no answer): any of the {@link RetryPolicy} settings. */
@@ -183,6 +187,8 @@ const endpoint = required('endpoint').superRefine((value, context) => {
 const logFn = z.custom<(message: string, context?: Record<string, unknown>) => void>((value) => typeof value === 'function', 'must be a function');
 
 const count = (what = '') => z.number({ error: `must be a positive integer${what}` }).int({ error: `must be a positive integer${what}` }).positive({ error: `must be a positive integer${what}` });
+const ID_RULE = 'must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _';
+const tableId = () => z.string({ error: `must be a table id: ${ID_RULE}` }).refine(isAppwriteId, `must be a table id: ${ID_RULE}`);
 const millis = (what = '') => z.number({ error: `must be a number of milliseconds${what}` }).min(0, { error: `must be a number of milliseconds ≥ 0${what}` });
 
 const migrateSchema = z
@@ -191,6 +197,8 @@ const migrateSchema = z
     allowDestructive: z.boolean({ error: 'must be true or false' }).default(DEFAULTS.migrate.allowDestructive),
     concurrency: count().default(DEFAULTS.migrate.concurrency),
     timeoutMs: count(' of milliseconds').default(DEFAULTS.migrate.timeoutMs),
+    historyTable: tableId().default(DEFAULTS.migrate.historyTable),
+    lockTable: tableId().default(DEFAULTS.migrate.lockTable),
   })
   .strict();
 
@@ -225,7 +233,7 @@ const retrySchema = z
 const schema = z.object({
   endpoint,
   projectId: required('projectId'),
-  databaseId: required('databaseId').refine(isAppwriteId, 'databaseId must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _'),
+  databaseId: required('databaseId').refine(isAppwriteId, `databaseId ${ID_RULE}`),
   apiKey: required('apiKey'),
   databaseName: z.string({ error: 'must be a string of 1 to 128 characters' }).min(1).max(128).optional(),
   autoMigrate: z.boolean({ error: 'must be true or false' }).default(DEFAULTS.autoMigrate),

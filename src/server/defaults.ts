@@ -1,5 +1,7 @@
 import { DEFAULT_RETRY } from '../appwrite/read-retry.js';
 import { DEFAULT_TIMEOUT_MS } from '../appwrite/request-deadline.js';
+import { HISTORY_TABLE } from '../schema/migrations/history.js';
+import { LOCK_TABLE } from '../schema/migrations/migration-lock.js';
 
 /**
  * Every default of the ORM's settings, in one place: the config schema fills them in from here, and the
@@ -32,7 +34,7 @@ export const DEFAULTS = Object.freeze({
     compressAbove: 16 * 1024,
     timeout: 100,
   }),
-  migrate: Object.freeze({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 }),
+  migrate: Object.freeze({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000, historyTable: HISTORY_TABLE, lockTable: LOCK_TABLE }),
   retry: DEFAULT_RETRY,
   timeoutMs: DEFAULT_TIMEOUT_MS,
 });

@@ -6,15 +6,13 @@ import { tableSpecs } from '../schema/desired-spec.js';
 import type { MigrationPlan } from '../schema/migration-plan.js';
 import { differenceLines } from '../schema/plan-renderer.js';
 import { planMigration } from '../schema/planner.js';
-import { HISTORY_TABLE } from '../schema/migrations/history.js';
-import { LOCK_TABLE } from '../schema/migrations/migration-lock.js';
+import { withoutRunnerTables } from '../schema/migrations/runner-tables.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { resolveConfig, type ResolvedConfig, type ServerORMConfig } from './config.js';
 import { openDatabase, type Database } from './database.js';
 import { MigrationGateway } from '../appwrite/migration-gateway.js';
-
-const RUNNER_TABLES: readonly string[] = [HISTORY_TABLE, LOCK_TABLE];
+import { schemaCheckFailure } from '../appwrite/schema-check-failure.js';
 
 /** Per-call options of {@link ServerORM.migrate}. */
 export interface MigrateOptions {
@@ -65,7 +63,8 @@ export class ServerORM {
     checkTableDefinitions(tables);
     if (this.config.autoMigrate) await this.migrate(tables);
     else if (this.config.autoValidate) {
-      const plan = await this.plan(tables);
+      // Nothing migrates here: a refused schema read is an AppwriteError naming the check, not a MigrationError.
+      const plan = await this.plan(tables).catch((error: unknown) => { throw schemaCheckFailure(error, this.config.databaseId); });
       const differences = differenceLines(plan);
       if (differences.length > 0) throw new SchemaDriftError(this.config.databaseId, differences);
     }
@@ -88,8 +87,8 @@ export class ServerORM {
     checkTableDefinitions(tables);
     const { databaseId, databaseName, migrate } = this.config;
     const state = await this.#gateway.readState();
-    // The migration runner's history and lock tables are never undeclared tables to drop.
-    const live = { ...state, tables: state.tables.filter((table) => !RUNNER_TABLES.includes(table.id)) };
+    // The migration runner's history and lock tables (`migrate.historyTable`, `migrate.lockTable`) are never undeclared tables to drop.
+    const live = withoutRunnerTables(state, migrate);
     return planMigration({ databaseId, databaseName, desired: tableSpecs(tables), live, options: migrate });
   }
 

@@ -1,5 +1,6 @@
 import type { Client } from 'node-appwrite';
 import { ConfigError } from '../errors/config-error.js';
+import { TransactionError } from '../errors/transaction-error.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import type { Session, TableRuntime } from './table-runtime.js';
 import { Transaction, type TransactionOptions } from './transaction.js';
@@ -24,8 +25,9 @@ export interface TransactionRun {
  *
  * Cache protocol: staging invalidates nothing. The commit runs as one write over every table the
  * transaction touched: their generations are bumped when it is sent (reads in flight then are not stored)
- * and each is invalidated once, and announced once on the bridge, when it settles in any way. A rollback
- * invalidates nothing: nothing was applied.
+ * and each is invalidated once, and announced once on the bridge, when it settles, unless Appwrite confirmed
+ * that the commit failed whole (`TransactionError.nothingApplied`). A commit whose answer was lost is settled
+ * by reading the transaction's status. A rollback invalidates nothing: nothing was applied.
  *
  * @example
  * ```ts
@@ -65,12 +67,17 @@ export async function runTransaction<T extends readonly TableDefinition[], R>(
 async function commit(session: Session, adapter: TransactionAdapter, ledger: TransactionLedger): Promise<void> {
   const tables = ledger.tables;
   // One write over every touched table: bumped now so that no read overlapping the commit is stored,
-  // invalidated once each when the commit settles, whatever its outcome (a lost answer may have committed).
+  // invalidated once each when the commit settles, unless Appwrite confirmed that it applied nothing (a
+  // lost answer, or a status that cannot be read, may have committed).
   const settles = tables.map((table) => session.cache.beginWrite(table));
+  let applied = true;
   try {
     await adapter.finish(ledger.transactionId, 'commit', tables, (rowId) => ledger.tableOf(rowId));
+  } catch (error) {
+    applied = !(error instanceof TransactionError && error.nothingApplied);
+    throw error;
   } finally {
-    for (const settle of settles) settle();
+    if (applied) for (const settle of settles) settle();
   }
 }
 

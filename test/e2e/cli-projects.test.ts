@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Query } from 'node-appwrite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../helpers/emulator.js';
-import { installedVersion, packPackage } from './support/packed-package.js';
+import { installedVersion, packedTarball } from './support/packed-package.js';
 
 // The packed package and tsx installed into a fresh CommonJS project (`npm init -y`) and a fresh ES module
 // project; the CLI runs as a child process, as users run it, against the local server of this process.
@@ -17,7 +17,7 @@ let tarball = '';
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'appwrite-orm-cli-'));
-  tarball = await packPackage(work);
+  tarball = await packedTarball();
 }, 90_000);
 
 afterAll(async () => {

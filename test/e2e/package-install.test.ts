@@ -1,16 +1,13 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import buildConfig from '../../tsup.config.js';
 import { useEmulator } from '../helpers/emulator.js';
+import { packedTarball } from './support/packed-package.js';
 
 // The packed package installed as a user installs it: `npm install <tarball> express@N`, no flags that
 // loosen peer checks. The npm cache serves what it holds (`--prefer-offline`); the rest comes from the registry.
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const emulator = useEmulator();
 let work: string;
 let tarball: string;
@@ -38,17 +35,9 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'appwrite-orm-pack-'));
-  const staging = join(work, 'package');
-  // A fresh JavaScript build of the current sources (declarations are checked by `attw --pack` in CI).
-  const config = Array.isArray(buildConfig) ? buildConfig[0] : buildConfig;
-  await build({ ...config, outDir: join(staging, 'dist'), dts: false, sourcemap: false, config: false, silent: true });
-  for (const file of ['package.json', 'README.md', 'LICENSE']) await copyFile(join(root, file), join(staging, file));
-  const packed = await run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], staging);
-  expect(packed.code, packed.output).toBe(0);
-  const name = (await readdir(work)).find((file) => file.endsWith('.tgz'));
-  if (name === undefined) throw new Error(`npm pack wrote no tarball:\n${packed.output}`);
-  tarball = join(work, name);
-}, 60_000);
+  // A fresh JavaScript build of the current sources, packed once per test run.
+  tarball = await packedTarball();
+}, 120_000);
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -1,12 +1,11 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import tsupConfig from '../../tsup.config.js';
+import { packedTarball } from './support/packed-package.js';
 
 const run = promisify(execFile);
 const STEP_TIMEOUT_MS = 45_000;
@@ -15,23 +14,17 @@ let project = '';
 let cli: ChildProcess | undefined;
 
 /**
- * Packs the package as `npm pack` does (its JavaScript built from the sources into a staging copy, without
- * type declarations, which these checks do not need) and installs it from the npm cache into a fresh project
- * without msw, the way a user without msw gets it.
+ * Installs the packed package (its JavaScript built from the sources, packed once per test run) from the npm
+ * cache into a fresh project without msw, the way a user without msw gets it.
  */
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'appwrite-orm-packed-'));
-  const staging = join(work, 'package');
   project = join(work, 'consumer');
   await mkdir(project, { recursive: true });
-  await build({ ...(tsupConfig as object), dts: false, sourcemap: false, outDir: join(staging, 'dist'), config: false, silent: true });
-  await copyFile('package.json', join(staging, 'package.json'));
-  for (const file of ['README.md', 'LICENSE']) await copyFile(file, join(staging, file));
-  const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: staging, timeout: STEP_TIMEOUT_MS });
-  const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
+  const tarball = await packedTarball();
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', join(work, filename)], { cwd: project, timeout: STEP_TIMEOUT_MS });
-}, 2 * STEP_TIMEOUT_MS);
+  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], { cwd: project, timeout: STEP_TIMEOUT_MS });
+}, 3 * STEP_TIMEOUT_MS);
 
 afterAll(async () => {
   if (cli?.exitCode === null) cli.kill('SIGKILL');

@@ -50,6 +50,8 @@ export interface RedisMemoryInfo {
 /** An entry found in Redis. */
 export interface L2Hit {
   readonly value: unknown;
+  /** Milliseconds it has left in Redis (`Infinity`: no expiry): a copy kept in memory must not outlive it. */
+  readonly ttl: number;
 }
 
 const FAILED: unique symbol = Symbol('failed');
@@ -170,16 +172,15 @@ export class L2Store implements SharedTier {
     const table = ownTable(generations);
     const bytes = await this.#run(() => this.#redis.getBuffer(this.#keys.entry(table, generations, cacheKey)));
     if (bytes === FAILED) return undefined;
-    if (bytes === null) {
-      this.#counters.misses++;
-      this.#counters.of(table).misses++;
-      return undefined;
-    }
+    if (bytes === null) return this.#missed(table);
     try {
-      const value = await decodeL2Value(bytes);
+      const { value, expiresAt } = await decodeL2Value(bytes);
+      const ttl = expiresAt - Date.now();
+      // Redis expires keys by its own clock: an entry past its time by this one is a miss.
+      if (!(ttl > 0)) return this.#missed(table);
       this.#counters.hits++;
       this.#counters.of(table).hits++;
-      return { value };
+      return { value, ttl };
     } catch {
       this.#counters.errors++;
       return undefined;
@@ -202,7 +203,7 @@ export class L2Store implements SharedTier {
     if (!this.#current(generations)) return;
     let bytes: Buffer;
     try {
-      bytes = await encodeL2Value(value, { compressAbove: this.#compressAbove });
+      bytes = await encodeL2Value(value, Date.now() + ttl, { compressAbove: this.#compressAbove });
     } catch {
       this.#counters.errors++;
       return;
@@ -386,6 +387,12 @@ export class L2Store implements SharedTier {
     if (this.#state !== 'slow' || this.#clock.now() < this.#slowUntil) return false;
     this.#state = 'ready';
     return true;
+  }
+
+  #missed(table: string): undefined {
+    this.#counters.misses++;
+    this.#counters.of(table).misses++;
+    return undefined;
   }
 
   #skip(): undefined {

@@ -7,7 +7,8 @@ import { UsageError } from '../args.js';
 import type { Command, CommandContext, CommandOutcome } from '../command.js';
 import { connect } from '../connection.js';
 import { planTable } from '../plan-table.js';
-import { declaredTables, withoutRunnerTables } from '../schema-input.js';
+import { withoutRunnerTables } from '../../schema/migrations/runner-tables.js';
+import { declaredTables } from '../schema-input.js';
 import { writeNewFile } from '../write-file.js';
 import { pushPlan } from './push.js';
 

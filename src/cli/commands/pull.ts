@@ -3,14 +3,14 @@ import { schemaSource } from '../../schema/migrations/schema-source.js';
 import { EXIT } from '../exit-codes.js';
 import type { Command, CommandContext, CommandOutcome } from '../command.js';
 import { connect } from '../connection.js';
-import { runnerTables } from '../schema-input.js';
+import { runnerTableIds } from '../../schema/migrations/runner-tables.js';
 import { writeNewFile } from '../write-file.js';
 
 async function pull(context: CommandContext): Promise<CommandOutcome> {
   const { settings, args, io } = context;
   const connection = connect(settings);
   const live = await connection.port.readState();
-  const { source, skipped } = schemaSource(live, runnerTables(settings));
+  const { source, skipped } = schemaSource(live, runnerTableIds(settings));
   for (const column of skipped) io.stderr(`Skipped column ${column}: the ORM cannot declare its type\n`);
   const out = args.values.get('out');
   if (out === '-') {
@@ -19,7 +19,7 @@ async function pull(context: CommandContext): Promise<CommandOutcome> {
   }
   const path = out === undefined ? (settings.schema ?? resolve(settings.root, 'src/schema.ts')) : resolve(io.cwd, out);
   const file = await writeNewFile(path, source, io.cwd, args.flags.has('force'));
-  const count = live.tables.length - live.tables.filter((table) => runnerTables(settings).includes(table.id)).length;
+  const count = live.tables.length - live.tables.filter((table) => runnerTableIds(settings).includes(table.id)).length;
   context.say(`Wrote ${file}: ${count} table${count === 1 ? '' : 's'} of database ${connection.databaseId}.`);
   return { code: EXIT.ok, result: { file, tables: count, skipped } };
 }

@@ -8,7 +8,8 @@ import { EXIT } from '../exit-codes.js';
 import { RefusedError, type Command, type CommandContext, type CommandOutcome } from '../command.js';
 import { connect } from '../connection.js';
 import { planTable } from '../plan-table.js';
-import { declaredTables, withoutRunnerTables } from '../schema-input.js';
+import { withoutRunnerTables } from '../../schema/migrations/runner-tables.js';
+import { declaredTables } from '../schema-input.js';
 
 /** Which destructive changes the plan may hold: column changes and table deletion are separate opt-ins. */
 interface PushOptions {

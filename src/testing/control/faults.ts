@@ -20,6 +20,8 @@ export interface FaultSpec {
   readonly responseDelayMs?: number;
   /** Destroy the connection without answering (the client sees a network error). */
   readonly drop?: boolean;
+  /** Handle the request (a write is applied), then destroy the connection without answering: a lost answer. */
+  readonly dropAnswer?: boolean;
 }
 
 /** Returned by `faults.add`. */
@@ -35,6 +37,7 @@ export interface FaultHandle {
  * const fault = emu.faults.add({ operation: 'getRow', status: 503, times: 2 });
  * fault.remove();
  * emu.faults.add({ operation: 'listRows', responseDelayMs: 100 });
+ * emu.faults.add({ operation: 'updateTransaction', dropAnswer: true, times: 1 });
  * emu.faults.clear();
  * ```
  */

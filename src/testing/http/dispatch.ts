@@ -19,7 +19,7 @@ export interface Call {
   readonly body: string;
 }
 
-/** `drop`: close the connection without answering (a `drop` fault). */
+/** `drop`: close the connection without answering (a `drop` or `dropAnswer` fault). */
 export type Outcome = Answer | 'drop';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -135,6 +135,10 @@ export class Dispatcher {
       answer = errorAnswer(asApiError(error));
     }
     if (fault?.responseDelayMs !== undefined) await sleep(fault.responseDelayMs);
+    if (fault?.dropAnswer === true && entry !== undefined) {
+      entry.status = -1;
+      return 'drop';
+    }
     if (entry !== undefined) entry.status = answer.status;
     return answer;
   }

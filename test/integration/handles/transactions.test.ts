@@ -4,6 +4,7 @@ import { TransactionError } from '../../../src/errors/transaction-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { openDatabase } from '../../../src/server/database.js';
+import { itLocal } from '../../helpers/appwrite-target.js';
 import { waitUntil } from '../../helpers/emulator.js';
 import { tables, useHandlesFixture } from './handles-fixture.js';
 
@@ -100,16 +101,70 @@ describe('db.transaction', () => {
     }
   });
 
-  it('invalidates the touched tables when the commit gets no answer, and reports an unknown outcome', async () => {
+  itLocal('settles a commit whose answer was lost after Appwrite applied it: committed, result returned, tables invalidated', async () => {
+    const seen = invalidations(fx.db);
+    const products = fx.db.table('products');
+    expect((await products.getOrFail('p0')).price).toBe(0);
+    fx.emu.faults.add({ operation: 'updateTransaction', dropAnswer: true, times: 1 });
+    const result = await fx.db.transaction(async (tx) => {
+      await tx.table('products').update('p0', { price: 4 });
+      return 'sold';
+    });
+    expect(result).toBe('sold');
+    expect(fx.emu.requests.count({ operation: 'updateTransaction' })).toBe(1);
+    expect(fx.emu.requests.list({ operation: 'getTransaction' })).toHaveLength(1);
+    expect(seen).toEqual(['products:local']);
+    expect((await products.getOrFail('p0')).price).toBe(4);
+  });
+
+  itLocal('reports a commit whose answer was lost and that Appwrite then reports failed as commit-failed, nothing applied, no invalidation', async () => {
+    const seen = invalidations(fx.db);
+    const products = fx.db.table('products');
+    await products.find();
+    fx.emu.faults.add({ operation: 'updateTransaction', dropAnswer: true, times: 1 });
+    const error: unknown = await fx.db.transaction(async (tx) => {
+      await tx.table('notes').create({ text: 'fine' });
+      await tx.table('products').increment('p1', 'stock', 5, { max: 2 });
+    }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(TransactionError);
+    expect(error).toMatchObject({ reason: 'commit-failed', nothingApplied: true, tables: ['notes', 'products'] });
+    expect((error as Error).message).toContain('reports the transaction failed');
+    expect(seen).toEqual([]);
+    expect(products.isUpdated()).toBe(true);
+    expect(await fx.db.table('notes').count()).toBe(0);
+  });
+
+  itLocal('reports an unknown outcome and invalidates when neither the commit nor the status read is answered', async () => {
+    const seen = invalidations(fx.db);
+    fx.emu.faults.add({ operation: 'updateTransaction', drop: true, times: 1 });
+    fx.emu.faults.add({ operation: 'getTransaction', drop: true, times: 1 });
+    const error: unknown = await fx.db.transaction(async (tx) => {
+      await tx.table('products').update('p0', { price: 4 });
+    }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(TransactionError);
+    expect(error).toMatchObject({ reason: 'commit-unknown', nothingApplied: false, tables: ['products'] });
+    expect((error as Error).message).toContain('no answer either');
+    expect(seen).toEqual(['products:local']);
+  });
+
+  itLocal('reports an unknown outcome and invalidates when the commit never arrived and the transaction is still pending', async () => {
     const seen = invalidations(fx.db);
     fx.emu.faults.add({ operation: 'updateTransaction', drop: true, times: 1 });
     const error: unknown = await fx.db.transaction(async (tx) => {
       await tx.table('products').update('p0', { price: 4 });
     }).catch((reason: unknown) => reason);
-    expect(error).toBeInstanceOf(TransactionError);
-    expect(error).toMatchObject({ reason: 'commit-failed', tables: ['products'] });
-    expect((error as Error).message).toContain('outcome is unknown');
+    expect(error).toMatchObject({ reason: 'commit-unknown', nothingApplied: false });
+    expect((error as Error).message).toContain('still "pending"');
     expect(seen).toEqual(['products:local']);
+  });
+
+  it('invalidates nothing after a commit Appwrite refused and rolled back, and says nothing was applied', async () => {
+    const seen = invalidations(fx.db);
+    const error: unknown = await fx.db.transaction(async (tx) => {
+      await tx.table('products').increment('p1', 'stock', 5, { max: 2 });
+    }).catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ reason: 'commit-failed', nothingApplied: true });
+    expect(seen).toEqual([]);
   });
 
   it('refuses the 101st operation before sending it and rolls the transaction back', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueryCache, type CacheReadRequest } from '../../../src/cache/query-cache.js';
 import type { L2Store } from '../../../src/cache/l2/l2-store.js';
-import { deferred } from '../../unit/cache/cache-test-kit.js';
+import { deferred, FakeClock } from '../../unit/cache/cache-test-kit.js';
 import { clusterTarget, standaloneTarget, type L2Target } from './l2-targets.js';
 
 const list = (scope = 'key', table = 'products', dependsOn?: string[]): CacheReadRequest =>
@@ -48,6 +48,26 @@ describe.each([
     expect(b.loads()).toBe(0);
     expect(await b.read()).toBe(first);
     expect(b.store.stats()).toMatchObject({ hits: 1, misses: 0 });
+  });
+
+  it('keeps a value found in Redis in memory no longer than it has left in Redis', async () => {
+    const databaseId = target.database();
+    const a = await instance(target, databaseId);
+    await a.cache.read({ ...list(), ttl: 2_000 }, () => Promise.resolve(['short-lived']));
+    await vi.waitFor(() => expect(a.store.stats().writes).toBe(1));
+
+    const clock = new FakeClock(1_000);
+    const cache = new QueryCache({ ttl: 60_000, maxEntries: 100, maxBytes: 1_000_000, enabled: true, clock });
+    const store = await target.store({ databaseId });
+    cache.useSharedTier(store, ['products']);
+    const unreachable = (): Promise<never> => Promise.reject(new Error('not expected to load'));
+    expect(await cache.read(list(), unreachable)).toEqual(['short-lived']);
+    expect(await cache.read(list(), unreachable)).toEqual(['short-lived']);
+    expect(store.stats().hits).toBe(1);
+    // Past the 2 s the entry had in Redis, the memory copy is gone too, though the cache's own TTL is 60 s.
+    clock.advance(2_001);
+    expect(await cache.read(list(), () => Promise.resolve(['reloaded']))).not.toBeUndefined();
+    expect(store.stats().hits + store.stats().misses).toBe(2);
   });
 
   it('reads its own write: after a local invalidation neither tier answers with the old value, on any instance that heard of it', async () => {

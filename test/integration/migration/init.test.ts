@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppwriteError } from '../../../src/errors/appwrite-error.js';
 import { MigrationError } from '../../../src/errors/migration-error.js';
 import { SchemaDriftError } from '../../../src/errors/schema-drift-error.js';
 import { useEmulator } from '../../helpers/emulator.js';
@@ -90,6 +91,21 @@ describe('ServerORM.init with autoValidate', () => {
   it('reports a missing database as drift', async () => {
     const error = await ormFor(fixture.emu, { autoMigrate: false }).init([orders]).catch((caught: unknown) => caught);
     expect((error as SchemaDriftError).differences).toEqual(['+ database shop', '+ table orders (2 columns, 0 indexes)']);
+  });
+
+  it('a refused API key names the schema check and the key (not its value), as an AppwriteError; with autoMigrate a MigrationError', async () => {
+    const wrongKey = 'standard_wrong-key-never-shown';
+    const error = await ormFor(fixture.emu, { autoMigrate: false, apiKey: wrongKey }).init([orders]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppwriteError);
+    expect(error).not.toBeInstanceOf(MigrationError);
+    expect(error).toMatchObject({ code: 'E_APPWRITE', status: 401, type: 'user_unauthorized', name: 'AppwriteError' });
+    expect((error as AppwriteError).message).toBe('Could not check the declared schema against database "shop": Appwrite answered 401 user_unauthorized while reading its tables: '
+      + 'The current user is not authorized to perform the requested action. The API key was refused or lacks the databases.read scope: check the apiKey setting (its value is not shown here).');
+    expect((error as AppwriteError).message).not.toMatch(/migrat/i);
+    expect(JSON.stringify(error) + String((error as AppwriteError).stack)).not.toContain(wrongKey);
+    const migrating = await ormFor(fixture.emu, { apiKey: wrongKey }).init([orders]).catch((caught: unknown) => caught);
+    expect(migrating).toBeInstanceOf(MigrationError);
+    expect(writes(fixture.emu)).toEqual([]);
   });
 });
 

@@ -87,6 +87,33 @@ describe('migration files', () => {
     expect((await cli(['make:migration', 'later', '--js'])).stdout).toMatch(/Created migrations\/\d{8}T\d{6}_later\.mjs/);
   });
 
+  it('generate writes a field declared with renamedFrom as renameColumn (and the reverse in down), keeping the rows', async () => {
+    await setUp();
+    expect((await cli(['generate', 'create_blog'])).code).toBe(0);
+    expect((await cli(['migrate'])).code).toBe(0);
+    await fixture.tablesDb().createRow({ databaseId: 'shop', tableId: 'authors', rowId: 'ada', data: { name: 'Ada' } });
+    // A new module path: the in-process runs import (and cache) modules by URL.
+    await project.write('src/renamed.ts', SCHEMA.replace(`schema: { name: { type: 'string', size: 100, required: true } }`, `schema: { fullName: { type: 'string', size: 120, required: true, renamedFrom: 'name' } }`));
+    const generated = await cli(['generate', 'rename_author_name', '--schema', 'src/renamed.ts']);
+    expect(generated.code, generated.stderr).toBe(0);
+    const file = (await readdir(join(project.path(), 'migrations'))).find((name) => name.endsWith('_rename_author_name.ts')) ?? '';
+    const source = await readFile(join(project.path(), 'migrations', file), 'utf8');
+    expect(source).toContain(`export async function up(m: Migrator): Promise<void> {
+  await m.renameColumn('authors', 'name', 'fullName');
+  await m.alterColumn('authors', 'fullName', { type: 'string', size: 120, required: true });
+}`);
+    expect(source).toContain(`export async function down(m: Migrator): Promise<void> {
+  await m.alterColumn('authors', 'fullName', { type: 'string', size: 100, required: true });
+  await m.renameColumn('authors', 'fullName', 'name');
+}`);
+    expect(source).not.toMatch(/dropColumn|addColumn/);
+    expect((await cli(['migrate'])).code).toBe(0);
+    expect(await fixture.tablesDb().getRow({ databaseId: 'shop', tableId: 'authors', rowId: 'ada' })).toMatchObject({ fullName: 'Ada' });
+    expect((await cli(['generate', 'again', '--schema', 'src/renamed.ts'])).stdout).toContain('No changes');
+    expect((await cli(['migrate', '--rollback', '--yes'])).code).toBe(0);
+    expect(await fixture.tablesDb().getRow({ databaseId: 'shop', tableId: 'authors', rowId: 'ada' })).toMatchObject({ name: 'Ada' });
+  });
+
   it('runs data migrations with row access, renames columns, and rolls back by batch or by --step', async () => {
     await project.create();
     await project.write('migrations/20260101T000000_create_people.ts', migration(
@@ -146,6 +173,22 @@ describe('migration files', () => {
     const missing = await cli(['push', '--schema', 'none.ts']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('none.ts');
+  });
+
+  it('leaves custom history and lock tables alone when ServerORM names them as the CLI configuration does', async () => {
+    await project.create();
+    await project.write('appwrite-orm.config.json', JSON.stringify({ historyTable: 'schema_history', lockTable: 'schema_lock' }));
+    await project.write('migrations/20260101T000000_one.ts', migration(`  await m.createTable('one', { a: { type: 'string', size: 8 } });`));
+    expect((await cli(['migrate'])).code).toBe(0);
+    const { emu } = fixture;
+    const migrate = { allowDestructive: true, historyTable: 'schema_history', lockTable: 'schema_lock' };
+    const orm = new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'shop', autoMigrate: true, migrate });
+    expect(orm.config.migrate).toMatchObject({ historyTable: 'schema_history', lockTable: 'schema_lock' });
+    const db = await orm.init([{ name: 'one', schema: { a: { type: 'string', size: 8 } } }]);
+    await db.close();
+    expect((await fixture.tablesDb().listTables({ databaseId: 'shop' })).tables.map((table) => table.$id).sort()).toEqual(['one', 'schema_history', 'schema_lock']);
+    expect(() => new ServerORM({ endpoint: emu.endpoint, projectId: emu.projectId, apiKey: emu.apiKey, databaseId: 'shop', migrate: { lockTable: '_lock' } }))
+      .toThrow('migrate.lockTable: must be a table id: must be 1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _');
   });
 
   it('gives up on a lock held by another run with exit code 4, and takes over an expired one', async () => {

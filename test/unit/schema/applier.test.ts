@@ -37,6 +37,22 @@ describe('applyPlan', () => {
     expect((await migrate(port, [after])).plan.steps).toEqual([]);
   });
 
+  it('reports a wait only for columns and indexes a poll finds not yet available', async () => {
+    const before = { name: 'notes', schema: { title: { type: 'string' } } } as const;
+    const renamed = { name: 'notes', schema: { heading: { type: 'string', renamedFrom: 'title' } } } as const;
+    const events: MigrationProgress[] = [];
+    await migrate(seeded(before), [renamed], {}, { onProgress: (event) => events.push(event) });
+    expect(events.filter((event) => event.type === 'wait')).toEqual([]);
+
+    const port = seeded(products, (spec) => ({ ...spec, columns: spec.columns.filter((c) => c.key !== 'status'), indexes: spec.indexes.filter((i) => i.key !== 'by_status') }));
+    port.pollsUntilAvailable = 3;
+    await migrate(port, [products], {}, { onProgress: (event) => events.push(event) });
+    expect(events.filter((event) => event.type === 'wait')).toEqual([
+      { type: 'wait', tableId: 'products', what: 'status' },
+      { type: 'wait', tableId: 'products', what: 'by_status' },
+    ]);
+  });
+
   it('creates the database first, then each table with one request', async () => {
     const port = new MemoryPort();
     port.databaseExists = false;

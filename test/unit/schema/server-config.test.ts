@@ -37,7 +37,7 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ ...base, autoValidate: false }).autoValidate).toBe(false);
     expect(resolveConfig({ ...base, cache: false }).cache).toBe(false);
     expect(resolveConfig({ ...base, cache: { ttl: 5, channel: 'c', instanceId: 'i', redis: 'redis://127.0.0.1:6379' } }).cache).toMatchObject({ ttl: 5, maxEntries: 10_000, channel: 'c', instanceId: 'i', redis: 'redis://127.0.0.1:6379' });
-    expect(resolveConfig({ ...base, migrate: { dropIndexes: true } }).migrate).toEqual({ dropIndexes: true, allowDestructive: false, concurrency: 8, timeoutMs: 60_000 });
+    expect(resolveConfig({ ...base, migrate: { dropIndexes: true } }).migrate).toEqual({ dropIndexes: true, allowDestructive: false, concurrency: 8, timeoutMs: 60_000, historyTable: 'orm_migrations', lockTable: 'orm_migration_lock' });
   });
 
   it.each([
