@@ -91,32 +91,26 @@ export class MigrationGateway implements MigrationPort {
     this.#timeoutMs = timeoutMs;
   }
 
-  private get tablesDB(): TablesDB {
-    return this.#tablesDB;
-  }
 
-  private get databaseId(): string {
-    return this.#databaseId;
-  }
 
   /** Checks every id a schema request puts into its URL before it is sent: the database, then `ids`. */
-  private ids(method: string, table: string, ...ids: readonly (readonly [IdKind, unknown])[]): void {
-    checkId(this.databaseId, { table, method, kind: 'database id' });
+  #ids(method: string, table: string, ...ids: readonly (readonly [IdKind, unknown])[]): void {
+    checkId(this.#databaseId, { table, method, kind: 'database id' });
     for (const [kind, id] of ids) checkId(id, { table, method, kind });
   }
 
   async readState(): Promise<LiveState> {
-    this.ids('listTables', this.databaseId);
+    this.#ids('listTables', this.#databaseId);
     const tables: LiveTable[] = [];
     for (let cursor: string | undefined; ; ) {
       const queries = [Query.limit(PAGE_SIZE), ...(cursor === undefined ? [] : [Query.cursorAfter(cursor)])];
       let page: RawTable[];
       try {
-        page = (await this.deadline(() => this.tablesDB.listTables({ databaseId: this.databaseId, queries, total: false }))).tables;
+        page = (await this.#deadline(() => this.#tablesDB.listTables({ databaseId: this.#databaseId, queries, total: false }))).tables;
       } catch (error) {
         // Only Appwrite's own "no such database" means missing: a 401 or an outage must never lead to a create.
         if (appwriteError(error)?.code === 404 && appwriteError(error)?.type === 'database_not_found') return { databaseExists: false, tables: [] };
-        throw this.failure('read the tables of', `database ${this.databaseId}`, error, {});
+        throw this.#failure('read the tables of', `database ${this.#databaseId}`, error, {});
       }
       tables.push(...page.map(normaliseTable));
       if (page.length < PAGE_SIZE) return { databaseExists: true, tables };
@@ -125,26 +119,26 @@ export class MigrationGateway implements MigrationPort {
   }
 
   async readTable(tableId: string): Promise<LiveTable | null> {
-    this.ids('getTable', tableId, ['table id', tableId]);
+    this.#ids('getTable', tableId, ['table id', tableId]);
     try {
-      return normaliseTable(await this.deadline(() => this.tablesDB.getTable({ databaseId: this.databaseId, tableId })));
+      return normaliseTable(await this.#deadline(() => this.#tablesDB.getTable({ databaseId: this.#databaseId, tableId })));
     } catch (error) {
       if (appwriteError(error)?.code === 404) return null;
-      throw this.failure('read', `table ${tableId}`, error, { table: tableId });
+      throw this.#failure('read', `table ${tableId}`, error, { table: tableId });
     }
   }
 
   async createDatabase(name: string): Promise<void> {
-    this.ids('create', this.databaseId);
-    return this.create('create', `database ${this.databaseId}`, {}, () => this.tablesDB.create({ databaseId: this.databaseId, name }));
+    this.#ids('create', this.#databaseId);
+    return this.#create('create', `database ${this.#databaseId}`, {}, () => this.#tablesDB.create({ databaseId: this.#databaseId, name }));
   }
 
   async createTable(table: TableSpec): Promise<void> {
-    this.ids('createTable', table.id, ['table id', table.id], ...table.columns.map((column) => ['column key', column.key] as const),
+    this.#ids('createTable', table.id, ['table id', table.id], ...table.columns.map((column) => ['column key', column.key] as const),
       ...table.indexes.map((index) => ['index key', index.key] as const));
-    return this.create('create', `table ${table.id}`, { table: table.id }, () =>
-      this.tablesDB.createTable({
-        databaseId: this.databaseId,
+    return this.#create('create', `table ${table.id}`, { table: table.id }, () =>
+      this.#tablesDB.createTable({
+        databaseId: this.#databaseId,
         tableId: table.id,
         name: table.name,
         permissions: [...(table.permissions ?? [])],
@@ -158,56 +152,56 @@ export class MigrationGateway implements MigrationPort {
 
   async updateTable(tableId: string, settings: TableSettings): Promise<void> {
     const { name, rowSecurity, enabled } = settings;
-    this.ids('updateTable', tableId, ['table id', tableId]);
-    await this.run('update', `table ${tableId}`, { table: tableId }, () =>
-      this.tablesDB.updateTable({ databaseId: this.databaseId, tableId, name, permissions: [...settings.permissions], rowSecurity, enabled }),
+    this.#ids('updateTable', tableId, ['table id', tableId]);
+    await this.#run('update', `table ${tableId}`, { table: tableId }, () =>
+      this.#tablesDB.updateTable({ databaseId: this.#databaseId, tableId, name, permissions: [...settings.permissions], rowSecurity, enabled }),
     );
   }
 
   async deleteTable(tableId: string): Promise<void> {
-    this.ids('deleteTable', tableId, ['table id', tableId]);
-    return this.delete(`table ${tableId}`, { table: tableId }, () => this.tablesDB.deleteTable({ databaseId: this.databaseId, tableId }));
+    this.#ids('deleteTable', tableId, ['table id', tableId]);
+    return this.#delete(`table ${tableId}`, { table: tableId }, () => this.#tablesDB.deleteTable({ databaseId: this.#databaseId, tableId }));
   }
 
   async createColumn(tableId: string, column: ColumnSpec): Promise<void> {
-    this.ids('createColumn', tableId, ['table id', tableId], ['column key', column.key]);
-    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, array: column.array };
+    this.#ids('createColumn', tableId, ['table id', tableId], ['column key', column.key]);
+    const params = { databaseId: this.#databaseId, tableId, key: column.key, required: column.required, array: column.array };
     const fallback = column.default ?? undefined;
     const bounds = { min: column.min, max: column.max };
     const encrypt = column.encrypt === true;
     const call = (): Promise<unknown> => {
       switch (column.kind) {
         case 'string':
-          return this.tablesDB.createStringColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
+          return this.#tablesDB.createStringColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
         case 'varchar':
-          return this.tablesDB.createVarcharColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
+          return this.#tablesDB.createVarcharColumn({ ...params, size: column.size ?? 255, xdefault: fallback as string | undefined, encrypt });
         case 'text':
-          return this.tablesDB.createTextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
+          return this.#tablesDB.createTextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
         case 'mediumtext':
-          return this.tablesDB.createMediumtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
+          return this.#tablesDB.createMediumtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
         case 'longtext':
-          return this.tablesDB.createLongtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
+          return this.#tablesDB.createLongtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
         case 'integer':
-          return this.tablesDB.createIntegerColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
+          return this.#tablesDB.createIntegerColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
         case 'float':
-          return this.tablesDB.createFloatColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
+          return this.#tablesDB.createFloatColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
         case 'boolean':
-          return this.tablesDB.createBooleanColumn({ ...params, xdefault: fallback as boolean | undefined });
+          return this.#tablesDB.createBooleanColumn({ ...params, xdefault: fallback as boolean | undefined });
         case 'datetime':
-          return this.tablesDB.createDatetimeColumn({ ...params, xdefault: fallback as string | undefined });
+          return this.#tablesDB.createDatetimeColumn({ ...params, xdefault: fallback as string | undefined });
         case 'email':
-          return this.tablesDB.createEmailColumn({ ...params, xdefault: fallback as string | undefined });
+          return this.#tablesDB.createEmailColumn({ ...params, xdefault: fallback as string | undefined });
         case 'url':
-          return this.tablesDB.createUrlColumn({ ...params, xdefault: fallback as string | undefined });
+          return this.#tablesDB.createUrlColumn({ ...params, xdefault: fallback as string | undefined });
         case 'ip':
-          return this.tablesDB.createIpColumn({ ...params, xdefault: fallback as string | undefined });
+          return this.#tablesDB.createIpColumn({ ...params, xdefault: fallback as string | undefined });
         case 'enum':
-          return this.tablesDB.createEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: fallback as string | undefined });
+          return this.#tablesDB.createEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: fallback as string | undefined });
         case 'relationship': {
           const relation = column.relation;
           if (relation === undefined) throw new MigrationError(`Column ${tableId}.${column.key} has no relationship`, { table: tableId, field: column.key });
-          return this.tablesDB.createRelationshipColumn({
-            databaseId: this.databaseId, tableId, key: column.key, relatedTableId: relation.relatedTable,
+          return this.#tablesDB.createRelationshipColumn({
+            databaseId: this.#databaseId, tableId, key: column.key, relatedTableId: relation.relatedTable,
             type: relation.relationType as RelationshipType, twoWay: relation.twoWay,
             ...(relation.twoWay ? { twoWayKey: relation.twoWayKey } : {}), onDelete: relation.onDelete as RelationMutate,
           });
@@ -216,11 +210,11 @@ export class MigrationGateway implements MigrationPort {
           throw new MigrationError(`Cannot create column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
       }
     };
-    return this.create('create', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
+    return this.#create('create', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
   }
 
   async updateColumn(tableId: string, column: ColumnSpec): Promise<void> {
-    await this.changeColumn(tableId, column, undefined);
+    await this.#changeColumn(tableId, column, undefined);
   }
 
   /**
@@ -233,62 +227,62 @@ export class MigrationGateway implements MigrationPort {
    * ```
    */
   async renameColumn(tableId: string, column: ColumnSpec, newKey: string): Promise<void> {
-    this.ids('updateColumn', tableId, ['column key', newKey]);
-    await this.changeColumn(tableId, column, newKey);
+    this.#ids('updateColumn', tableId, ['column key', newKey]);
+    await this.#changeColumn(tableId, column, newKey);
   }
 
-  private async changeColumn(tableId: string, column: ColumnSpec, newKey: string | undefined): Promise<void> {
-    this.ids('updateColumn', tableId, ['table id', tableId], ['column key', column.key]);
-    const params = { databaseId: this.databaseId, tableId, key: column.key, required: column.required, ...(newKey === undefined ? {} : { newKey }) };
+  async #changeColumn(tableId: string, column: ColumnSpec, newKey: string | undefined): Promise<void> {
+    this.#ids('updateColumn', tableId, ['table id', tableId], ['column key', column.key]);
+    const params = { databaseId: this.#databaseId, tableId, key: column.key, required: column.required, ...(newKey === undefined ? {} : { newKey }) };
     const call = (): Promise<unknown> => {
       switch (column.kind) {
         case 'string':
-          return this.tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+          return this.#tablesDB.updateStringColumn({ ...params, xdefault: updateDefault(column), size: column.size });
         case 'varchar':
-          return this.tablesDB.updateVarcharColumn({ ...params, xdefault: updateDefault(column), size: column.size });
+          return this.#tablesDB.updateVarcharColumn({ ...params, xdefault: updateDefault(column), size: column.size });
         case 'text':
-          return this.tablesDB.updateTextColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateTextColumn({ ...params, xdefault: updateDefault(column) });
         case 'mediumtext':
-          return this.tablesDB.updateMediumtextColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateMediumtextColumn({ ...params, xdefault: updateDefault(column) });
         case 'longtext':
-          return this.tablesDB.updateLongtextColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateLongtextColumn({ ...params, xdefault: updateDefault(column) });
         case 'integer':
-          return this.tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
+          return this.#tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
         case 'float':
-          return this.tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
+          return this.#tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
         case 'boolean':
-          return this.tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
         case 'datetime':
-          return this.tablesDB.updateDatetimeColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateDatetimeColumn({ ...params, xdefault: updateDefault(column) });
         case 'email':
-          return this.tablesDB.updateEmailColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateEmailColumn({ ...params, xdefault: updateDefault(column) });
         case 'url':
-          return this.tablesDB.updateUrlColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateUrlColumn({ ...params, xdefault: updateDefault(column) });
         case 'ip':
-          return this.tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
+          return this.#tablesDB.updateIpColumn({ ...params, xdefault: updateDefault(column) });
         case 'enum':
-          return this.tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
+          return this.#tablesDB.updateEnumColumn({ ...params, elements: [...(column.elements ?? [])], xdefault: updateDefault(column) });
         case 'relationship':
-          return this.tablesDB.updateRelationshipColumn({
-            databaseId: this.databaseId, tableId, key: column.key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate, ...(newKey === undefined ? {} : { newKey }),
+          return this.#tablesDB.updateRelationshipColumn({
+            databaseId: this.#databaseId, tableId, key: column.key, onDelete: (column.relation?.onDelete ?? 'restrict') as RelationMutate, ...(newKey === undefined ? {} : { newKey }),
           });
         case 'other':
           throw new MigrationError(`Cannot update column ${tableId}.${column.key} of type ${column.rawType ?? 'other'}`, { table: tableId, field: column.key });
       }
     };
-    await this.run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
+    await this.#run('update', `column ${tableId}.${column.key}`, { table: tableId, field: column.key }, call);
   }
 
   async deleteColumn(tableId: string, key: string): Promise<void> {
-    this.ids('deleteColumn', tableId, ['table id', tableId], ['column key', key]);
-    return this.delete(`column ${tableId}.${key}`, { table: tableId, field: key }, () => this.tablesDB.deleteColumn({ databaseId: this.databaseId, tableId, key }));
+    this.#ids('deleteColumn', tableId, ['table id', tableId], ['column key', key]);
+    return this.#delete(`column ${tableId}.${key}`, { table: tableId, field: key }, () => this.#tablesDB.deleteColumn({ databaseId: this.#databaseId, tableId, key }));
   }
 
   async createIndex(tableId: string, index: IndexSpec): Promise<void> {
-    this.ids('createIndex', tableId, ['table id', tableId], ['index key', index.key]);
-    return this.create('create', `index ${tableId}.${index.key}`, { table: tableId, field: index.key }, () =>
-      this.tablesDB.createIndex({
-        databaseId: this.databaseId,
+    this.#ids('createIndex', tableId, ['table id', tableId], ['index key', index.key]);
+    return this.#create('create', `index ${tableId}.${index.key}`, { table: tableId, field: index.key }, () =>
+      this.#tablesDB.createIndex({
+        databaseId: this.#databaseId,
         tableId,
         key: index.key,
         type: index.type as TablesDBIndexType,
@@ -301,43 +295,43 @@ export class MigrationGateway implements MigrationPort {
   }
 
   async deleteIndex(tableId: string, key: string): Promise<void> {
-    this.ids('deleteIndex', tableId, ['table id', tableId], ['index key', key]);
-    return this.delete(`index ${tableId}.${key}`, { table: tableId, field: key }, () => this.tablesDB.deleteIndex({ databaseId: this.databaseId, tableId, key }));
+    this.#ids('deleteIndex', tableId, ['table id', tableId], ['index key', key]);
+    return this.#delete(`index ${tableId}.${key}`, { table: tableId, field: key }, () => this.#tablesDB.deleteIndex({ databaseId: this.#databaseId, tableId, key }));
   }
 
-  private deadline<T>(call: () => Promise<T>): Promise<T> {
+  #deadline<T>(call: () => Promise<T>): Promise<T> {
     return withDeadline(this.#timeoutMs, call);
   }
 
-  private async create(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
+  async #create(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await this.deadline(call);
+      await this.#deadline(call);
     } catch (error) {
       // 409: another process created it first (two instances starting at once); the plan's goal is reached.
       if (appwriteError(error)?.code === 409) return;
-      throw this.failure(verb, what, error, context);
+      throw this.#failure(verb, what, error, context);
     }
   }
 
-  private async delete(what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
+  async #delete(what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await this.deadline(call);
+      await this.#deadline(call);
     } catch (error) {
       // 404: already gone (deleted by another process); the plan's goal is reached.
       if (appwriteError(error)?.code === 404) return;
-      throw this.failure('delete', what, error, context);
+      throw this.#failure('delete', what, error, context);
     }
   }
 
-  private async run(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
+  async #run(verb: string, what: string, context: { table?: string; field?: string }, call: () => Promise<unknown>): Promise<void> {
     try {
-      await this.deadline(call);
+      await this.#deadline(call);
     } catch (error) {
-      throw this.failure(verb, what, error, context);
+      throw this.#failure(verb, what, error, context);
     }
   }
 
-  private failure(verb: string, what: string, error: unknown, context: { table?: string; field?: string }): MigrationError | ConnectionError {
+  #failure(verb: string, what: string, error: unknown, context: { table?: string; field?: string }): MigrationError | ConnectionError {
     if (error instanceof MigrationError) return error;
     // Appwrite not reached is no migration failure (and `init` without `autoMigrate` only reads the schema).
     const unreachable = connectionFailure(error, () => this.#tablesDB.client.config.endpoint, `trying to ${verb} ${what}`, context);

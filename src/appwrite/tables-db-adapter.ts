@@ -62,21 +62,18 @@ export class TablesDbAdapter {
     return timeoutMs === undefined || timeoutMs === this.#timeoutMs ? this : new TablesDbAdapter(this.#api, this.databaseId, this.#retry, timeoutMs);
   }
 
-  private get api(): TablesDB {
-    return this.#api;
-  }
 
   async listRows(tableId: string, queries: readonly string[], total = false): Promise<RowPage> {
-    const page = await this.call({ table: tableId, action: 'listing rows' }, true,
-      () => this.api.listRows({ databaseId: this.databaseId, tableId, queries: [...queries], total }));
+    const page = await this.#call({ table: tableId, action: 'listing rows' }, true,
+      () => this.#api.listRows({ databaseId: this.databaseId, tableId, queries: [...queries], total }));
     return { total: page.total, rows: page.rows.map(plainRow) };
   }
 
   /** The row, or `null` when it does not exist (or the caller may not read it: Appwrite answers 404 then). */
   async getRow(tableId: string, rowId: string, queries?: readonly string[]): Promise<RowRecord | null> {
     try {
-      return plainRow(await this.call({ table: tableId, action: 'reading row', rowId }, true,
-        () => this.api.getRow({ databaseId: this.databaseId, tableId, rowId, ...(queries === undefined ? {} : { queries: [...queries] }) })));
+      return plainRow(await this.#call({ table: tableId, action: 'reading row', rowId }, true,
+        () => this.#api.getRow({ databaseId: this.databaseId, tableId, rowId, ...(queries === undefined ? {} : { queries: [...queries] }) })));
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
@@ -92,9 +89,9 @@ export class TablesDbAdapter {
     const id = rowId ?? 'unique()';
     let attempts = 0;
     try {
-      return plainRow(await this.call({ table: tableId, action: 'creating row', ...(rowId === undefined ? {} : { rowId }) }, rowId !== undefined, () => {
+      return plainRow(await this.#call({ table: tableId, action: 'creating row', ...(rowId === undefined ? {} : { rowId }) }, rowId !== undefined, () => {
         attempts += 1;
-        return this.api.createRow({ databaseId: this.databaseId, tableId, rowId: id, data, ...perms(permissions) });
+        return this.#api.createRow({ databaseId: this.databaseId, tableId, rowId: id, data, ...perms(permissions) });
       }));
     } catch (error) {
       if (!(error instanceof ConflictError && error.type === 'row_already_exists' && attempts > 1 && rowId !== undefined && isOurs !== undefined)) throw error;
@@ -105,21 +102,21 @@ export class TablesDbAdapter {
   }
 
   async upsertRow(tableId: string, rowId: string, data: object, permissions?: readonly string[]): Promise<RowRecord> {
-    return plainRow(await this.call({ table: tableId, action: 'upserting row', rowId }, true,
-      () => this.api.upsertRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
+    return plainRow(await this.#call({ table: tableId, action: 'upserting row', rowId }, true,
+      () => this.#api.upsertRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
   }
 
   async updateRow(tableId: string, rowId: string, data: object, permissions?: readonly string[]): Promise<RowRecord> {
-    return plainRow(await this.call({ table: tableId, action: 'updating row', rowId }, true,
-      () => this.api.updateRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
+    return plainRow(await this.#call({ table: tableId, action: 'updating row', rowId }, true,
+      () => this.#api.updateRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
   }
 
   async deleteRow(tableId: string, rowId: string): Promise<void> {
     let attempts = 0;
     try {
-      await this.call({ table: tableId, action: 'deleting row', rowId }, true, () => {
+      await this.#call({ table: tableId, action: 'deleting row', rowId }, true, () => {
         attempts += 1;
-        return this.api.deleteRow({ databaseId: this.databaseId, tableId, rowId });
+        return this.#api.deleteRow({ databaseId: this.databaseId, tableId, rowId });
       });
     } catch (error) {
       // A retried delete that finds no row means an earlier attempt, whose answer was lost, deleted it.
@@ -128,20 +125,20 @@ export class TablesDbAdapter {
   }
 
   async incrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
-    return this.stepped(tableId, rowId, () => this.call({ table: tableId, action: `incrementing "${column}" of row`, rowId }, false,
-      () => this.api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { max: limit }) })));
+    return this.#stepped(tableId, rowId, () => this.#call({ table: tableId, action: `incrementing "${column}" of row`, rowId }, false,
+      () => this.#api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { max: limit }) })));
   }
 
   async decrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
-    return this.stepped(tableId, rowId, () => this.call({ table: tableId, action: `decrementing "${column}" of row`, rowId }, false,
-      () => this.api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { min: limit }) })));
+    return this.#stepped(tableId, rowId, () => this.#call({ table: tableId, action: `decrementing "${column}" of row`, rowId }, false,
+      () => this.#api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { min: limit }) })));
   }
 
   /**
    * Appwrite's increment and decrement routes answer 404 `column_not_found` for a missing row as well as for
    * a missing column (reference §2.5): the row is looked up to tell which, and a missing row is a `NotFoundError`.
    */
-  private async stepped(tableId: string, rowId: string, request: () => Promise<object>): Promise<RowRecord> {
+  async #stepped(tableId: string, rowId: string, request: () => Promise<object>): Promise<RowRecord> {
     try {
       return plainRow(await request());
     } catch (error) {
@@ -153,27 +150,27 @@ export class TablesDbAdapter {
 
   /** Not retried: a lost answer followed by a retry would report the first attempt's rows as conflicts. */
   async createRows(tableId: string, rows: readonly BulkRowData[]): Promise<RowPage> {
-    return page(await this.call({ table: tableId, action: 'creating rows' }, false,
-      () => this.api.createRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
+    return page(await this.#call({ table: tableId, action: 'creating rows' }, false,
+      () => this.#api.createRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
   }
 
   async upsertRows(tableId: string, rows: readonly BulkRowData[]): Promise<RowPage> {
-    return page(await this.call({ table: tableId, action: 'upserting rows' }, true,
-      () => this.api.upsertRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
+    return page(await this.#call({ table: tableId, action: 'upserting rows' }, true,
+      () => this.#api.upsertRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
   }
 
   /** `byIds`: the queries select rows by `$id`, so repeating the request changes nothing more: retried. */
   async updateRows(tableId: string, data: object, queries: readonly string[], byIds: boolean): Promise<RowPage> {
-    return page(await this.call({ table: tableId, action: 'updating rows' }, byIds,
-      () => this.api.updateRows({ databaseId: this.databaseId, tableId, data, queries: [...queries] })));
+    return page(await this.#call({ table: tableId, action: 'updating rows' }, byIds,
+      () => this.#api.updateRows({ databaseId: this.databaseId, tableId, data, queries: [...queries] })));
   }
 
   async deleteRows(tableId: string, queries: readonly string[], byIds: boolean): Promise<RowPage> {
-    return page(await this.call({ table: tableId, action: 'deleting rows' }, byIds,
-      () => this.api.deleteRows({ databaseId: this.databaseId, tableId, queries: [...queries] })));
+    return page(await this.#call({ table: tableId, action: 'deleting rows' }, byIds,
+      () => this.#api.deleteRows({ databaseId: this.databaseId, tableId, queries: [...queries] })));
   }
 
-  private call<T>(context: RequestContext, retry: boolean, request: () => Promise<T>): Promise<T> {
+  #call<T>(context: RequestContext, retry: boolean, request: () => Promise<T>): Promise<T> {
     const attempt = async (): Promise<T> => {
       const operation = currentOperation();
       if (operation !== undefined) operation.requests++;

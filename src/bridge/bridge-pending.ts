@@ -13,31 +13,35 @@ import { ALL_TABLES } from './bridge-message.js';
  * ```
  */
 export class PendingTables {
-  private readonly tables = new Set<string>();
-  private overflowed = false;
+  readonly #tables = new Set<string>();
+  #overflowed = false;
 
-  constructor(private readonly limit: number) {}
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
 
   /** Number of announcements waiting (1 once collapsed into "all tables"). */
   get size(): number {
-    return this.overflowed ? 1 : this.tables.size;
+    return this.#overflowed ? 1 : this.#tables.size;
   }
 
   add(table: string): void {
-    if (this.overflowed) return;
-    if (table === ALL_TABLES || (!this.tables.has(table) && this.tables.size >= this.limit)) {
-      this.overflowed = true;
-      this.tables.clear();
+    if (this.#overflowed) return;
+    if (table === ALL_TABLES || (!this.#tables.has(table) && this.#tables.size >= this.#limit)) {
+      this.#overflowed = true;
+      this.#tables.clear();
       return;
     }
-    this.tables.add(table);
+    this.#tables.add(table);
   }
 
   /** Returns the tables to announce, oldest first, and empties the set. */
   drain(): string[] {
-    const tables = this.overflowed ? [ALL_TABLES] : [...this.tables];
-    this.tables.clear();
-    this.overflowed = false;
+    const tables = this.#overflowed ? [ALL_TABLES] : [...this.#tables];
+    this.#tables.clear();
+    this.#overflowed = false;
     return tables;
   }
 }

@@ -23,61 +23,66 @@ export interface BridgeIdentity {
  * ```
  */
 export class BridgePublisher {
-  private seq = 0;
-  private readonly pending: PendingTables;
-  private connection: RedisConnection | undefined;
+  #seq = 0;
+  readonly #pending: PendingTables;
+  #connection: RedisConnection | undefined;
+
+  readonly #identity: BridgeIdentity;
+  readonly #counters: BridgeCounters;
 
   constructor(
-    private readonly identity: BridgeIdentity,
-    private readonly counters: BridgeCounters,
+    identity: BridgeIdentity,
+    counters: BridgeCounters,
     pendingLimit = 1_000,
   ) {
-    this.pending = new PendingTables(pendingLimit);
+    this.#identity = identity;
+    this.#counters = counters;
+    this.#pending = new PendingTables(pendingLimit);
   }
 
   /** Publishes through `connection` from now on; until then everything waits in the pending set. */
   use(connection: RedisConnection): void {
-    this.connection = connection;
+    this.#connection = connection;
   }
 
   /** Tables still waiting to be announced. */
   get pendingCount(): number {
-    return this.pending.size;
+    return this.#pending.size;
   }
 
   /** Announces that `table` (or '*', every table) changed on this instance. */
   announce(table: string): void {
     // Not ready: keep it for the reconnect rather than consume a sequence number on a message that
     // cannot leave; receivers would see a gap and resynchronise for nothing.
-    const connection = this.connection;
+    const connection = this.#connection;
     if (connection?.status !== 'ready') {
-      this.counters.publishFailures += 1;
-      this.pending.add(table);
+      this.#counters.publishFailures += 1;
+      this.#pending.add(table);
       return;
     }
     this.flush();
-    this.send(connection, table);
+    this.#send(connection, table);
   }
 
   /** Publishes every waiting table, if the connection is ready. */
   flush(): void {
-    const connection = this.connection;
-    if (connection?.status !== 'ready' || this.pending.size === 0) return;
-    for (const table of this.pending.drain()) this.send(connection, table);
+    const connection = this.#connection;
+    if (connection?.status !== 'ready' || this.#pending.size === 0) return;
+    for (const table of this.#pending.drain()) this.#send(connection, table);
   }
 
-  private send(connection: RedisConnection, table: string): void {
-    this.seq += 1;
-    const payload = encodeBridgeMessage({ v: 1, origin: this.identity.instanceId, db: this.identity.databaseId, table, seq: this.seq });
-    connection.publish(this.identity.channel, payload).then(
+  #send(connection: RedisConnection, table: string): void {
+    this.#seq += 1;
+    const payload = encodeBridgeMessage({ v: 1, origin: this.#identity.instanceId, db: this.#identity.databaseId, table, seq: this.#seq });
+    connection.publish(this.#identity.channel, payload).then(
       () => {
-        this.counters.published += 1;
+        this.#counters.published += 1;
       },
       () => {
         // The message may or may not have left: announce the table again after the reconnect. A
         // receiver that missed this number sees a gap and resynchronises; a duplicate is harmless.
-        this.counters.publishFailures += 1;
-        this.pending.add(table);
+        this.#counters.publishFailures += 1;
+        this.#pending.add(table);
       },
     );
   }

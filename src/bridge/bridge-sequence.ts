@@ -10,10 +10,14 @@
  * ```
  */
 export class SequenceTracker {
-  private readonly last = new Map<string, number>();
+  readonly #last = new Map<string, number>();
 
   /** @param limit How many senders are followed at most (origins come from the channel, so they are bounded). */
-  constructor(private readonly limit = 1_000) {}
+  readonly #limit;
+
+  constructor(limit = 1_000) {
+    this.#limit = limit;
+  }
 
   /**
    * Records `seq` from `origin`. 'first' for an instance not heard from yet, 'in-order' for the next
@@ -23,13 +27,13 @@ export class SequenceTracker {
    * the receiver must resynchronise as for a gap.
    */
   observe(origin: string, seq: number): 'first' | 'in-order' | 'gap' | 'restart' | 'overflow' {
-    const previous = this.last.get(origin);
-    if (previous === undefined && this.last.size >= this.limit) {
-      this.last.clear();
-      this.last.set(origin, seq);
+    const previous = this.#last.get(origin);
+    if (previous === undefined && this.#last.size >= this.#limit) {
+      this.#last.clear();
+      this.#last.set(origin, seq);
       return 'overflow';
     }
-    this.last.set(origin, seq);
+    this.#last.set(origin, seq);
     if (previous === undefined) return 'first';
     if (seq === previous + 1) return 'in-order';
     return seq > previous ? 'gap' : 'restart';
@@ -37,6 +41,6 @@ export class SequenceTracker {
 
   /** Forgets every instance: after a resynchronisation, earlier gaps no longer matter. */
   reset(): void {
-    this.last.clear();
+    this.#last.clear();
   }
 }

@@ -33,97 +33,107 @@ export interface SubscriberActions {
  * ```
  */
 export class BridgeSubscriber {
-  private readonly sequences = new SequenceTracker();
-  private listening = false;
-  private hadSubscription = false;
-  private lostConnection = false;
+  readonly #sequences = new SequenceTracker();
+  #listening = false;
+  #hadSubscription = false;
+  #lostConnection = false;
+
+  readonly #connection: RedisConnection;
+  readonly #identity: BridgeIdentity;
+  readonly #counters: BridgeCounters;
+  readonly #actions: SubscriberActions;
 
   constructor(
-    private readonly connection: RedisConnection,
-    private readonly identity: BridgeIdentity,
-    private readonly counters: BridgeCounters,
-    private readonly actions: SubscriberActions,
-  ) {}
+    connection: RedisConnection,
+    identity: BridgeIdentity,
+    counters: BridgeCounters,
+    actions: SubscriberActions,
+  ) {
+    this.#connection = connection;
+    this.#identity = identity;
+    this.#counters = counters;
+    this.#actions = actions;
+  }
 
   /** Whether the channel subscription is currently active. */
   get isSubscribed(): boolean {
-    return this.listening && this.hadSubscription && !this.lostConnection && this.connection.status === 'ready';
+    return this.#listening && this.#hadSubscription && !this.#lostConnection && this.#connection.status === 'ready';
   }
 
   attach(): void {
-    this.listening = true;
-    this.connection.on('ready', this.onReady);
-    this.connection.on('close', this.onClose);
-    this.connection.on('message', this.onMessage);
-    if (this.connection.status === 'ready') this.onReady();
+    this.#listening = true;
+    this.#connection.on('ready', this.#onReady);
+    this.#connection.on('close', this.#onClose);
+    this.#connection.on('message', this.#onMessage);
+    if (this.#connection.status === 'ready') this.#onReady();
   }
 
   /** Stops listening and unsubscribes; the connection stays open. */
   async detach(): Promise<void> {
-    this.listening = false;
-    this.connection.off('ready', this.onReady);
-    this.connection.off('close', this.onClose);
-    this.connection.off('message', this.onMessage);
-    if (this.connection.status === 'ready') await this.connection.unsubscribe(this.identity.channel).catch(() => undefined);
+    this.#listening = false;
+    this.#connection.off('ready', this.#onReady);
+    this.#connection.off('close', this.#onClose);
+    this.#connection.off('message', this.#onMessage);
+    if (this.#connection.status === 'ready') await this.#connection.unsubscribe(this.#identity.channel).catch(() => undefined);
   }
 
-  private readonly onClose = (): void => {
-    this.lostConnection = true;
+  readonly #onClose = (): void => {
+    this.#lostConnection = true;
   };
 
-  private readonly onReady = (): void => {
-    this.connection.subscribe(this.identity.channel).then(
+  readonly #onReady = (): void => {
+    this.#connection.subscribe(this.#identity.channel).then(
       () => {
         // closeListeners() ran while this subscription was on its way: undo it.
-        if (!this.listening) {
-          this.connection.unsubscribe(this.identity.channel).catch(() => undefined);
+        if (!this.#listening) {
+          this.#connection.unsubscribe(this.#identity.channel).catch(() => undefined);
           return;
         }
         // Messages sent while there was no subscription are lost, so every table is dropped once the
         // subscription is active (subscribing first means nothing slips in between). Before the first
         // one that is only what the cache filled in the moments before; after an outage, everything.
-        const reason = this.hadSubscription || this.lostConnection ? 'reconnect' : 'first';
-        this.hadSubscription = true;
-        this.lostConnection = false;
-        this.sequences.reset();
-        this.actions.resync(reason);
-        this.actions.subscribed();
+        const reason = this.#hadSubscription || this.#lostConnection ? 'reconnect' : 'first';
+        this.#hadSubscription = true;
+        this.#lostConnection = false;
+        this.#sequences.reset();
+        this.#actions.resync(reason);
+        this.#actions.subscribed();
       },
       // The connection dropped again before the subscription took: the next 'ready' retries.
       () => undefined,
     );
   };
 
-  private readonly onMessage = (channel: string, raw: string): void => {
-    if (channel !== this.identity.channel || !this.listening) return;
-    this.counters.received += 1;
+  readonly #onMessage = (channel: string, raw: string): void => {
+    if (channel !== this.#identity.channel || !this.#listening) return;
+    this.#counters.received += 1;
     const message = decodeBridgeMessage(raw);
     if (message === undefined) {
-      this.counters.malformed += 1;
-      this.actions.malformed(raw);
+      this.#counters.malformed += 1;
+      this.#actions.malformed(raw);
       return;
     }
-    if (message.origin === this.identity.instanceId) {
-      this.counters.ignoredOwn += 1;
+    if (message.origin === this.#identity.instanceId) {
+      this.#counters.ignoredOwn += 1;
       return;
     }
-    if (message.db !== this.identity.databaseId) {
-      this.counters.ignoredForeign += 1;
+    if (message.db !== this.#identity.databaseId) {
+      this.#counters.ignoredForeign += 1;
       return;
     }
     // The number is noted even for a table this instance does not have, so that skipping such messages
     // never looks like a gap; an unknown table is then ignored before anything is applied or created.
-    const order = this.sequences.observe(message.origin, message.seq);
+    const order = this.#sequences.observe(message.origin, message.seq);
     if (order === 'gap' || order === 'overflow') {
-      this.counters.applied += 1;
-      this.actions.resync('gap');
+      this.#counters.applied += 1;
+      this.#actions.resync('gap');
       return;
     }
-    if (message.table !== ALL_TABLES && !this.actions.knows(message.table)) {
-      this.counters.ignoredUnknown += 1;
+    if (message.table !== ALL_TABLES && !this.#actions.knows(message.table)) {
+      this.#counters.ignoredUnknown += 1;
       return;
     }
-    this.counters.applied += 1;
-    this.actions.invalidate(message.table);
+    this.#counters.applied += 1;
+    this.#actions.invalidate(message.table);
   };
 }

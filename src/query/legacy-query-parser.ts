@@ -33,144 +33,150 @@ export function parseLegacyQuery(text: string, table?: string): QueryNode {
 }
 
 class Parser {
-  private pos = 0;
-  private depth = 0;
+  #pos = 0;
+  #depth = 0;
 
-  constructor(private readonly text: string, private readonly table: string | undefined) {}
+  readonly #text: string;
+  readonly #table: string | undefined;
+
+  constructor(text: string, table: string | undefined) {
+    this.#text = text;
+    this.#table = table;
+  }
 
   call(): QueryNode {
-    const start = this.pos;
-    const name = this.identifier();
+    const start = this.#pos;
+    const name = this.#identifier();
     // Known before the arguments are read, so that an unknown name fails at once, naming where it starts.
-    if (!ALIASES.has(name) && queryKind(name) === undefined) this.fail(`unknown method "${name}"`, start);
-    this.expect('(');
-    const args = this.nested(() => (this.peek() === ')' ? [] : this.list(')')));
-    this.expect(')');
-    return this.toNode(name, args, start);
+    if (!ALIASES.has(name) && queryKind(name) === undefined) this.#fail(`unknown method "${name}"`, start);
+    this.#expect('(');
+    const args = this.#nested(() => (this.#peek() === ')' ? [] : this.#list(')')));
+    this.#expect(')');
+    return this.#toNode(name, args, start);
   }
 
   /** Reads one level of nesting (a call's arguments or an array); bounded so deep input fails cleanly. */
-  private nested<R>(read: () => R): R {
-    if (this.depth >= MAX_QUERY_DEPTH) this.fail(`nested deeper than ${MAX_QUERY_DEPTH} levels`);
-    this.depth += 1;
+  #nested<R>(read: () => R): R {
+    if (this.#depth >= MAX_QUERY_DEPTH) this.#fail(`nested deeper than ${MAX_QUERY_DEPTH} levels`);
+    this.#depth += 1;
     const result = read();
-    this.depth -= 1;
+    this.#depth -= 1;
     return result;
   }
 
   end(): void {
-    this.skipSpace();
-    if (this.pos < this.text.length) this.fail(`unexpected "${this.text.slice(this.pos, this.pos + 10)}"`);
+    this.#skipSpace();
+    if (this.#pos < this.#text.length) this.#fail(`unexpected "${this.#text.slice(this.#pos, this.#pos + 10)}"`);
   }
 
-  private toNode(method: string, args: readonly Arg[], start: number): QueryNode {
+  #toNode(method: string, args: readonly Arg[], start: number): QueryNode {
     const alias = ALIASES.get(method);
     if (alias !== undefined) return alias(args);
     if (method.startsWith('distance') || method.startsWith('vector')) {
-      this.fail(`${method} has no string form; use node-appwrite's Query.${method}`, start);
+      this.#fail(`${method} has no string form; use node-appwrite's Query.${method}`, start);
     }
     if (NO_ATTRIBUTE.has(method)) return withValues({ method }, spread(args));
     const [attribute, ...rest] = args;
-    return withValues({ method, attribute: this.attribute(attribute, method, start) }, spread(rest));
+    return withValues({ method, attribute: this.#attribute(attribute, method, start) }, spread(rest));
   }
 
-  private attribute(arg: Arg | undefined, method: string, start: number): string {
-    if (typeof arg !== 'string') this.fail(`${method} needs a column name as its first argument`, start);
+  #attribute(arg: Arg | undefined, method: string, start: number): string {
+    if (typeof arg !== 'string') this.#fail(`${method} needs a column name as its first argument`, start);
     return arg;
   }
 
-  private list(close: string): Arg[] {
-    const items: Arg[] = [this.value()];
-    while (this.peek() === ',') {
-      this.pos += 1;
-      if (this.peek() === close) break;
-      items.push(this.value());
+  #list(close: string): Arg[] {
+    const items: Arg[] = [this.#value()];
+    while (this.#peek() === ',') {
+      this.#pos += 1;
+      if (this.#peek() === close) break;
+      items.push(this.#value());
     }
     return items;
   }
 
-  private value(): Arg {
-    const c = this.peek();
-    if (c === '"' || c === "'") return this.string(c);
+  #value(): Arg {
+    const c = this.#peek();
+    if (c === '"' || c === "'") return this.#string(c);
     if (c === '[') {
-      this.pos += 1;
-      const items = this.nested(() => (this.peek() === ']' ? [] : this.list(']')));
-      this.expect(']');
+      this.#pos += 1;
+      const items = this.#nested(() => (this.#peek() === ']' ? [] : this.#list(']')));
+      this.#expect(']');
       return items;
     }
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-    const start = this.pos;
-    const word = this.identifier();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.#number();
+    const start = this.#pos;
+    const word = this.#identifier();
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
-    this.pos = start;
+    this.#pos = start;
     return this.call();
   }
 
-  private string(quote: string): string {
-    const start = this.pos;
+  #string(quote: string): string {
+    const start = this.#pos;
     let out = '';
-    this.pos += 1;
-    while (this.pos < this.text.length) {
-      const c = this.text[this.pos] as string;
+    this.#pos += 1;
+    while (this.#pos < this.#text.length) {
+      const c = this.#text[this.#pos] as string;
       if (c === quote) {
-        this.pos += 1;
+        this.#pos += 1;
         return out;
       }
       if (c === '\\') {
-        const next = this.text[this.pos + 1];
+        const next = this.#text[this.#pos + 1];
         if (next === undefined) break;
         if (next === 'u') {
-          const hex = this.text.slice(this.pos + 2, this.pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape', this.pos);
+          const hex = this.#text.slice(this.#pos + 2, this.#pos + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.#fail('bad \\u escape', this.#pos);
           out += String.fromCharCode(parseInt(hex, 16));
-          this.pos += 6;
+          this.#pos += 6;
           continue;
         }
         out += ESCAPES.get(next) ?? next;
-        this.pos += 2;
+        this.#pos += 2;
         continue;
       }
       out += c;
-      this.pos += 1;
+      this.#pos += 1;
     }
-    return this.fail('unterminated string', start);
+    return this.#fail('unterminated string', start);
   }
 
-  private number(): number | bigint {
-    const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos));
-    if (match === null) return this.fail('bad number');
-    this.pos += match[0].length;
+  #number(): number | bigint {
+    const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.#text.slice(this.#pos));
+    if (match === null) return this.#fail('bad number');
+    this.#pos += match[0].length;
     const value = Number(match[0]);
     // Integers beyond 2^53 keep their precision as bigint, as node-appwrite's json-bigint does.
     return Number.isSafeInteger(value) || !/^-?\d+$/.test(match[0]) ? value : BigInt(match[0]);
   }
 
-  private identifier(): string {
-    this.skipSpace();
-    const match = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.text.slice(this.pos));
-    if (match === null) return this.fail('expected a method name or a value');
-    this.pos += match[0].length;
+  #identifier(): string {
+    this.#skipSpace();
+    const match = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.#text.slice(this.#pos));
+    if (match === null) return this.#fail('expected a method name or a value');
+    this.#pos += match[0].length;
     return match[0];
   }
 
-  private expect(c: string): void {
-    if (this.peek() !== c) this.fail(`expected "${c}"`);
-    this.pos += 1;
+  #expect(c: string): void {
+    if (this.#peek() !== c) this.#fail(`expected "${c}"`);
+    this.#pos += 1;
   }
 
-  private peek(): string | undefined {
-    this.skipSpace();
-    return this.text[this.pos];
+  #peek(): string | undefined {
+    this.#skipSpace();
+    return this.#text[this.#pos];
   }
 
-  private skipSpace(): void {
-    while (this.pos < this.text.length && /\s/.test(this.text[this.pos] as string)) this.pos += 1;
+  #skipSpace(): void {
+    while (this.#pos < this.#text.length && /\s/.test(this.#text[this.#pos] as string)) this.#pos += 1;
   }
 
-  private fail(reason: string, at = this.pos): never {
-    throw new QueryError(this.table, this.text, `${reason} at position ${at}`);
+  #fail(reason: string, at = this.#pos): never {
+    throw new QueryError(this.#table, this.#text, `${reason} at position ${at}`);
   }
 }
 

@@ -28,7 +28,11 @@ export class WarmQueue {
   #closed = false;
 
   /** `execute` performs one run; it must not reject. */
-  constructor(private readonly execute: (scope: WarmScope) => Promise<WarmReport>) {}
+  readonly #execute: (scope: WarmScope) => Promise<WarmReport>;
+
+  constructor(execute: (scope: WarmScope) => Promise<WarmReport>) {
+    this.#execute = execute;
+  }
 
   /** Whether a run is in progress. */
   get running(): boolean {
@@ -62,7 +66,7 @@ export class WarmQueue {
   }
 
   #start(scope: WarmScope): Promise<WarmReport> {
-    const promise = this.execute(scope).then((report) => {
+    const promise = this.#execute(scope).then((report) => {
       this.#last = report;
       if (this.#inFlight === promise) this.#inFlight = undefined;
       return report;
