@@ -83,7 +83,7 @@ async function oneRow(row: BulkRowData, write: (id: string, data: object, permis
 
 /**
  * Validates one row of `bulkCreate` / `bulkUpsert` and gives it its id (its own, else a new unique id).
- * `operators`: the upsert may hold `Operator` values (not in a transaction, which takes values only).
+ * `operators`: the upsert may hold `Operator` values.
  */
 export function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert', operators = false): BulkRowData {
   const definition = context.runtime.definition;
