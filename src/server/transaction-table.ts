@@ -227,7 +227,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<void> {
-    const { chunks, keys } = groupUpdates(this.#tx.table, items, true);
+    const { chunks, keys } = groupUpdates(this.#tx.table, items);
     const ids = chunks.flatMap((part) => part.refs.map((ref) => ref.id ?? ''));
     this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#writes(keys));
     for (const part of chunks) {
@@ -286,7 +286,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   async #bulkRows(rows: readonly unknown[], mode: 'create' | 'upsert'): Promise<readonly string[]> {
-    const prepared = rows.map((row, index) => prepareRow(this.#tx.table, row, index, mode, mode === 'upsert'));
+    const prepared = rows.map((row, index) => prepareRow(this.#tx.table, row, index, mode));
     // At commit Appwrite parses staged creates for operators too; prepareRow checks upserts already.
     if (mode === 'create') prepared.forEach((row, index) => rejectOperatorStrings(this.id, 'bulkCreate', row, index));
     const chunks = chunk(prepared);
