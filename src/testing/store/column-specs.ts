@@ -205,7 +205,10 @@ export function updatedColumn(previous: StoredColumn, endpoint: ColumnEndpoint, 
   let phpType = phpTypeOfDefault(endpoint);
   column.default = value;
   checkDefaultAllowed(column);
-  if (endpoint === 'string' || endpoint === 'varchar') readTypeFields(column, endpoint, params, false);
+  // `size` is optional on update; only a given one changes the column (whatever its type).
+  if ((endpoint === 'string' || endpoint === 'varchar') && params.raw.size !== undefined && params.raw.size !== null) {
+    readTypeFields(column, endpoint, params, false);
+  }
   const own = endpointOf(previous);
   if ((own === 'integer' || own === 'float') && previous.unranged !== true) {
     if (endpoint === 'integer' || endpoint === 'float') readTypeFields(column, endpoint, params, false);

@@ -142,6 +142,11 @@ describe('emulator columns', () => {
     expect(await tablesDb.getColumn({ ...at, key: 'site' })).toMatchObject({ format: 'url', default: null });
     // utopia's schema kept the previous default: a new row still receives it.
     expect(await tablesDb.createRow({ ...at, rowId: 'r', data: { name: 'n', code: 'c' } })).toMatchObject({ site: 'https://a.test' });
+    // `size` is optional on update: a string update of a url column without it changes no size.
+    expect(await tablesDb.updateStringColumn({ ...at, key: 'site', required: false, xdefault: null as never })).toMatchObject({ key: 'site', default: null });
+    // Metadata lists describe `size` by its type only, so utopia checks it as a 32-bit integer.
+    await expectAppwriteError(tablesDb.listColumns({ ...at, queries: [Query.equal('size', 3_000_000_000)] }), 400, 'general_argument_invalid',
+      'Invalid `queries` param: Invalid query: Query value is invalid for attribute "size"');
     // A rename onto an existing key is reported under the column's own key.
     await expectAppwriteError(tablesDb.updateStringColumn({ ...at, key: 'code', required: false, xdefault: null as never, newKey: 'name' }), 409,
       'column_already_exists', "Column with the requested key 'code' already exists. Column keys must be unique, try again with a different key.");

@@ -132,9 +132,15 @@ export function validateQueries(queries: readonly ParsedQuery[], table: StoredTa
   if (message !== null) throw queryInvalid(message);
 }
 
-/** The metadata lists' validator builds its filter with utopia's default date range, not the adapter's. */
+/**
+ * The metadata lists' validator (Appwrite's `Queries/Base.php`) describes each field by key, type and array
+ * only: utopia's Filter then takes its integers (`$sequence` too) as 32-bit and its default date range.
+ */
 function attributesFor(table: StoredTable, context: QueryContext): Attributes {
   const attributes = queryAttributes(table);
   if (context !== 'metadata') return attributes;
-  return new Map([...attributes].map(([key, attribute]) => [key, { ...attribute, dates: FILTER_DEFAULT_DATES }] as const));
+  return new Map([...attributes].map(([key, attribute]) => {
+    const integer = attribute.kind === 'integer' || attribute.kind === 'sequence';
+    return [key, { ...attribute, dates: FILTER_DEFAULT_DATES, ...(integer ? { kind: 'integer', bits: 32 } as const : {}) }] as const;
+  }));
 }
