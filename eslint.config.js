@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'site/**', 'node_modules/**', '.scratch*/**', '*.config.*', 'eslint.config.js'] },
+  { ignores: ['dist/**', 'site/**', 'node_modules/**', '.scratch*/**', '*.config.*', 'eslint.config.js', 'scripts/tsdoc-examples/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

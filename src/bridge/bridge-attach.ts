@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultBridgeChannel } from './bridge-channel.js';
-import type { RedisSource } from './bridge-connections.js';
+import type { RedisSource } from '../redis/redis-source.js';
 import { createRedisBridge, type BridgeCache, type BridgeLogger, type RedisBridge } from './redis-bridge.js';
 
 /** The part of the resolved server configuration that decides whether and how a bridge runs. */

@@ -1,10 +1,6 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
-
-/** What `cache.redis` accepts: a URL, ioredis options, or an existing ioredis `Redis` or `Cluster`. */
-export type RedisSource = string | RedisOptions | Redis | Cluster;
-
-/** An ioredis connection, single node or cluster. */
-export type RedisConnection = Redis | Cluster;
+import { isRedisConnection, type RedisConnection, type RedisSource } from '../redis/redis-source.js';
+import { redisRetryDelay } from '../redis/redis-retry-delay.js';
 
 /** The bridge's two connections and which of them it opened itself (and so may close). */
 export interface BridgeConnections {
@@ -13,18 +9,10 @@ export interface BridgeConnections {
   readonly owned: readonly RedisConnection[];
 }
 
-/**
- * Reconnection delay: 50 ms doubling up to 2 s, so a restarted Redis is found again quickly while a
- * long outage costs one attempt every two seconds.
- */
-export function bridgeRetryDelay(attempt: number): number {
-  return Math.min(50 * 2 ** Math.min(attempt, 6), 2_000);
-}
-
 // Lazy so that creating the bridge never throws or waits; start() connects. No offline queue so
 // that commands fail at once while Redis is down instead of piling up; the bridge keeps its own
 // bounded set of what it still has to announce.
-const BRIDGE_DEFAULTS: RedisOptions = { retryStrategy: bridgeRetryDelay, connectionName: 'appwrite-orm-bridge' };
+const BRIDGE_DEFAULTS: RedisOptions = { retryStrategy: redisRetryDelay, connectionName: 'appwrite-orm-bridge' };
 const BRIDGE_OVERRIDES: RedisOptions = {
   lazyConnect: true,
   enableOfflineQueue: false,
@@ -37,10 +25,6 @@ const BRIDGE_OVERRIDES: RedisOptions = {
   // 2 s default, a process closing while Redis was down exited 2 s late.
   disconnectTimeout: 100,
 };
-
-function isConnection(source: RedisSource): source is RedisConnection {
-  return typeof source === 'object' && typeof (source as Partial<Redis>).duplicate === 'function' && typeof (source as Partial<Redis>).publish === 'function';
-}
 
 function isCluster(connection: RedisConnection): connection is Cluster {
   return connection.isCluster;
@@ -59,7 +43,7 @@ function isCluster(connection: RedisConnection): connection is Cluster {
  * ```
  */
 export async function openBridgeConnections(source: RedisSource): Promise<BridgeConnections> {
-  if (isConnection(source)) {
+  if (isRedisConnection(source)) {
     const subscriber = isCluster(source)
       ? source.duplicate(undefined, { lazyConnect: true, enableOfflineQueue: false, redisOptions: { ...source.options.redisOptions, autoResubscribe: false, disconnectTimeout: BRIDGE_OVERRIDES.disconnectTimeout } })
       : source.duplicate(BRIDGE_OVERRIDES);

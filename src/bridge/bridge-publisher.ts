@@ -1,4 +1,4 @@
-import type { RedisConnection } from './bridge-connections.js';
+import type { RedisConnection } from '../redis/redis-source.js';
 import { encodeBridgeMessage } from './bridge-message.js';
 import { PendingTables } from './bridge-pending.js';
 import type { BridgeCounters } from './bridge-stats.js';

@@ -1,4 +1,4 @@
-import type { RedisConnection } from './bridge-connections.js';
+import type { RedisConnection } from '../redis/redis-source.js';
 import type { BridgeIdentity } from './bridge-publisher.js';
 import { ALL_TABLES, decodeBridgeMessage } from './bridge-message.js';
 import { SequenceTracker } from './bridge-sequence.js';

@@ -1,22 +1,25 @@
-import { openBridgeConnections, type BridgeConnections, type RedisConnection, type RedisSource } from './bridge-connections.js';
+import { openBridgeConnections, type BridgeConnections } from './bridge-connections.js';
+import type { RedisConnection, RedisSource } from '../redis/redis-source.js';
 import { ALL_TABLES } from './bridge-message.js';
 import { BridgePublisher } from './bridge-publisher.js';
 import { createBridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
 import { BridgeSubscriber, type SubscriberActions } from './bridge-subscriber.js';
-import type { InvalidationOrigin } from '../cache/cache-events.js';
 
-/** The part of the query cache the bridge uses. */
+/**
+ * The part of the query cache the bridge uses. The bridge drops entries as `'remote'` (a message) or
+ * `'resync'` (a reconnect or a gap) and announces the invalidations whose origin is `'local'` or `'webhook'`.
+ */
 export interface BridgeCache {
-  invalidate(table: string, origin?: InvalidationOrigin): void;
-  invalidateAll(origin?: InvalidationOrigin): void;
+  invalidate(table: string, origin: 'remote'): void;
+  invalidateAll(origin: 'remote' | 'resync'): void;
   on(event: 'invalidate', listener: InvalidationListener): unknown;
   on(event: 'invalidateAll', listener: InvalidateAllListener): unknown;
   off(event: 'invalidate', listener: InvalidationListener): unknown;
   off(event: 'invalidateAll', listener: InvalidateAllListener): unknown;
 }
 
-type InvalidationListener = (event: { readonly table: string; readonly origin: InvalidationOrigin; readonly all?: boolean }) => void;
-type InvalidateAllListener = (event: { readonly origin: InvalidationOrigin }) => void;
+type InvalidationListener = (event: { readonly table: string; readonly origin: string; readonly all?: boolean }) => void;
+type InvalidateAllListener = (event: { readonly origin: string }) => void;
 
 /** Where the bridge reports trouble. */
 export interface BridgeLogger {
@@ -114,7 +117,7 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
   };
 
   // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
-  const announced = (origin: InvalidationOrigin): boolean => origin === 'local' || origin === 'webhook';
+  const announced = (origin: string): boolean => origin === 'local' || origin === 'webhook';
   const onInvalidate: InvalidationListener = (event) => {
     // The tables of an invalidateAll() go out as one '*' message (onInvalidateAll), not one per table.
     if (announced(event.origin) && event.all !== true) publisher.announce(event.table);

@@ -28,7 +28,8 @@ export interface CacheRead {
  *
  * @example
  * ```ts
- * res.setHeader('X-Cache-Status', context.status());
+ * const status: CacheStatus = 'MISS';
+ * res.setHeader('X-Cache-Status', status);
  * ```
  */
 export type CacheStatus = 'HIT' | 'MISS' | 'BYPASS' | 'STALE';

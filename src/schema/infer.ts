@@ -102,7 +102,7 @@ export type SerializedInsert<S extends SchemaDefinition> = InsertShape<S, true>;
  *
  * @example
  * ```ts
- * const change: InferUpdate<typeof schema> = { publishedAt: null };
+ * const change: InferUpdate<typeof productsTable.schema> = { publishedAt: null };
  * ```
  */
 export type InferUpdate<S extends SchemaDefinition> = Partial<InferInsert<S>>;
@@ -115,7 +115,7 @@ export type SerializedUpdate<S extends SchemaDefinition> = Partial<SerializedIns
  *
  * @example
  * ```ts
- * type Product = RowOf<typeof products>;
+ * type Product = RowOf<typeof productsTable>;
  * ```
  */
 export type RowOf<D extends TableDefinition> = InferRow<D['schema']>;
@@ -167,7 +167,7 @@ type WithOperators<S extends SchemaDefinition, T> = { [K in keyof T]: T[K] | (K 
  *
  * @example
  * ```ts
- * const change: InferPatch<typeof schema> = { stock: Operator.decrement(1, 0), name: 'Pen' };
+ * const change: InferPatch<typeof productsTable.schema> = { stock: Operator.decrement(1, 0), name: 'Pen' };
  * ```
  */
 export type InferPatch<S extends SchemaDefinition> = WithOperators<S, InferUpdate<S>>;

@@ -119,7 +119,7 @@ function bounded(value: number, bound: number | undefined): readonly number[] {
  *
  * @example
  * ```ts
- * import { Operator } from 'appwrite-orm';
+ * import { Operator } from 'appwrite-orm/server';
  *
  * await products.update('pen', {
  *   stock: Operator.decrement(1, 0),        // never below 0

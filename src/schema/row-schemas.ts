@@ -33,10 +33,12 @@ const schemas = new WeakMap<TableDefinition, RowSchemas>();
  *
  * @example
  * ```ts
- * const { insert } = rowSchemas(products);
- * const parsed = insert.safeParse(req.body);
- * if (!parsed.success) return res.status(400).json(parsed.error.issues);
- * await db.table('products').create(parsed.data);
+ * const { insert } = rowSchemas(productsTable);
+ * app.post('/products', async (req, res) => {
+ *   const parsed = insert.safeParse(req.body);
+ *   if (!parsed.success) return res.status(400).json(parsed.error.issues);
+ *   res.json(await db.table('products').create(parsed.data));
+ * });
  * ```
  */
 export function rowSchemas<S extends SchemaDefinition>(definition: TableDefinition<string, S>): RowSchemas<S> {

@@ -79,8 +79,9 @@ function check(definition: TableDefinition, schema: z.ZodObject, data: unknown, 
  *
  * @example
  * ```ts
- * const data = validateInsert(products, { name: 'Pen', price: 2, publishedAt: new Date() });
- * rows.map((row, index) => validateInsert(products, row, index));
+ * const data = validateInsert(productsTable, { name: 'Pen', price: 2, publishedAt: new Date() });
+ * const incoming: unknown[] = [{ name: 'Ink' }, { name: 'Pad' }];
+ * incoming.map((row, index) => validateInsert(productsTable, row, index));
  * ```
  */
 export function validateInsert<S extends SchemaDefinition>(definition: TableDefinition<string, S>, data: unknown, rowIndex?: number): SerializedInsert<S> {
@@ -93,7 +94,7 @@ export function validateInsert<S extends SchemaDefinition>(definition: TableDefi
  *
  * @example
  * ```ts
- * const change = validateUpdate(products, { price: 3 });
+ * const change = validateUpdate(productsTable, { price: 3 });
  * ```
  */
 export function validateUpdate<S extends SchemaDefinition>(definition: TableDefinition<string, S>, data: unknown, rowIndex?: number): SerializedUpdate<S> {
@@ -108,7 +109,7 @@ export function validateUpdate<S extends SchemaDefinition>(definition: TableDefi
  *
  * @example
  * ```ts
- * const change = validatePatch(products, { stock: Operator.decrement(1, 0), name: 'Pen' });
+ * const change = validatePatch(productsTable, { stock: Operator.decrement(1, 0), name: 'Pen' });
  * ```
  */
 export function validatePatch(definition: TableDefinition, data: unknown, rowIndex?: number): Record<string, unknown> {
@@ -122,7 +123,7 @@ export function validatePatch(definition: TableDefinition, data: unknown, rowInd
  *
  * @example
  * ```ts
- * const row = validateUpsert(products, { name: 'Pen', price: 2, stock: Operator.increment(5) });
+ * const row = validateUpsert(productsTable, { name: 'Pen', price: 2, stock: Operator.increment(5) });
  * ```
  */
 export function validateUpsert(definition: TableDefinition, data: unknown, rowIndex?: number): Record<string, unknown> {

@@ -82,7 +82,8 @@ type Only<V, Allowed> = { readonly [P in keyof V]: P extends keyof Allowed ? V[P
  *
  * @example
  * ```ts
- * tableId({ name: 'products', schema: {} }); // 'products'
+ * tableId({ name: 'products' });              // 'products'
+ * tableId({ name: 'products', id: 'prod' }); // 'prod'
  * ```
  */
 export function tableId(definition: Pick<TableDefinition, 'name' | 'id'>): string {

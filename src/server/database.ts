@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { RelationGraph } from '../schema/relation-graph.js';
 import type { Client } from 'node-appwrite';
 import { attachRedisBridge } from '../bridge/bridge-attach.js';
-import type { RedisSource } from '../bridge/bridge-connections.js';
+import type { RedisSource } from '../redis/redis-source.js';
 import type { BridgeStats } from '../bridge/bridge-stats.js';
 import type { RedisBridge } from '../bridge/redis-bridge.js';
 import type { CacheEventName, CacheListener, InvalidationOrigin } from '../cache/cache-events.js';
@@ -102,7 +102,7 @@ const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
  * @example
  * ```ts
  * const client = new Client().setEndpoint(endpoint).setProject(projectId).setKey(apiKey); // node-appwrite
- * const db = openDatabase({ config, tables: [products] as const, client });
+ * const db = openDatabase({ config, tables: [productsTable] as const, client });
  * await db.table('products').all();
  * ```
  */
@@ -250,7 +250,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * ```ts
    * const stockValue = await db.remember('stock-value', { tables: ['products'], ttl: 60_000 }, async () => {
    *   const rows = await db.table('products').all();
-   *   return rows.reduce((sum, row) => sum + row.price * row.stock, 0);
+   *   return rows.reduce((sum, row) => sum + (row.price ?? 0) * (row.stock ?? 0), 0);
    * });
    * ```
    */
@@ -288,7 +288,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    *
    * @example
    * ```ts
-   * const stop = db.onOperation(({ table, method, outcome, durationMs }) => log.debug(`${method} ${table} ${outcome} ${durationMs} ms`));
+   * const stop = db.onOperation(({ table, method, outcome, durationMs }) => console.log(`${method} ${table} ${outcome} ${durationMs} ms`));
    * ```
    */
   onOperation(listener: (event: OperationEvent) => void): () => void {
@@ -437,6 +437,8 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    *
    * @example
    * ```ts
+   * const onMiss = (event: { table: string }) => console.log('miss', event.table);
+   * db.on('miss', onMiss);
    * db.off('miss', onMiss);
    * ```
    */

@@ -82,4 +82,4 @@ export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-
 export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
 export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';
 export type { Migrator, MigrationRows, MigrationRow, MigrationTableOptions } from '../schema/migrations/migrator.js';
-export type { CliConfig } from '../cli/cli-config.js';
+export type { CliConfig } from '../schema/migrations/cli-config.js';

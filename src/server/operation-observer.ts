@@ -76,7 +76,7 @@ const STATUS_ERROR = 2;
  * @example
  * ```ts
  * const observer = new OperationObserver({ databaseId: 'shop', onOperation: (event) => console.log(event) });
- * await observer.run('products', 'find', () => adapter.listRows('products', []));
+ * const rows = await observer.run('products', 'find', () => products.find([]));
  * ```
  */
 export class OperationObserver {

@@ -55,7 +55,7 @@ export class ServerORM {
    *
    * @example
    * ```ts
-   * const db = await orm.init([products, orders] as const);
+   * const db = await orm.init([productsTable, ordersTable] as const);
    * const rows = await db.table('products').all();
    * ```
    */

@@ -1,4 +1,4 @@
-import type { RedisSource } from '../../bridge/bridge-connections.js';
+import type { RedisSource } from '../../redis/redis-source.js';
 import { openL2Store, type L2Store, type L2StoreOptions, type RedisMemoryInfo } from './l2-store.js';
 import type { L2Stats } from './l2-stats.js';
 import type { SharedTier } from './shared-tier.js';

@@ -1,14 +1,11 @@
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
-import { bridgeRetryDelay, type RedisConnection, type RedisSource } from '../../bridge/bridge-connections.js';
+import { isRedisConnection, type RedisConnection, type RedisSource } from '../../redis/redis-source.js';
+import { redisRetryDelay } from '../../redis/redis-retry-delay.js';
 
 // No offline queue and no retries: while Redis is away a command fails at once and the read goes on to
 // Appwrite; ioredis' own command timeout ends a command that a slow Redis does not answer.
 function overrides(timeout: number): RedisOptions {
   return { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: timeout, disconnectTimeout: 100 };
-}
-
-function isConnection(source: RedisSource): source is RedisConnection {
-  return typeof source === 'object' && typeof (source as Partial<Redis>).duplicate === 'function';
 }
 
 /**
@@ -23,7 +20,7 @@ function isConnection(source: RedisSource): source is RedisConnection {
  */
 export async function openL2Connection(source: RedisSource, timeout: number): Promise<RedisConnection> {
   const settings = overrides(timeout);
-  if (isConnection(source)) {
+  if (isRedisConnection(source)) {
     if (source.isCluster) {
       const cluster = source as Cluster;
       const redisOptions = { ...cluster.options.redisOptions, commandTimeout: timeout, maxRetriesPerRequest: 0, disconnectTimeout: 100 };
@@ -32,6 +29,6 @@ export async function openL2Connection(source: RedisSource, timeout: number): Pr
     return (source as Redis).duplicate(settings);
   }
   const ioredis = await import('ioredis');
-  const defaults: RedisOptions = { retryStrategy: bridgeRetryDelay, connectionName: 'appwrite-orm-l2' };
+  const defaults: RedisOptions = { retryStrategy: redisRetryDelay, connectionName: 'appwrite-orm-l2' };
   return typeof source === 'string' ? new ioredis.Redis(source, { ...defaults, ...settings }) : new ioredis.Redis({ ...defaults, ...source, ...settings });
 }

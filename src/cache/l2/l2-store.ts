@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { RedisConnection, RedisSource } from '../../bridge/bridge-connections.js';
+import type { RedisConnection, RedisSource } from '../../redis/redis-source.js';
 import { decodeL2Value, encodeL2Value } from './l2-codec.js';
 import { openL2Connection } from './l2-connection.js';
 import { L2GenerationMirror } from './l2-generation-mirror.js';

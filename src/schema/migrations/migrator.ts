@@ -59,7 +59,7 @@ export interface MigrationRows {
  * export async function up(m: Migrator) {
  *   await m.createTable('posts', { title: { type: 'string', size: 200, required: true } });
  *   await m.addColumn('posts', 'views', { type: 'integer', min: 0, default: 0 });
- *   await m.rows('posts').each((row) => m.rows('posts').update(String(row.$id), { views: 0 }));
+ *   await m.rows('posts').each(async (row) => { await m.rows('posts').update(String(row.$id), { views: 0 }); });
  * }
  * export async function down(m: Migrator) {
  *   await m.dropTable('posts');

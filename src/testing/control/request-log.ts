@@ -32,7 +32,7 @@ export interface RequestFilter {
  *
  * @example
  * ```ts
- * expect(emu.requests.count({ operation: 'listRows', tableId: 'products' })).toBe(1);
+ * assert.equal(emu.requests.count({ operation: 'listRows', tableId: 'products' }), 1); // node:assert
  * emu.requests.clear();
  * ```
  */

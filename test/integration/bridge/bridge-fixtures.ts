@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import type { InvalidationOrigin } from '../../../src/cache/cache-events.js';
-import type { RedisSource } from '../../../src/bridge/bridge-connections.js';
+import type { RedisSource } from '../../../src/redis/redis-source.js';
 import { createRedisBridge, type RedisBridge } from '../../../src/bridge/redis-bridge.js';
 
 /** One simulated application instance: its own cache and bridge, and what they saw. */

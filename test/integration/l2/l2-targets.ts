@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
-import type { RedisConnection } from '../../../src/bridge/bridge-connections.js';
+import type { RedisConnection } from '../../../src/redis/redis-source.js';
 import { L2Store, openL2Store, type L2StoreOptions } from '../../../src/cache/l2/l2-store.js';
 import { startRedisCluster, type PrivateRedisCluster } from '../../helpers/redis-cluster.js';
 import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server.js';
