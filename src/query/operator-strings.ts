@@ -34,7 +34,8 @@ export function isOperatorString(value: string): boolean {
 /**
  * Refuses data for update, upsert, updateRows and upsertRows that holds operator-shaped text in any column
  * (array items included): on those routes Appwrite parses every such string as an Operator and runs it
- * (reference §15), with no way to escape it. Create routes store the text as it is, so they are not checked.
+ * (reference §15), with no way to escape it. Create routes store the text as it is, so they are not checked,
+ * except in a transaction: its commit parses every staged write, creates included.
  * Throws a `ValidationError` naming the table, the method and the field.
  *
  * @example

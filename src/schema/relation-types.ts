@@ -17,14 +17,20 @@ type OwnEnds<D extends TableDefinition> = {
     : never;
 }[keyof D['schema'] & string];
 
-/** The `twoWayKey` ends other tables' two-way relationships put on table `N`. */
+/** The Appwrite id of a declaration: its `id` when it declares one, else its `name`. */
+type TableIdOf<P extends TableDefinition> = P extends { readonly id: infer I extends string } ? I : P['name'];
+
+/** The key a two-way relationship field of table `P` takes on its related table: `twoWayKey`, else `P`'s id (as Appwrite names it). */
+type PartnerKey<P extends TableDefinition, F> = F extends { readonly twoWayKey: infer W extends string } ? W : TableIdOf<P>;
+
+/** The ends other tables' two-way relationships put on table `N`, under their `twoWayKey` (default: their table id). */
 type PartnerEnds<T extends readonly TableDefinition[], N extends string> = T[number] extends infer P
   ? P extends TableDefinition
     ? {
         [K in keyof P['schema'] & string]: P['schema'][K] extends {
-          readonly type: 'relationship'; readonly table: N; readonly twoWay: true; readonly twoWayKey: infer W extends string; readonly relation: infer R;
+          readonly type: 'relationship'; readonly table: N; readonly twoWay: true; readonly relation: infer R;
         }
-          ? { readonly key: W; readonly table: P['name']; readonly many: R extends 'manyToOne' | 'manyToMany' ? true : false }
+          ? { readonly key: PartnerKey<P, P['schema'][K]>; readonly table: P['name']; readonly many: R extends 'manyToOne' | 'manyToMany' ? true : false }
           : never;
       }[keyof P['schema'] & string]
     : never

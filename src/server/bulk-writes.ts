@@ -4,7 +4,7 @@ import type { BulkRowFailure, BulkRowRef } from '../errors/bulk-partial-error.js
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { isColumnOperator } from '../schema/operator.js';
-import { validateInsert, validatePatch, validateUpdate, validateUpsert } from '../schema/row-validation.js';
+import { validateInsert, validatePatch, validateUpsert } from '../schema/row-validation.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk, sendChunks, throwIfFailed } from './bulk-chunks.js';
 import type { CanonicalQuery } from '../query/canonical-query.js';
@@ -29,7 +29,7 @@ export async function bulkWriteRows(context: TableContext, input: readonly unkno
   const { runtime, session } = context;
   const operation = mode === 'create' ? 'bulkCreate' : 'bulkUpsert';
   requireApiKey(context, operation);
-  const prepared = input.map((row, index) => prepareRow(context, row, index, mode, mode === 'upsert'));
+  const prepared = input.map((row, index) => prepareRow(context, row, index, mode));
   if (prepared.length === 0) return deepFreeze([]);
   const perRow = runtime.relations.hasRelations;
   const chunks: RowChunk[] = chunk(prepared.map((row, index) => ({ row, index })), perRow ? 1 : undefined).map((items) => ({
@@ -83,9 +83,9 @@ async function oneRow(row: BulkRowData, write: (id: string, data: object, permis
 
 /**
  * Validates one row of `bulkCreate` / `bulkUpsert` and gives it its id (its own, else a new unique id).
- * `operators`: the upsert may hold `Operator` values (not in a transaction, which takes values only).
+ * An upsert may hold `Operator` values; a create takes values only.
  */
-export function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert', operators = false): BulkRowData {
+export function prepareRow(context: TableContext, row: unknown, index: number, mode: 'create' | 'upsert'): BulkRowData {
   const definition = context.runtime.definition;
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return validateInsert(definition, row, index) as never;
   const { $id, $permissions, ...data } = row as Record<string, unknown>;
@@ -94,7 +94,7 @@ export function prepareRow(context: TableContext, row: unknown, index: number, m
   if ($permissions !== undefined && !(Array.isArray($permissions) && $permissions.every((p) => typeof p === 'string'))) {
     fail(context, '$permissions', 'must be a list of permission strings', index);
   }
-  const body = operators ? validateUpsert(definition, data, index) : validateInsert(definition, data, index);
+  const body = mode === 'upsert' ? validateUpsert(definition, data, index) : validateInsert(definition, data, index);
   if (mode === 'upsert') rejectOperatorStrings(context.runtime.id, 'bulkUpsert', body, index);
   const id = typeof $id === 'string' ? $id : ID.unique();
   return { ...body, $id: id, ...($permissions === undefined ? {} : { $permissions: [...($permissions)] }) };
@@ -130,7 +130,7 @@ export interface IdChunk {
 export async function bulkUpdateRows(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): Promise<readonly RowRecord[]> {
   const { runtime, session } = context;
   requireApiKey(context, 'bulkUpdate');
-  const { ids, chunks, keys } = groupUpdates(context, items, true);
+  const { ids, chunks, keys } = groupUpdates(context, items);
   if (ids.length === 0) return deepFreeze([]);
   const perRow = runtime.relations.hasRelations;
   const results = await underWrite(context, () => sendChunks(chunks, async (current) => (perRow
@@ -147,14 +147,14 @@ export async function bulkUpdateRows(context: TableContext, items: readonly { re
  * chunk of 100 ids. Several changes of one id are merged in input order first, which gives the same row as
  * applying them one after another (an operator on a field an earlier change of the row sets is refused: merged,
  * it would apply to the stored value). Returns the distinct ids in input order, the requests (one row each
- * on a table with relationships), and every field changed. `operators`: the changes may hold `Operator` values.
+ * on a table with relationships), and every field changed. The changes may hold `Operator` values.
  */
-export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[], operators = false): { ids: string[]; chunks: IdChunk[]; keys: object } {
+export function groupUpdates(context: TableContext, items: readonly { readonly id: string; readonly data: unknown }[]): { ids: string[]; chunks: IdChunk[]; keys: object } {
   const { runtime } = context;
   const merged = new Map<string, { index: number; data: Record<string, unknown> }>();
   items.forEach((item, index) => {
     checkId(item?.id, { table: runtime.id, method: 'bulkUpdate', rowIndex: index });
-    const data = (operators ? validatePatch : validateUpdate)(runtime.definition, item.data, index);
+    const data = validatePatch(runtime.definition, item.data, index);
     rejectOperatorStrings(runtime.id, 'bulkUpdate', data, index);
     if (Object.keys(data).length === 0) fail(context, '', 'no field to update', index);
     const known = merged.get(item.id);

@@ -111,11 +111,11 @@ export type BulkCreateRow<D extends TableDefinition> = InsertOf<D> & { readonly 
 
 /**
  * One row of `bulkUpsert`: its id, its data and optionally its permissions. `Data` is the row's fields:
- * values or `Operator`s on a table handle, values only in a transaction.
+ * values or `Operator`s.
  */
 export type BulkUpsertRow<D extends TableDefinition, Data = UpsertOf<D>> = Data & { readonly $id: string; readonly $permissions?: readonly string[] };
 
-/** One change of `bulkUpdate`: the row id and the fields to set (values or `Operator`s; values only in a transaction). */
+/** One change of `bulkUpdate`: the row id and the fields to set (values or `Operator`s). */
 export interface BulkUpdateItem<D extends TableDefinition, Data = PatchOf<D>> {
   readonly id: string;
   readonly data: Data;

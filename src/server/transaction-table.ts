@@ -2,8 +2,9 @@ import { ID, type TablesDB } from 'node-appwrite';
 import { deepFreeze } from '../cache/deep-freeze.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import type { InsertOf, RowOf, UpdateOf } from '../schema/infer.js';
-import { validateInsert, validateUpdate } from '../schema/row-validation.js';
+import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
+import { isColumnOperator } from '../schema/operator.js';
+import { validateInsert, validatePatch, validateUpsert } from '../schema/row-validation.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk } from './bulk-chunks.js';
@@ -105,6 +106,8 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async create(data: InsertOf<D>, options: CreateOptions = {}): Promise<StagedRow<D>> {
     const body = validateInsert(this.#tx.table.runtime.definition, data);
+    // At commit Appwrite parses every staged write for operators, creates included (Transactions/Update.php).
+    rejectOperatorStrings(this.id, 'create', body);
     const rowId = options.id === undefined ? ID.unique() : checkId(options.id, { table: this.id, method: 'create' });
     return this.#row(await this.#stage('staging the creation of row', [rowId], (api, databaseId, transactionId) =>
       api.createRow({ databaseId, tableId: this.id, rowId, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
@@ -112,36 +115,39 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
 
   /**
    * Stages a change of the given fields; Appwrite answers 404 (`NotFoundError`) if the transaction does
-   * not see the row.
+   * not see the row. A field may be given an `Operator` (checked against the field as in `update()`
+   * outside a transaction): Appwrite applies it at commit, to the row as it is then, so the staged row
+   * leaves that field out.
    *
    * @example
    * ```ts
    * await tx.table('orders').update('o1', { status: 'paid' });
+   * await tx.table('stock').update('pen', { count: Operator.decrement(2, 0) });
    * ```
    */
-  async update(id: string, data: UpdateOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
-    const body = validateUpdate(this.#tx.table.runtime.definition, data);
-    // Appwrite parses staged updates and upserts for operators at commit (reference §15).
+  async update(id: string, data: PatchOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
+    const body = validatePatch(this.#tx.table.runtime.definition, data);
     rejectOperatorStrings(this.id, 'update', body);
     checkId(id, { table: this.id, method: 'update' });
     return this.#row(await this.#stage('staging an update of row', [id], (api, databaseId, transactionId) =>
-      api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
+      api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)), body);
   }
 
   /**
-   * Stages the creation or replacement of a row (validated as a complete row).
+   * Stages the creation or replacement of a row (validated as a complete row, where a field may be given
+   * an `Operator`, applied at commit to the stored value, or to NULL on a new row; left out of the staged row).
    *
    * @example
    * ```ts
    * await tx.table('stock').upsert('pen', { sku: 'pen', count: 10 });
    * ```
    */
-  async upsert(id: string, data: InsertOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
-    const body = validateInsert(this.#tx.table.runtime.definition, data);
+  async upsert(id: string, data: UpsertOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
+    const body = validateUpsert(this.#tx.table.runtime.definition, data);
     rejectOperatorStrings(this.id, 'upsert', body);
     checkId(id, { table: this.id, method: 'upsert' });
     return this.#row(await this.#stage('staging an upsert of row', [id], (api, databaseId, transactionId) =>
-      api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
+      api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)), body);
   }
 
   /**
@@ -199,26 +205,28 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   /**
-   * Stages `upsertRows` (one operation per 100 rows); returns the ids, in input order.
+   * Stages `upsertRows` (one operation per 100 rows); returns the ids, in input order. Fields may be given
+   * `Operator`s, applied at commit.
    *
    * @example
    * ```ts
    * await tx.table('stock').bulkUpsert([{ $id: 'pen', sku: 'pen', count: 10 }]);
    * ```
    */
-  async bulkUpsert(rows: readonly BulkUpsertRow<D, InsertOf<D>>[]): Promise<readonly string[]> {
+  async bulkUpsert(rows: readonly BulkUpsertRow<D>[]): Promise<readonly string[]> {
     return this.#bulkRows(rows, 'upsert');
   }
 
   /**
-   * Stages `updateRows` by id: one operation per distinct change and 100 ids.
+   * Stages `updateRows` by id: one operation per distinct change and 100 ids. Fields may be given
+   * `Operator`s, applied at commit.
    *
    * @example
    * ```ts
    * await tx.table('orders').bulkUpdate([{ id: 'o1', data: { status: 'paid' } }, { id: 'o2', data: { status: 'paid' } }]);
    * ```
    */
-  async bulkUpdate(items: readonly BulkUpdateItem<D, UpdateOf<D>>[]): Promise<void> {
+  async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<void> {
     const { chunks, keys } = groupUpdates(this.#tx.table, items);
     const ids = chunks.flatMap((part) => part.refs.map((ref) => ref.id ?? ''));
     this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#writes(keys));
@@ -247,16 +255,17 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   /**
-   * Stages `updateRows` on every row matching the queries at commit (at least one filter).
+   * Stages `updateRows` on every row matching the queries at commit (at least one filter). A field may be
+   * given an `Operator`, applied at commit to each matching row.
    *
    * @example
    * ```ts
    * await tx.table('orders').updateWhere({ status: 'open' }, { status: 'cancelled' });
    * ```
    */
-  async updateWhere(queries: TableQuery<D>, data: UpdateOf<D>): Promise<void> {
+  async updateWhere(queries: TableQuery<D>, data: PatchOf<D>): Promise<void> {
     const canonical = this.#filters(queries, 'updateWhere');
-    const body = validateUpdate(this.#tx.table.runtime.definition, data);
+    const body = validatePatch(this.#tx.table.runtime.definition, data);
     rejectOperatorStrings(this.id, 'updateWhere', body);
     await this.#stage('staging an update of rows', [], (api, databaseId, transactionId) =>
       api.updateRows({ databaseId, tableId: this.id, data: body, queries: [...canonical], transactionId }), this.#writes(body));
@@ -278,6 +287,8 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
 
   async #bulkRows(rows: readonly unknown[], mode: 'create' | 'upsert'): Promise<readonly string[]> {
     const prepared = rows.map((row, index) => prepareRow(this.#tx.table, row, index, mode));
+    // At commit Appwrite parses staged creates for operators too; prepareRow checks upserts already.
+    if (mode === 'create') prepared.forEach((row, index) => rejectOperatorStrings(this.id, 'bulkCreate', row, index));
     const chunks = chunk(prepared);
     this.#tx.ledger.reserve(this.id, chunks.length, prepared.map((row) => row.$id), this.#writes(Object.assign({}, ...prepared) as object));
     for (const part of chunks) {
@@ -317,8 +328,11 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     return this.#tx.table.runtime.relations.deleteTables();
   }
 
-  #row(row: object): StagedRow<D> {
-    return plainRow(row) as StagedRow<D>;
+  /** The staged answer as a row; fields `sent` gives an operator are left out (their value is only known at commit). */
+  #row(row: object, sent: Readonly<Record<string, unknown>> = {}): StagedRow<D> {
+    const plain: Record<string, unknown> = { ...plainRow(row) };
+    for (const [field, value] of Object.entries(sent)) if (isColumnOperator(value)) delete plain[field];
+    return plain as StagedRow<D>;
   }
 
   /** Counts one operation (changing `affected` at commit), then sends it. */

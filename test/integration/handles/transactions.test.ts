@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { TransactionError } from '../../../src/errors/transaction-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
+import { Operator } from '../../../src/schema/operator.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { openDatabase } from '../../../src/server/database.js';
 import { itLocal } from '../../helpers/appwrite-target.js';
@@ -219,6 +220,50 @@ describe('db.transaction', () => {
     });
     expect(missing).toMatchObject({ reason: 'commit-failed', context: { table: 'products', rowId: 'p1' } });
     expect(await fx.db.table('notes').count()).toBe(0);
+  });
+
+  it('stages operators in update, upsert, updateWhere, bulkUpdate and bulkUpsert and applies them at commit', async () => {
+    const products = fx.db.table('products');
+    await products.bulkUpdate([{ id: 'p0', data: { stock: 10 } }, { id: 'p1', data: { stock: 10 } }]);
+    const staged = await fx.db.transaction(async (tx) => {
+      const table = tx.table('products');
+      const row = await table.update('p0', { stock: Operator.decrement(3, 0), name: 'Pen' });
+      await table.update('p0', { stock: Operator.increment(1) });
+      await table.upsert('p1', { name: 'Ink', price: Operator.multiply(4), category: 'garden' });
+      await table.upsert('p9', { name: 'New', price: Operator.increment(5), category: 'office' });
+      await table.updateWhere({ category: 'office' }, { tags: Operator.arrayAppend(['sale']) });
+      await table.bulkUpdate([{ id: 'p1', data: { stock: Operator.decrement(20, 0) } }]);
+      await table.bulkUpsert([{ $id: 'p8', name: 'Bulk', price: Operator.increment(2), category: 'garden' }]);
+      return row;
+    });
+    expect(staged).toMatchObject({ $id: 'p0', name: 'Pen' });
+    expect(staged).not.toHaveProperty('stock');
+    expect(await products.getOrFail('p0')).toMatchObject({ name: 'Pen', stock: 8, tags: ['sale'] });
+    expect(await products.getOrFail('p1')).toMatchObject({ name: 'Ink', price: 4, stock: 0 });
+    expect(await products.getOrFail('p9')).toMatchObject({ price: 5, tags: ['sale'] });
+    expect(await products.getOrFail('p8')).toMatchObject({ price: 2 });
+    const sent = fx.emu.requests.list({ operation: 'updateRow' }).at(-1)?.body as { data: Record<string, unknown> } | undefined;
+    expect(sent?.data.stock).toBe('{"method":"increment","values":[1]}');
+  });
+
+  it('checks operators in a transaction against their field before sending, as outside one', async () => {
+    await expect(fx.db.transaction(async (tx) => {
+      // @ts-expect-error a numeric operator on a text field
+      await tx.table('products').update('p0', { name: Operator.increment(1) });
+    })).rejects.toThrow(ValidationError);
+    await expect(fx.db.transaction(async (tx) => {
+      // @ts-expect-error create stores values
+      await tx.table('products').create({ name: 'Pen', price: Operator.increment(1), category: 'office' });
+    })).rejects.toThrow(ValidationError);
+    const text = '{"method":"stringConcat","values":["!"]}';
+    for (const stage of [
+      (tx: Parameters<Parameters<typeof fx.db.transaction>[0]>[0]) => tx.table('notes').create({ text }),
+      (tx: Parameters<Parameters<typeof fx.db.transaction>[0]>[0]) => tx.table('notes').bulkCreate([{ text }]),
+    ]) {
+      // The commit would run operator-shaped text in a staged create, so it is refused there too.
+      await expect(fx.db.transaction(async (tx) => { await stage(tx); })).rejects.toThrow('Operator-shaped value');
+    }
+    expect(fx.count('updateRow') + fx.count('createRow') + fx.count('createRow', 'notes') + fx.count('createRows', 'notes')).toBe(0);
   });
 
   it('validates staged writes like ordinary writes, before sending them', async () => {

@@ -83,12 +83,16 @@ describe('TableHandle operator types', () => {
     await handle.update('p1', { stock: AppwriteOperator.increment(1) });
   });
 
-  it('keeps transactions to values', async () => {
+  it('takes operators in transaction updates, upserts and updateWhere, checked per field as outside', async () => {
     await db.transaction(async (tx) => {
-      // @ts-expect-error transactions take values only
       await tx.table('products').update('p1', { stock: Operator.increment(1) });
-      // @ts-expect-error in their bulk writes too
       await tx.table('products').bulkUpdate([{ id: 'p1', data: { stock: Operator.increment(1) } }]);
+      await tx.table('products').updateWhere({ status: 'live' }, { stock: Operator.decrement(1, 0) });
+      await tx.table('products').upsert('p1', { name: 'Pen', price: Operator.increment(1) });
+      // @ts-expect-error no operator on an enum field
+      await tx.table('products').update('p1', { status: Operator.stringConcat('x') });
+      // @ts-expect-error create stores values
+      await tx.table('products').create({ name: 'Pen', price: Operator.increment(1) });
     });
   });
 });
