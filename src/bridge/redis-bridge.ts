@@ -16,6 +16,8 @@ export interface BridgeCache {
   on(event: 'invalidateAll', listener: InvalidateAllListener): unknown;
   off(event: 'invalidate', listener: InvalidationListener): unknown;
   off(event: 'invalidateAll', listener: InvalidateAllListener): unknown;
+  /** Settles once the shared tier in Redis took in the change to `table` (`'*'`: every table); `undefined` when nothing waits. */
+  sharedTierSettled?(table: string): Promise<void> | undefined;
 }
 
 type InvalidationListener = (event: { readonly table: string; readonly origin: string; readonly all?: boolean }) => void;
@@ -118,12 +120,18 @@ export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
 
   // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
   const announced = (origin: string): boolean => origin === 'local' || origin === 'webhook';
+  // A receiver reads the table's generation in Redis on receipt: announce once the shared tier's bump is in.
+  const announce = (table: string): void => {
+    const settled = cache.sharedTierSettled?.(table);
+    if (settled === undefined) publisher.announce(table);
+    else void settled.then(() => publisher.announce(table));
+  };
   const onInvalidate: InvalidationListener = (event) => {
     // The tables of an invalidateAll() go out as one '*' message (onInvalidateAll), not one per table.
-    if (announced(event.origin) && event.all !== true) publisher.announce(event.table);
+    if (announced(event.origin) && event.all !== true) announce(event.table);
   };
   const onInvalidateAll: InvalidateAllListener = (event) => {
-    if (announced(event.origin)) publisher.announce(ALL_TABLES);
+    if (announced(event.origin)) announce(ALL_TABLES);
   };
   const onPublisherReady = (): void => {
     publisher.flush();

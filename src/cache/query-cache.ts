@@ -40,6 +40,8 @@ export class QueryCache {
   readonly #entries: CacheEntries;
   #tier: SharedTier | undefined;
   #tierTables: readonly string[] = [];
+  /** Bumps of the shared tier's generations not yet answered by Redis, per table. */
+  readonly #tierBumps = new Map<string, Promise<void>>();
 
   constructor(options: QueryCacheOptions) {
     assertQueryCacheOptions(options);
@@ -138,11 +140,36 @@ export class QueryCache {
     for (const table of [...this.#generations.tables()]) this.#invalidate(table, origin, true);
     const tier = this.#tier;
     if (tier !== undefined) {
-      if (origin === 'local' || origin === 'webhook') for (const table of this.#tierTables) if (this.#generations.peek(table) === undefined) void tier.bump(table);
+      if (origin === 'local' || origin === 'webhook') for (const table of this.#tierTables) if (this.#generations.peek(table) === undefined) this.#trackBump(table, tier.bump(table));
       // Every table, also those this instance never read: another instance may have changed any of them.
       if (origin === 'resync' || origin === 'remote') tier.resync();
     }
     this.#events.emit('invalidateAll', { origin });
+  }
+
+  /**
+   * Settles once Redis has answered the shared tier's bumps of `table` (`'*'`: of every table) made so far;
+   * `undefined` when none is waiting. The Redis bridge announces an invalidation only then, so that an
+   * instance reading the generation on receipt never finds the value from before the change.
+   *
+   * @example
+   * ```ts
+   * await cache.sharedTierSettled('products');
+   * ```
+   */
+  sharedTierSettled(table: string): Promise<void> | undefined {
+    if (table !== '*') return this.#tierBumps.get(table);
+    return this.#tierBumps.size === 0 ? undefined : Promise.all(this.#tierBumps.values()).then(() => undefined);
+  }
+
+  #trackBump(table: string, bump: Promise<void> | undefined): void {
+    if (bump === undefined) return;
+    const previous = this.#tierBumps.get(table);
+    const settled = previous === undefined ? bump : Promise.all([previous, bump]).then(() => undefined);
+    this.#tierBumps.set(table, settled);
+    void settled.finally(() => {
+      if (this.#tierBumps.get(table) === settled) this.#tierBumps.delete(table);
+    });
   }
 
   #invalidate(table: string, origin: InvalidationOrigin, all: boolean): void {
@@ -150,7 +177,7 @@ export class QueryCache {
     state.bump();
     state.updated = false;
     this.#entries.deleteTable(table);
-    if (this.#tier !== undefined) invalidateShared(this.#tier, table, origin);
+    if (this.#tier !== undefined) this.#trackBump(table, invalidateShared(this.#tier, table, origin));
     this.#stats.of(table).invalidations++;
     this.#events.emit('invalidate', all ? { table, origin, all } : { table, origin });
   }

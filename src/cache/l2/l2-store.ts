@@ -249,6 +249,8 @@ export class L2Store implements SharedTier {
    */
   forget(table: string): void {
     this.#mirror.forget(table);
+    // A read of the counter already on its way may predate the bump: later reads must not join it.
+    this.#reads.delete(table);
   }
 
   /**
@@ -263,6 +265,7 @@ export class L2Store implements SharedTier {
   resync(): void {
     this.#counters.resyncs++;
     this.#mirror.forgetAll();
+    this.#reads.clear();
   }
 
   /**
@@ -324,7 +327,10 @@ export class L2Store implements SharedTier {
     }
     let reading = this.#reads.get(table);
     if (reading === undefined) {
-      reading = this.#readGeneration(table).finally(() => this.#reads.delete(table));
+      const started = this.#readGeneration(table).finally(() => {
+        if (this.#reads.get(table) === started) this.#reads.delete(table);
+      });
+      reading = started;
       this.#reads.set(table, reading);
     }
     return reading;

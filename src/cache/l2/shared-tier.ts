@@ -23,15 +23,17 @@ export interface SharedTier {
 
 /**
  * Carries one invalidation of `table` to the shared tier: a change made or reported here (`'local'`,
- * `'webhook'`) bumps the table's generation in Redis for every instance; one announced by another instance
+ * `'webhook'`) bumps the table's generation in Redis for every instance (the promise settles once Redis
+ * answered or gave up); one announced by another instance
  * (`'remote'`), which bumped it already, or a resync only makes this instance read the generation again.
  *
  * @example
  * ```ts
- * invalidateShared(tier, 'products', 'local'); // INCR of the products generation in Redis
+ * await invalidateShared(tier, 'products', 'local'); // INCR of the products generation in Redis
  * ```
  */
-export function invalidateShared(tier: SharedTier, table: string, origin: InvalidationOrigin): void {
-  if (origin === 'local' || origin === 'webhook') void tier.bump(table);
-  else tier.forget(table);
+export function invalidateShared(tier: SharedTier, table: string, origin: InvalidationOrigin): Promise<void> | undefined {
+  if (origin === 'local' || origin === 'webhook') return tier.bump(table);
+  tier.forget(table);
+  return undefined;
 }
