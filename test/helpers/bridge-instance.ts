@@ -9,10 +9,9 @@
  *      | {"id":4,"op":"bridgeStats"} | {"id":5,"op":"l2Stats"} | {"id":6,"op":"close"}
  * out: {"id":1,"result":...} | {"id":1,"error":"..."} | {"event":"invalidate","table":"products","origin":"remote"} | {"event":"warn","message":"..."}
  */
-import { createInterface } from 'node:readline';
 import { Cluster } from 'ioredis';
 import { ServerORM } from '../../src/server/server-orm.js';
-import { emit, env, eventLogger } from './child-protocol.js';
+import { emit, env, instanceSettings, serveCommands } from './child-protocol.js';
 import { bridgeTables } from './bridge-tables.js';
 
 type Command = { id: number; op: 'all' | 'create' | 'isUpdated' | 'bridgeStats' | 'l2Stats' | 'close'; name?: string; price?: number };
@@ -22,15 +21,7 @@ const redis = clusterNodes === undefined ? env('REDIS_URL') : new Cluster(cluste
 // A generous command timeout: a loaded test machine must not turn a slow reply into an Appwrite request.
 const l2 = process.env.L2 === '1' ? { timeout: 5_000 } : false;
 
-const orm = new ServerORM({
-  endpoint: env('ENDPOINT'),
-  projectId: env('PROJECT_ID'),
-  apiKey: env('API_KEY'),
-  databaseId: env('DATABASE_ID'),
-  autoValidate: false,
-  cache: { redis, instanceId: env('INSTANCE_ID'), l2 },
-  logger: eventLogger,
-});
+const orm = new ServerORM({ ...instanceSettings(), cache: { redis, instanceId: env('INSTANCE_ID'), l2 } });
 const db = await orm.init(bridgeTables);
 const products = db.table('products');
 db.on('invalidate', ({ table, origin }) => emit({ event: 'invalidate', table, origin }));
@@ -54,12 +45,4 @@ async function run(command: Command): Promise<unknown> {
   }
 }
 
-emit({ event: 'ready' });
-for await (const line of createInterface({ input: process.stdin })) {
-  const command = JSON.parse(line) as Command;
-  try {
-    emit({ id: command.id, result: await run(command) });
-  } catch (error) {
-    emit({ id: command.id, error: error instanceof Error ? error.message : String(error) });
-  }
-}
+await serveCommands(run, false);

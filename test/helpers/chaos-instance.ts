@@ -6,23 +6,14 @@
  * in:  {"id":1,"op":"read"} | {"id":2,"op":"write","value":7} | {"id":3,"op":"bridgeStats"} | {"id":4,"op":"close"}
  * out: {"id":1,"result":6} | {"event":"invalidate","table":"versions","origin":"remote"} | {"event":"warn","message":"..."}
  */
-import { createInterface } from 'node:readline';
 import { ServerORM } from '../../src/server/server-orm.js';
-import { emit, env, eventLogger } from './child-protocol.js';
+import { emit, env, instanceSettings, serveCommands } from './child-protocol.js';
 import { chaosTables } from './chaos-tables.js';
 
 type Command = { id: number; op: 'read' | 'write' | 'bridgeStats' | 'close'; value?: number };
 
 
-const orm = new ServerORM({
-  endpoint: env('ENDPOINT'),
-  projectId: env('PROJECT_ID'),
-  apiKey: env('API_KEY'),
-  databaseId: env('DATABASE_ID'),
-  autoValidate: false,
-  cache: { redis: env('REDIS_URL'), instanceId: env('INSTANCE_ID'), ttl: Number(env('CACHE_TTL')) },
-  logger: eventLogger,
-});
+const orm = new ServerORM({ ...instanceSettings(), cache: { redis: env('REDIS_URL'), instanceId: env('INSTANCE_ID'), ttl: Number(env('CACHE_TTL')) } });
 const db = await orm.init(chaosTables);
 const versions = db.table('versions');
 db.on('invalidate', ({ table, origin }) => emit({ event: 'invalidate', table, origin }));
@@ -41,11 +32,4 @@ async function run(command: Command): Promise<unknown> {
   }
 }
 
-emit({ event: 'ready' });
-for await (const line of createInterface({ input: process.stdin })) {
-  const command = JSON.parse(line) as Command;
-  run(command).then(
-    (result) => emit({ id: command.id, result }),
-    (error: unknown) => emit({ id: command.id, error: error instanceof Error ? error.message : String(error) }),
-  );
-}
+await serveCommands(run, true);
