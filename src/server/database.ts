@@ -31,7 +31,7 @@ import { rememberValue, type RememberOptions } from './remember.js';
  *
  * @example
  * ```ts
- * const config: DatabaseConfig = resolveConfig({ endpoint, projectId, databaseId, apiKey, cache: { ttl: 60_000 } });
+ * const config: DatabaseConfig = orm.config;
  * ```
  */
 export type DatabaseConfig = Pick<ResolvedConfig, 'endpoint' | 'projectId' | 'databaseId' | 'cache' | 'retry' | 'timeoutMs' | 'logger' | 'onOperation' | 'tracer'>;
