@@ -19,7 +19,7 @@ export interface HistoryEntry {
  * The history table: one row per applied migration (name, batch, checksum, applied at), with a unique index
  * on the name so that the same file can never be recorded twice.
  */
-export function historyTableSpec(tableId: string): TableSpec {
+function historyTableSpec(tableId: string): TableSpec {
   const base = { array: false, default: null } as const;
   return {
     id: tableId,

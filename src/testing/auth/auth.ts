@@ -78,7 +78,7 @@ function jwtInvalid(token: string): ApiError {
  * The roles of a user in the order Appwrite's authorization lists them (`Permissions must be one of: (...)`):
  * any, users, user:<id>, the verified or unverified pair, then labels.
  */
-export function userRoles(user: { readonly userId: string; readonly verified: boolean; readonly labels: readonly string[] }): string[] {
+function userRoles(user: { readonly userId: string; readonly verified: boolean; readonly labels: readonly string[] }): string[] {
   const dimension = user.verified ? 'verified' : 'unverified';
   return ['any', 'users', `user:${user.userId}`, `user:${user.userId}/${dimension}`, `users/${dimension}`, ...user.labels.map((label) => `label:${label}`)];
 }
