@@ -5,6 +5,7 @@ import { columnSpec } from '../../../src/schema/desired-spec.js';
 import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
+import { queryCacheOf } from '../../../src/server/database-impl.js';
 import { inlineColumn } from '../../../src/appwrite/migration-gateway.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 import { ClientRequestLog, REAL_APPWRITE, freshDatabaseId, type RealAppwrite, type SentRequestFilter } from '../../helpers/appwrite-target.js';
@@ -116,7 +117,7 @@ export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFi
       for (const definition of tables) {
         await admin.deleteRows({ databaseId: DATABASE_ID, tableId: definition.name, queries: [Query.isNotNull('$id')] });
       }
-      db.cache.clear();
+      queryCacheOf(db).clear();
       emu.requests.clear();
     },
     async close() {
