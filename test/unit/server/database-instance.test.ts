@@ -1,8 +1,9 @@
 import { Client } from 'node-appwrite';
 import { describe, expect, it, vi } from 'vitest';
-import { Database, openDatabase, type DatabaseConfig } from '../../../src/server/database.js';
+import { resolveConfig } from '../../../src/server/config.js';
+import { Database, openDatabase } from '../../../src/server/database.js';
 
-const config: DatabaseConfig = { endpoint: 'http://127.0.0.1:1/v1', projectId: 'p', databaseId: 'shop', cache: false };
+const config = resolveConfig({ endpoint: 'http://127.0.0.1:1/v1', projectId: 'p', databaseId: 'shop', apiKey: 'unused', cache: false });
 const tables = [{ name: 'items', schema: { name: { type: 'string', size: 32 } } }] as const;
 
 describe('Database as a value', () => {
