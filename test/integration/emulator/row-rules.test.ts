@@ -72,3 +72,23 @@ describe('updateRow with an API key and system dates (Database.php 5.3.17:6098-6
     expect((await tablesDb.getRow({ ...at, rowId: 'r1' })).$createdAt).toBe('2001-02-03T04:05:06.000+00:00');
   });
 });
+
+describe('email columns: utopia-php/emails Validator\\Email (trim, lower-case, PHP FILTER_VALIDATE_EMAIL)', () => {
+  it('takes what PHP takes and refuses what it refuses', async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 'mail', [{ key: 'email', type: 'string', size: 254, format: 'email', required: false }]);
+    const where = { databaseId: 'db', tableId: 'mail' } as const;
+    const accepted = [' padded@example.com ', 'UPPER@EXAMPLE.COM', 'a+tag@sub.example.co.uk', 'x@[127.0.0.1]', 'x@b.c1'];
+    for (const [index, email] of accepted.entries()) {
+      const row = await tablesDb.createRow({ ...where, rowId: `ok${index}`, data: { email } });
+      expect(row.email).toBe(email);
+    }
+    const refused = ['a..b@example.com', '.a@example.com', 'a.@example.com', 'a@localhost', 'a@example.123', 'a@-x.com', 'é@example.com'];
+    for (const email of refused) {
+      await expectAppwriteError(
+        tablesDb.createRow({ ...where, rowId: 'bad', data: { email } }),
+        400, 'row_invalid_structure', 'Invalid document structure: Attribute "email" has invalid format. Value must be a valid email address',
+      );
+    }
+  });
+});
