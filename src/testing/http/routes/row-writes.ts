@@ -38,8 +38,8 @@ function writeRow(
   if (!hasContent(data) && given === undefined) throw rowMissingPayload();
   const table = rowTable(context);
   const staged = stagedIn(context);
-  if (staged !== undefined) return stage(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller), permissions: given });
-  const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
+  if (staged !== undefined) return stage(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller, { idFromPath: true }), permissions: given });
+  const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller, { idFromPath: true });
   const { stored, changed } = write(table, input, given);
   const rows = answerRows(context, table, [stored]);
   dropUntouchedChildren(state.store, table, rows[0], input.values);
