@@ -85,6 +85,8 @@ describe('varchar, text, mediumtext and longtext fields', () => {
     const table = db.table('articles');
     await expect(table.query({ secret: 'x' })).rejects.toThrow(QueryError);
     await expect(table.query({}, { orderBy: 'secret' })).rejects.toThrow(/column "secret" is encrypted: Appwrite cannot filter or order by an encrypted column/);
+    await expect(table.find([Query.startsWith('secret', 'x')])).rejects.toThrow(/column "secret" is encrypted/);
+    await expect(table.count({ secret: 'x' })).rejects.toThrow(QueryError);
     expect(emu.requests.count()).toBe(0);
     // Selecting it is fine: Appwrite returns the decrypted value.
     await table.create({ title: 'A', sku: 'a', secret: 'hidden' }, { id: 'a' });
