@@ -60,20 +60,18 @@ function matchLive(column: ColumnSpec, liveColumns: Map<string, LiveColumn>): { 
 /** The declared relationship as it is once a declared rename of the related table's side is made. */
 function partnerRenamed(current: LiveColumn, column: ColumnSpec): LiveColumn {
   const [live, declared] = [current.relation, column.relation];
-  if (live === undefined || declared === undefined || column.twoWayKeyRenamedFrom !== live.twoWayKey) return current;
+  // A one-way relationship's side on the related table is hidden: there is nothing to rename.
+  if (live === undefined || declared === undefined || !live.twoWay || column.twoWayKeyRenamedFrom !== live.twoWayKey) return current;
   return { ...current, relation: { ...live, twoWayKey: declared.twoWayKey } };
 }
 
 /** The related table's side of a declared two-way relationship, as a column of that table. */
 function childSpec(tableId: string, column: ColumnSpec, relation: NonNullable<ColumnSpec['relation']>): ColumnSpec {
-  return { ...column, key: relation.twoWayKey, relation: { ...relation, relatedTable: tableId, twoWayKey: column.key, side: 'child' }, renamedFrom: undefined, twoWayKeyRenamedFrom: undefined };
+  const { renamedFrom: _renamedFrom, twoWayKeyRenamedFrom: _former, ...rest } = column;
+  return { ...rest, key: relation.twoWayKey, relation: { ...relation, relatedTable: tableId, twoWayKey: column.key, side: 'child' } };
 }
 
-/**
- * A rename the declaration asks for that Appwrite cannot make: a relationship renamed from (or to) another
- * type, or a key taken by another column of the table (Appwrite answers a relationship rename onto a taken
- * key with a 500).
- */
+/** A rename Appwrite cannot make in place: a relationship renamed from (or into) a column of another type. */
 function renameProblem(current: LiveColumn, column: ColumnSpec, from: string): string | undefined {
   if ((current.kind === 'relationship') === (column.kind === 'relationship')) return undefined;
   const what = column.kind === 'relationship' ? 'a relationship' : `a ${describeType(column)} field`;
@@ -99,6 +97,7 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
   for (const column of desired.columns) {
     const { current: matched, from } = matchLive(column, liveColumns);
     const current = matched === undefined ? undefined : partnerRenamed(matched, column);
+    // Appwrite answers a relationship renamed onto a key the table uses with a bare 500.
     const problem = current === undefined || from === undefined ? undefined
       : liveKeys(liveTables, tableId).has(column.key) ? `"${column.key}" is taken on ${tableId} by another relationship's key`
         : renameProblem(current, column, from);
@@ -106,7 +105,8 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
       plan.refused.push({ kind: 'rename', tableId, key: column.key, detail: problem });
       continue;
     }
-    if (current !== matched && matched?.relation !== undefined && column.relation !== undefined) {
+    // The related side is renamed only when the relationship itself stays (a recreated one gets the new key anyway).
+    if (current !== matched && current !== undefined && matched?.relation !== undefined && column.relation !== undefined && current.status !== 'failed' && !needsRecreate(current, column)) {
       const relation = column.relation;
       const side = childSpec(tableId, column, relation);
       if (liveKeys(liveTables, relation.relatedTable).has(relation.twoWayKey)) {
