@@ -130,8 +130,9 @@ export function whiteList(list: readonly string[], strict: boolean): Validator {
 /** PHP's string conversion of a scalar. */
 function phpString(value: unknown): string {
   if (value === true) return '1';
-  if (value === false || value === null || value === undefined) return '';
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
+  return '';
 }
 
 /** utopia `Nullable(validator)`. */
