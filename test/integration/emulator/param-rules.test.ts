@@ -1,4 +1,4 @@
-import { AppwriteException } from 'node-appwrite';
+import { AppwriteException, RelationshipType } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../../helpers/emulator.js';
 import { createTable, expectAppwriteError } from './support.js';
@@ -67,5 +67,26 @@ describe('path params (utopia UID and Key validators)', () => {
       .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(AppwriteException);
     expect((error as AppwriteException).message).toBe('Invalid `max` param: Value must be a valid number or null');
+  });
+
+  it('checks relationship and rename params as declared: relatedTableId a UID, key/twoWayKey/newKey Nullable(Key)', async () => {
+    const tablesDb = await table();
+    await expectAppwriteError(
+      tablesDb.createRelationshipColumn({ ...at, relatedTableId: '_other', type: RelationshipType.OneToMany }),
+      400, 'general_argument_invalid', `Invalid \`relatedTableId\` param: ${UID}`,
+    );
+    await expectAppwriteError(
+      tablesDb.createRelationshipColumn({ ...at, relatedTableId: 't', type: RelationshipType.OneToMany, key: '-k' }),
+      400, 'general_argument_invalid', `Invalid \`key\` param: ${KEY} or null`,
+    );
+    // A param error comes before the action looks the column up (Columns/String/Update.php declares newKey).
+    await expectAppwriteError(
+      tablesDb.updateStringColumn({ ...at, key: 'ghost', required: false, xdefault: null, newKey: '_k' }),
+      400, 'general_argument_invalid', `Invalid \`newKey\` param: ${KEY} or null`,
+    );
+    await expectAppwriteError(
+      tablesDb.updateRelationshipColumn({ ...at, key: 'ghost', newKey: '_k' }),
+      400, 'general_argument_invalid', `Invalid \`newKey\` param: ${KEY} or null`,
+    );
   });
 });

@@ -1,10 +1,6 @@
 import { paramInvalid } from '../errors.js';
-import { isValidKey, KEY_DESCRIPTION } from '../../store/ids.js';
+import { isValidKey, KEY_DESCRIPTION, UID_DESCRIPTION } from '../../store/ids.js';
 import type { RouteDefinition } from './route.js';
-
-/** utopia-php/database `Validator/UID` description (the `Key` rule without internal names). */
-export const UID_DESCRIPTION =
-  "UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can't start with a leading underscore";
 
 /** The validator each TablesDB path param is declared with (appwrite 1.9.0 `H/TablesDB/**`: `UID` or `Key`). */
 const PATH_PARAMS: Readonly<Record<string, string>> = {
