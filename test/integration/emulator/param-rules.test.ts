@@ -81,7 +81,7 @@ describe('path params (utopia UID and Key validators)', () => {
     );
     // A param error comes before the action looks the column up (Columns/String/Update.php declares newKey).
     await expectAppwriteError(
-      tablesDb.updateStringColumn({ ...at, key: 'ghost', required: false, xdefault: null, newKey: '_k' }),
+      tablesDb.updateStringColumn({ ...at, key: 'ghost', required: false, xdefault: 'x', newKey: '_k' }),
       400, 'general_argument_invalid', `Invalid \`newKey\` param: ${KEY} or null`,
     );
     await expectAppwriteError(
