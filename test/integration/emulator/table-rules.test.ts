@@ -51,3 +51,32 @@ describe('createTable inline columns (Validator/Attributes.php)', () => {
     );
   });
 });
+
+describe('createTable inline indexes (Validator/Indexes.php:69-177)', () => {
+  const columns = [{ key: 'n', type: 'integer', required: false }];
+
+  async function refusedIndex(indexes: object[], message: string): Promise<void> {
+    const tablesDb = fixture.tablesDb();
+    await tablesDb.get({ databaseId: 'db' }).catch(() => tablesDb.create({ databaseId: 'db', name: 'Test' }));
+    await expectAppwriteError(
+      tablesDb.createTable({ databaseId: 'db', tableId: 't', name: 't', columns, indexes }),
+      400, 'general_argument_invalid', message,
+    );
+  }
+
+  it('checks key, type and attributes are given before the key\'s form', async () => {
+    await refusedIndex([{ key: 'i', attributes: ['n'] }], "Index at position 0 is missing required field 'type'");
+    await refusedIndex([{ key: '_i', type: 'hash' }], "Index at position 0 is missing required field 'attributes' (must be an array)");
+    await refusedIndex(
+      [{ key: '_i', type: 'key', attributes: ['n'] }],
+      "Invalid key for index at position 0: Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char",
+    );
+  });
+
+  it('checks each attribute name and each length with its own message', async () => {
+    await refusedIndex([{ key: 'i', type: 'key', attributes: [5] }], "Invalid attribute at position 0 in index 'i': must be a string");
+    await refusedIndex([{ key: 'i', type: 'key', attributes: ['-n'] }], "Invalid attribute name '-n' in index 'i'");
+    await refusedIndex([{ key: 'i', type: 'key', attributes: ['n'], lengths: [-1] }], "Invalid length in index 'i': must be a non-negative integer or null");
+    await refusedIndex([{ key: 'i', type: 'key', attributes: ['n'], orders: 'ASC' }], "Index 'i' orders must be an array");
+  });
+});
