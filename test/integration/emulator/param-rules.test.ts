@@ -90,3 +90,14 @@ describe('path params (utopia UID and Key validators)', () => {
     );
   });
 });
+
+describe('listRows params', () => {
+  it('checks ttl as Range(0, 86400) before looking the table up (Rows/XList.php:75)', async () => {
+    const tablesDb = fixture.tablesDb();
+    await expectAppwriteError(
+      tablesDb.listRows({ databaseId: 'db', tableId: 'missing', ttl: 86_401 }),
+      400, 'general_argument_invalid', 'Invalid `ttl` param: Value must be a valid range between 0 and 86,400',
+    );
+    await expectAppwriteError(tablesDb.listRows({ databaseId: 'db', tableId: 'missing', ttl: 60 }), 404, 'database_not_found');
+  });
+});
