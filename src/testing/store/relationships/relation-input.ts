@@ -1,4 +1,5 @@
 import { ApiError } from '../../http/api-error.js';
+import { rowAlreadyExists } from '../../http/errors.js';
 import type { Caller } from '../../auth/auth.js';
 import type { StoredRow } from '../model.js';
 import { prepareUpdate } from '../row-update.js';
@@ -81,14 +82,46 @@ function applyRelationWrites(store: Store, caller: Caller, db: DatabaseState, ro
   }
 }
 
+/** The ID a relationship item names, when it names an existing-looking row. */
+function idOf(item: RelationItem): string | undefined {
+  const id = typeof item === 'string' ? item : item.$id;
+  return typeof id === 'string' && id !== 'unique()' ? id : undefined;
+}
+
+/**
+ * Whether a oneToOne write would give a row a partner another row already has: utopia-php/database puts a
+ * unique index on each stored side of a oneToOne relationship (`_index_<key>`, Database.php 5.3.17
+ * createRelationship), so the insert or update then fails as a duplicate.
+ */
+function takesTakenPartner(writes: readonly RelationWrite[], rowId: string): boolean {
+  return writes.some(({ end, items }) => end.relationType === 'oneToOne' && items.some((item) => {
+    const id = idOf(item);
+    if (id === undefined) return false;
+    const key = end.parentColumn.key;
+    if (end.side === 'parent') return [...end.parent.rows.values()].some((row) => row.$id !== rowId && row[key] === id);
+    const partner = end.parent.rows.get(id)?.[key];
+    return partner !== undefined && partner !== null && partner !== rowId;
+  }));
+}
+
 /**
  * Runs a single-row write with its relationship values: takes them out of `input`, stores the row with
- * `write`, then writes nested rows and links. Returns the stored row as it is after linking.
+ * `write`, then writes nested rows and links. Returns the stored row as it is after linking. A oneToOne
+ * partner already linked to another row undoes the write and answers 409 `row_already_exists` for the row,
+ * as the database transaction Appwrite runs it in does (Documents/Create.php and Update.php map the
+ * duplicate to the row's ID).
  */
 export function withRelations(store: Store, caller: Caller, table: TableState, input: RowInput, write: (input: RowInput) => StoredRow): StoredRow {
   const db = store.database(table.table.databaseId);
   const { plain, writes } = takeRelationValues(db, table, input.values);
+  const before = input.id === undefined ? undefined : table.rows.get(input.id);
   const row = write({ ...input, values: plain });
+  if (takesTakenPartner(writes, row.$id)) {
+    if (before === undefined) table.rows.delete(row.$id);
+    else table.rows.set(row.$id, before);
+    store.changed(table);
+    throw rowAlreadyExists(row.$id);
+  }
   applyRelationWrites(store, caller, db, row.$id, writes);
   return table.rows.get(row.$id) ?? row;
 }
