@@ -48,3 +48,21 @@ describe('oneToOne partners are unique', () => {
     expect(linked.$id).toBe('pp3');
   });
 });
+
+describe('links to missing rows on ends that are not a column of the row', () => {
+  it('drops a manyToMany ID of a missing row: the row is not linked once created (Database.php 5.3.17:6015-6019)', async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 'posts', [{ key: 'title', type: 'string', size: 20, required: false }]);
+    await createTable(tablesDb, 'tags', [{ key: 'label', type: 'string', size: 20, required: false }]);
+    await tablesDb.createRelationshipColumn({
+      databaseId: 'db', tableId: 'posts', relatedTableId: 'tags', type: RelationshipType.ManyToMany, twoWay: true, key: 'tags', twoWayKey: 'posts',
+      onDelete: RelationMutate.SetNull,
+    });
+    await waitForSchema(tablesDb, 'db', 'posts');
+    await tablesDb.createRow({ databaseId: 'db', tableId: 'tags', rowId: 't1', data: { label: 'one' } });
+    const post = await tablesDb.createRow({ databaseId: 'db', tableId: 'posts', rowId: 'p1', data: { title: 'a', tags: ['t1', 'later'] } });
+    expect((post.tags as { $id: string }[]).map((tag) => tag.$id)).toEqual(['t1']);
+    const later = await tablesDb.createRow({ databaseId: 'db', tableId: 'tags', rowId: 'later', data: { label: 'two' } });
+    expect(later.posts).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import type { StoredRow } from '../model.js';
 import { prepareUpdate } from '../row-update.js';
 import { commitRows, prepareCreates, resolvePermissions, splitRowData, type RowInput } from '../row-writer.js';
 import type { DatabaseState, Store, TableState } from '../store.js';
-import { isManyEnd, setLinks, visibleEnds, type RelationEnd } from './relation-ends.js';
+import { isManyEnd, isStoredEnd, setLinks, visibleEnds, type RelationEnd } from './relation-ends.js';
 
 /** A related row as a write names it: its ID, or a nested row (created, or updated when its `$id` exists). */
 type RelationItem = string | Readonly<Record<string, unknown>>;
@@ -74,10 +74,17 @@ function writeNested(store: Store, caller: Caller, db: DatabaseState, table: Tab
   return id;
 }
 
-/** Stores nested rows and links `rowId` to the rows each write names (replacing its previous links). */
+/**
+ * Stores nested rows and links `rowId` to the rows each write names (replacing its previous links). Where
+ * the link is not a column of this row (the parent of oneToMany, manyToMany), an ID of a missing row links
+ * nothing: utopia-php/database skips it (`relateDocumentsById` returns when the related row is empty,
+ * Database.php 5.3.17:6015-6019), so the row does not appear linked once it is created.
+ */
 function applyRelationWrites(store: Store, caller: Caller, db: DatabaseState, rowId: string, writes: readonly RelationWrite[]): void {
   for (const { end, items } of writes) {
-    const ids = items.map((item) => (typeof item === 'string' ? item : writeNested(store, caller, db, end.related, item)));
+    const virtual = end.side === 'parent' && !isStoredEnd(end);
+    const ids = items.map((item) => (typeof item === 'string' ? item : writeNested(store, caller, db, end.related, item)))
+      .filter((id) => !virtual || end.related.rows.has(id));
     setLinks(store, end, rowId, ids);
   }
 }
