@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultBridgeChannel } from './bridge-channel.js';
 import type { RedisSource } from '../redis/redis-source.js';
-import { createRedisBridge, type BridgeCache, type BridgeLogger, type RedisBridge } from './redis-bridge.js';
+import { RedisBridge, type BridgeCache, type BridgeLogger } from './redis-bridge.js';
 
 /** The part of the resolved server configuration that decides whether and how a bridge runs. */
 export interface BridgeSettings {
@@ -26,7 +26,7 @@ export interface BridgeSettings {
 export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, logger: BridgeLogger, tables?: Iterable<string>,
   accepts?: (table: string) => boolean): RedisBridge | undefined {
   if (config.cache === false || config.cache.redis === undefined) return undefined;
-  const bridge = createRedisBridge({
+  const bridge = new RedisBridge({
     cache,
     redis: config.cache.redis,
     channel: config.cache.channel ?? defaultBridgeChannel(config.projectId, config.databaseId),

@@ -17,8 +17,10 @@ export interface SubscriberActions {
   resync(reason: 'reconnect' | 'gap' | 'first'): void;
   /** A payload that is not a valid message arrived. */
   malformed(raw: string): void;
-  /** The subscription is (again) active. */
+  /** The subscription is (again) active; the resynchronisation it calls for has run. */
   subscribed(): void;
+  /** The connection dropped: the subscription is gone until the next 'ready'. */
+  lost(): void;
 }
 
 /**
@@ -79,6 +81,7 @@ export class BridgeSubscriber {
 
   readonly #onClose = (): void => {
     this.#lostConnection = true;
+    this.#actions.lost();
   };
 
   readonly #onReady = (): void => {
