@@ -2,6 +2,7 @@ import { openBridgeConnections, type BridgeConnections } from './bridge-connecti
 import type { RedisConnection, RedisSource } from '../redis/redis-source.js';
 import { ALL_TABLES } from './bridge-message.js';
 import { BridgePublisher } from './bridge-publisher.js';
+import { BridgePubSub } from './bridge-pubsub.js';
 import { BridgeStateMachine, type BridgeStateChange } from './bridge-state.js';
 import { createBridgeCounters, type BridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
 import { BridgeSubscriber, type SubscriberActions } from './bridge-subscriber.js';
@@ -62,7 +63,9 @@ const LISTENING: ReadonlySet<BridgeState> = new Set(['connecting', 'connected', 
  * The Redis pub/sub bridge that spreads cache invalidations across application instances. Every local or
  * webhook invalidation is published; other instances' messages invalidate the local table. After a
  * reconnect, or a gap in a sender's numbering, every local table is dropped and the shared tier's
- * generations are read again (`invalidateAll('resync')`).
+ * generations are read again (`invalidateAll('resync')`). On a Redis Cluster it uses sharded pub/sub
+ * (SPUBLISH / SSUBSCRIBE): the channel lives in one slot, so its messages travel only to the node serving
+ * that slot instead of to every node; a Cluster before Redis 7 makes it use plain pub/sub.
  *
  * Its connection state ({@link RedisBridge.state}) changes only along the table in `bridge-state.ts`, and
  * each state does one thing on entry:
@@ -223,10 +226,11 @@ export class RedisBridge {
 
   #wire(opened: BridgeConnections): void {
     this.#connections = opened;
-    this.#publisher.use(opened.publisher);
+    const pubsub = new BridgePubSub(opened.sharded);
+    this.#publisher.use(opened.publisher, pubsub);
     opened.publisher.on('ready', this.#onPublisherReady).on('close', this.#reassess);
     for (const connection of opened.owned) connection.on('error', this.#onError).on('close', this.#onClose);
-    this.#subscriber = new BridgeSubscriber(opened.subscriber, this.#options, this.#counters, this.#actions);
+    this.#subscriber = new BridgeSubscriber(opened.subscriber, pubsub, this.#options, this.#counters, this.#actions);
     this.#subscriber.attach();
     // Connection errors arrive as 'error' events (handled above); the promises only repeat them.
     for (const connection of opened.owned) connection.connect().catch(() => undefined);
@@ -262,8 +266,15 @@ export class RedisBridge {
       this.#malformedWarned = true;
       this.#options.logger.warn(`Ignored a malformed message on Redis channel "${this.#options.channel}": ${JSON.stringify(raw.slice(0, 120))} (further ones are only counted in stats().malformed)`);
     },
-    subscribed: this.#reassess,
+    subscribed: () => {
+      // What failed to go out before the subscription took (a sharded publish on a server that lacks it) goes now.
+      this.#publisher.flush();
+      this.#reassess();
+    },
     lost: this.#reassess,
+    fellBackToPlain: () => {
+      this.#options.logger.warn(`The Redis Cluster behind the invalidation bridge does not know sharded pub/sub (SSUBSCRIBE, Redis 7); channel "${this.#options.channel}" uses PUBLISH / SUBSCRIBE instead`);
+    },
   };
 
   // A receiver reads the table's generation in Redis on receipt: announce once the shared tier's bump is in.
