@@ -44,6 +44,7 @@ export class BridgeSubscriber {
   #listening = false;
   #hadSubscription = false;
   #lostConnection = false;
+  #subscribing = false;
 
   readonly #connection: RedisConnection;
   readonly #pubsub: BridgePubSub;
@@ -76,6 +77,7 @@ export class BridgeSubscriber {
     this.#connection.on('close', this.#onClose);
     this.#connection.on('message', this.#onPlainMessage);
     this.#connection.on('smessage', this.#onShardedMessage);
+    this.#connection.on('subscribersReady', this.#onShardsReplaced);
     if (this.#connection.status === 'ready') this.#onReady();
   }
 
@@ -86,6 +88,7 @@ export class BridgeSubscriber {
     this.#connection.off('close', this.#onClose);
     this.#connection.off('message', this.#onPlainMessage);
     this.#connection.off('smessage', this.#onShardedMessage);
+    this.#connection.off('subscribersReady', this.#onShardsReplaced);
     if (this.#connection.status === 'ready') await this.#pubsub.commands.unsubscribe(this.#connection, this.#identity.channel).catch(() => undefined);
   }
 
@@ -94,9 +97,23 @@ export class BridgeSubscriber {
     this.#actions.lost();
   };
 
+  /**
+   * A Cluster's sharded subscriber connections are ioredis' own: when the node serving the channel's slot
+   * drops one (restart, failover, CLIENT KILL), ioredis opens another and subscribes again without the
+   * Cluster leaving 'ready', then reports 'subscribersReady'. Messages sent in between are lost, so this
+   * counts as a lost connection: subscribe again, then resynchronise.
+   */
+  readonly #onShardsReplaced = (): void => {
+    if (this.#pubsub.commands.kind !== 'sharded' || !this.#hadSubscription || this.#subscribing || !this.#listening) return;
+    this.#lostConnection = true;
+    this.#actions.lost();
+    this.#onReady();
+  };
+
   readonly #onReady = (): void => {
     const commands = this.#pubsub.commands;
-    this.#subscribe(commands).then(
+    this.#subscribing = true;
+    this.#subscribe(commands).finally(() => (this.#subscribing = false)).then(
       () => {
         // closeListeners() ran while this subscription was on its way: undo it.
         if (!this.#listening) {

@@ -85,6 +85,31 @@ describe('the Redis bridge on a Redis Cluster uses sharded pub/sub', () => {
     expect(a.warnings).toEqual([]);
   });
 
+  it('notices when ioredis replaces the shard\'s subscriber connection (CLIENT KILL on the slot\'s node): reconnecting, then connected with a resync', async () => {
+    const channel = fixtures.channel();
+    const a = fixtures.instance({ redis: clusterClient(cluster), channel, id: 'a' });
+    const b = fixtures.instance({ redis: clusterClient(cluster), channel, id: 'b' });
+    const states: string[] = [];
+    b.bridge.onStateChange(({ to }) => states.push(to));
+    await Promise.all([a.bridge.start(), b.bridge.start()]);
+    await vi.waitFor(() => expect([a.bridge.state, b.bridge.state]).toEqual(['connected', 'connected']), wait);
+    const counts = await subscribers(cluster, channel);
+    const owner = node(cluster.ports[counts.findIndex(([, sharded]) => sharded === 2)] ?? 0);
+    await b.fill('products');
+
+    expect(await owner.client('KILL', 'TYPE', 'pubsub')).toBe(2);
+    await vi.waitFor(() => expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']), wait);
+    expect(b.bridge.stats().resyncs).toBe(1);
+    expect(b.cache.isUpdated('products')).toBe(false);
+    expect(b.invalidations).toEqual([{ table: 'products', origin: 'resync' }]);
+    await vi.waitFor(async () => expect((await subscribers(cluster, channel)).map(([, sharded]) => sharded).sort()).toEqual([0, 0, 2]), wait);
+
+    await b.fill('products');
+    a.cache.invalidate('products');
+    await vi.waitFor(() => expect(b.cache.isUpdated('products')).toBe(false), wait);
+    expect(b.bridge.stats()).toMatchObject({ applied: 1, resyncs: 1 });
+  });
+
   it('hears its channel under the Cluster\'s keyPrefix, which ioredis puts before a sharded channel as before any key', async () => {
     const channel = fixtures.channel();
     const a = fixtures.instance({ redis: clusterClient(cluster, { keyPrefix: 'app:' }), channel, id: 'a' });
