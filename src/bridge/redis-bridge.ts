@@ -98,6 +98,8 @@ export class RedisBridge {
   #connections: BridgeConnections | undefined;
   #subscriber: BridgeSubscriber | undefined;
   #outageWarned = false;
+  /** Whether a resync ran since the bridge was last `connected`. */
+  #resynced = false;
   #malformedWarned = false;
   #starting: Promise<void> | undefined;
   /** Settles `start()`: on `connected`, on the first failed connection attempt, or on `closed`. */
@@ -134,6 +136,7 @@ export class RedisBridge {
     if (this.state !== 'closed') await this.#enter('closed');
   }
 
+  /** A snapshot of the counters, the announcements still waiting, the state and each connection's ioredis status. */
   stats(): BridgeStats {
     return {
       ...this.#counters,
@@ -193,8 +196,12 @@ export class RedisBridge {
   }
 
   #onConnected(): void {
-    if (this.#outageWarned) this.#options.logger.info?.(`The Redis invalidation bridge on "${this.#options.channel}" is connected again; every local table was invalidated`);
+    if (this.#outageWarned) {
+      const resynced = this.#resynced ? '; every local table was invalidated' : '; no message was missed';
+      this.#options.logger.info?.(`The Redis invalidation bridge on "${this.#options.channel}" is connected again${resynced}`);
+    }
     this.#outageWarned = false;
+    this.#resynced = false;
     this.#settle();
   }
 
@@ -259,6 +266,7 @@ export class RedisBridge {
     invalidate: (table) => (table === ALL_TABLES ? this.#options.cache.invalidateAll('remote') : this.#options.cache.invalidate(table, 'remote')),
     resync: (reason) => {
       if (reason !== 'first') this.#counters.resyncs += 1;
+      this.#resynced = true;
       this.#options.cache.invalidateAll('resync');
     },
     malformed: (raw) => {

@@ -69,6 +69,8 @@ describe('the Redis bridge state machine driven by real connection losses (priva
     expect(await admin.client('KILL', 'TYPE', 'pubsub')).toBe(1);
     await vi.waitFor(() => expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']), wait);
     expect(a.bridge.stats()).toMatchObject({ resyncs: 1, state: 'connected' });
+    expect(a.warnings).toEqual([expect.stringContaining('lost its connection')]);
+    expect(a.infos).toEqual([expect.stringContaining('connected again; every local table was invalidated')]);
     expect(a.cache.isUpdated('products')).toBe(false);
     expect(a.invalidations).toEqual([{ table: 'products', origin: 'resync' }]);
 
@@ -95,6 +97,7 @@ describe('the Redis bridge state machine driven by real connection losses (priva
     await vi.waitFor(() => expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']), wait);
     expect(a.bridge.stats().resyncs).toBe(0);
     expect(a.cache.isUpdated('orders')).toBe(true);
+    expect(a.infos).toEqual([expect.stringContaining('connected again; no message was missed')]);
 
     a.cache.invalidate('products');
     await vi.waitFor(() => expect(heard.map((message) => (JSON.parse(message) as { table: string }).table)).toEqual(['products']), wait);
