@@ -119,7 +119,7 @@ export function integerDescription(bits: 32 | 64): string {
 }
 
 /** Bits of an integer column's storage: 64 for 8-byte columns, else 32. */
-export function integerBits(column: StoredColumn): 32 | 64 {
+function integerBits(column: StoredColumn): 32 | 64 {
   return integerWidth(column) === 8 ? 64 : 32;
 }
 
