@@ -85,6 +85,10 @@ describe('path params (utopia UID and Key validators)', () => {
       400, 'general_argument_invalid', `Invalid \`newKey\` param: ${KEY} or null`,
     );
     await expectAppwriteError(
+      tablesDb.updateRelationshipColumn({ ...at, key: '_ghost' }),
+      400, 'general_argument_invalid', `Invalid \`key\` param: ${KEY}`,
+    );
+    await expectAppwriteError(
       tablesDb.updateRelationshipColumn({ ...at, key: 'ghost', newKey: '_k' }),
       400, 'general_argument_invalid', `Invalid \`newKey\` param: ${KEY} or null`,
     );

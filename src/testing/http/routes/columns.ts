@@ -106,6 +106,8 @@ export const columnRoutes: readonly RouteDefinition[] = [
       const newKey = context.params.string('newKey');
       if (newKey !== undefined && !isValidKey(newKey)) throw paramInvalid('newKey', `${KEY_DESCRIPTION} or null`);
       if (context.path.key === 'relationship') {
+        // Here the path's second segment is the column key (Relationship/Update.php declares it as `Key`).
+        if (!isValidKey(context.path.type)) throw paramInvalid('key', KEY_DESCRIPTION);
         const state = tableOf(context);
         const db = context.state.store.database(context.path.databaseId ?? '');
         const column = findColumn(state, context.path.type ?? '');
