@@ -27,6 +27,7 @@ import { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
 import { runTransaction } from './transaction-runner.js';
 import { rememberValue, type RememberOptions } from './remember.js';
+import { RowDecoder } from '../schema/row-decoder.js';
 
 /** The settings the database needs, as `resolveConfig` produces them. */
 export interface DatabaseConfig {
@@ -83,6 +84,8 @@ export interface DatabaseShared {
   readonly retry: RetryPolicy;
   readonly cache: QueryCache;
   readonly runtimes: ReadonlyMap<string, TableRuntime>;
+  /** Shapes answered rows (bigint fields as `bigint`) for every view's adapter. */
+  readonly decoder: RowDecoder;
   readonly listeners: Set<DatabaseListener>;
   /** The Redis invalidation bridge, when `config.cache.redis` started one. */
   bridge?: RedisBridge;
@@ -122,7 +125,8 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
     : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true, ...(settings.grace === undefined ? {} : { grace: settings.grace }) });
   const retry = { ...DEFAULTS.retry, ...config.retry };
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
-  const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
+  const decoder = new RowDecoder(tables);
+  const shared: DatabaseShared = { config, retry, cache, runtimes, decoder, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const declared = [...runtimes.values()].map((runtime) => runtime.id);
     const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared, isTagTable);
@@ -136,7 +140,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
       shared.listeners.add(l2);
     }
   }
-  return new Database<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
+  return new Database<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs, decoder) });
 }
 
 /**
@@ -237,7 +241,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
     const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
     // The scope is a hash: the token itself never enters keys, stats or events.
     const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
-    return new Database<T>(this.#shared, { scope, cache, client, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
+    return new Database<T>(this.#shared, { scope, cache, client, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs, this.#shared.decoder) });
   }
 
   /**

@@ -14,7 +14,6 @@ import type { TableContext } from './table-runtime.js';
 import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
 import { requireFilter } from './table-writes.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
-import { plainRow } from '../appwrite/tables-db-adapter.js';
 import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
 
@@ -72,7 +71,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   async get(id: string): Promise<RowOf<D> | null> {
     checkId(id, { table: this.id, method: 'get' });
     try {
-      return plainRow(await this.#read('reading row', id, (api, databaseId, transactionId) =>
+      return this.#decode(await this.#read('reading row', id, (api, databaseId, transactionId) =>
         api.getRow({ databaseId, tableId: this.id, rowId: id, transactionId }))) as RowOf<D>;
     } catch (error) {
       if (error instanceof NotFoundError) return null;
@@ -93,7 +92,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     const canonical = this.#tx.table.runtime.normalizer.normalize(queries as QueryInput | undefined);
     const page = await this.#read('listing rows', undefined, (api, databaseId, transactionId) =>
       api.listRows({ databaseId, tableId: this.id, queries: [...canonical], transactionId, total: false }));
-    return deepFreeze(page.rows.map(plainRow)) as readonly RowOf<D>[];
+    return deepFreeze(page.rows.map((row) => this.#decode(row))) as readonly RowOf<D>[];
   }
 
   /**
@@ -330,9 +329,14 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
 
   /** The staged answer as a row; fields `sent` gives an operator are left out (their value is only known at commit). */
   #row(row: object, sent: Readonly<Record<string, unknown>> = {}): StagedRow<D> {
-    const plain: Record<string, unknown> = { ...plainRow(row) };
+    const plain: Record<string, unknown> = { ...this.#decode(row) };
     for (const [field, value] of Object.entries(sent)) if (isColumnOperator(value)) delete plain[field];
     return plain as StagedRow<D>;
+  }
+
+  /** A row of this table as reads return it (bigint fields as `bigint`). */
+  #decode(row: object): Readonly<Record<string, unknown>> {
+    return this.#tx.table.session.adapter.decodeRow(this.id, row);
   }
 
   /** Counts one operation (changing `affected` at commit), then sends it. */
