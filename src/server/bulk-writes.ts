@@ -14,6 +14,7 @@ import type { BulkDeleteResult } from './table-types.js';
 import type { BulkRowData, RowPage, RowRecord } from '../appwrite/tables-db-adapter.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
 import { requireApiKey, underWrite, writeTables } from './table-writes.js';
+import { stringifyExact } from '../schema/exact-json.js';
 
 interface RowChunk {
   readonly refs: readonly BulkRowRef[];
@@ -244,7 +245,7 @@ export function idFilter(refs: readonly BulkRowRef[]): string {
 }
 
 function stableJson(data: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
+  return stringifyExact(Object.keys(data).sort().map((key) => [key, data[key]]));
 }
 
 /** Ids of every row matching canonical queries, read page by page (uncached), for the per-row fallbacks. */

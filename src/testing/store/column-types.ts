@@ -65,9 +65,12 @@ export function maxLengthOf(column: StoredColumn): number | undefined {
   return endpoint === 'relationship' ? undefined : column.size ?? SHAPES[endpoint].maxLength;
 }
 
-/** The SDK method name for an endpoint: `string` -> `createStringColumn`. */
+/** How the SDK's method names spell endpoints that are not one capitalised word. */
+const OPERATION_NAMES: Readonly<Record<string, string>> = { bigint: 'BigInt' };
+
+/** The SDK method name for an endpoint: `string` -> `createStringColumn`, `bigint` -> `createBigIntColumn`. */
 export function columnOperation(verb: 'create' | 'update', endpoint: string): string {
-  return `${verb}${endpoint.charAt(0).toUpperCase()}${endpoint.slice(1)}Column`;
+  return `${verb}${OPERATION_NAMES[endpoint] ?? `${endpoint.charAt(0).toUpperCase()}${endpoint.slice(1)}`}Column`;
 }
 
 export function isStringLike(column: StoredColumn): boolean {
