@@ -33,7 +33,7 @@ export type QueryableColumn<D extends TableDefinition> = ColumnName<D> | '$id' |
 
 type FieldOf<D extends TableDefinition, K> = K extends keyof RowOf<D> ? RowOf<D>[K] : never;
 type Element<V> = NonNullable<V> extends readonly (infer E)[] ? E : NonNullable<V>;
-type FilterScalarOf<V> = Element<V> | (Element<V> extends string ? Date : never);
+type FilterScalarOf<V> = Element<V> | (Element<V> extends string ? Date : never) | (Element<V> extends bigint ? number : never);
 
 /**
  * Plain equality filters on a table: `{ category: 'office', price: [1, 2], deletedAt: null }` means

@@ -97,12 +97,14 @@ describe('emulator bigint columns (Appwrite 1.9.5+)', () => {
     await createTable(tablesDb, 't', [{ key: 'n', type: 'bigint', default: 0 }]);
     await tablesDb.createRow({ ...at, rowId: 'a', data: { n: MAX - 2n } });
     expect((await tablesDb.incrementRowColumn({ ...at, rowId: 'a', column: 'n', value: 1 })).n).toBe(MAX - 1n);
-    await expectAppwriteError(tablesDb.incrementRowColumn({ ...at, rowId: 'a', column: 'n', value: 1, max: MAX - 1n }), 400, 'column_limit_exceeded',
+    // node-appwrite types value/max as number but writes a BigInt exactly (json-bigint).
+    const exact = (value: bigint): number => value as unknown as number;
+    await expectAppwriteError(tablesDb.incrementRowColumn({ ...at, rowId: 'a', column: 'n', value: 1, max: exact(MAX - 1n) }), 400, 'column_limit_exceeded',
       `tablesDB "n" has reached the maximum value of ${MAX - 1n}`);
     expect((await tablesDb.incrementRowColumn({ ...at, rowId: 'a', column: 'n', value: 1 })).n).toBe(MAX);
     // Beyond int64 MariaDB refuses the UPDATE ("BIGINT value is out of range"): a server error.
     await expectAppwriteError(tablesDb.incrementRowColumn({ ...at, rowId: 'a', column: 'n', value: 1 }), 500, 'general_unknown');
-    expect((await tablesDb.decrementRowColumn({ ...at, rowId: 'a', column: 'n', value: MAX })).n).toBe(0);
+    expect((await tablesDb.decrementRowColumn({ ...at, rowId: 'a', column: 'n', value: exact(MAX) })).n).toBe(0);
     await expectAppwriteError(tablesDb.updateRow({ ...at, rowId: 'a', data: { n: '{"method":"increment","values":[1]}' } }), 400, 'row_invalid_structure',
       /Cannot apply increment operator to non-numeric field 'n'/);
   });

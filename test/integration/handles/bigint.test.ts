@@ -43,7 +43,7 @@ describe('bigint fields end to end (real SDK over HTTP, local server, real Redis
     appwrite = await startAppwriteEmulator({ columnDelayMs: 5 });
     config = {
       endpoint: appwrite.endpoint, projectId: appwrite.projectId, apiKey: appwrite.apiKey, databaseId: 'big', autoMigrate: true,
-      cache: { redis: 'redis://127.0.0.1:6379', l2: { ttl: 60_000, prefix: `bigint-${randomUUID()}:` } },
+      cache: { redis: 'redis://127.0.0.1:6379', l2: { ttl: 60_000, timeout: 2_000, prefix: `bigint-${randomUUID()}:` } },
     };
     orm = await open();
     await orm.table('owners').create({ name: 'Ada', budget: MAX }, { id: 'ada' });
