@@ -3,7 +3,7 @@ import { defineTable } from '../../../src/schema/table-definition.js';
 import type { InferInsert, InferPatch, InferRow, OperatorFor } from '../../../src/schema/infer.js';
 import type { ArrayOperator } from '../../../src/schema/operator.js';
 
-const schema = {
+const _schema = {
   views: { type: 'bigint', required: true },
   limit: { type: 'bigint', min: 0n, max: 10, default: 5n },
   history: { type: 'bigint', array: true },
@@ -11,14 +11,14 @@ const schema = {
 
 describe('bigint fields', () => {
   it('read as bigint (lists of bigint for arrays), never as number', () => {
-    type Row = InferRow<typeof schema>;
+    type Row = InferRow<typeof _schema>;
     expectTypeOf<Row['views']>().toEqualTypeOf<bigint>();
     expectTypeOf<Row['limit']>().toEqualTypeOf<bigint | null>();
     expectTypeOf<Row['history']>().toEqualTypeOf<readonly bigint[] | null>();
   });
 
   it('take a bigint or a number on writes', () => {
-    type Insert = InferInsert<typeof schema>;
+    type Insert = InferInsert<typeof _schema>;
     expectTypeOf<Insert['views']>().toEqualTypeOf<bigint | number>();
     expectTypeOf<{ views: 5n }>().toMatchTypeOf<Insert>();
     expectTypeOf<{ views: 5 }>().toMatchTypeOf<Insert>();
@@ -28,12 +28,12 @@ describe('bigint fields', () => {
   it('take no numeric operator (Appwrite 1.9 refuses them on bigint columns), array operators on lists', () => {
     expectTypeOf<OperatorFor<{ readonly type: 'bigint' }>>().toBeNever();
     expectTypeOf<OperatorFor<{ readonly type: 'bigint'; readonly array: true }>>().toEqualTypeOf<ArrayOperator<bigint | number>>();
-    expectTypeOf<InferPatch<typeof schema>['views']>().toEqualTypeOf<bigint | number | undefined>();
+    expectTypeOf<InferPatch<typeof _schema>['views']>().toEqualTypeOf<bigint | number | undefined>();
   });
 
   it('declare min, max and default as bigint or number', () => {
-    const table = defineTable({ name: 'counters', schema: { n: { type: 'bigint', min: -1, max: 2n ** 62n, default: 0n } } });
-    expectTypeOf<InferRow<typeof table.schema>['n']>().toEqualTypeOf<bigint | null>();
+    const _table = defineTable({ name: 'counters', schema: { n: { type: 'bigint', min: -1, max: 2n ** 62n, default: 0n } } });
+    expectTypeOf<InferRow<typeof _table.schema>['n']>().toEqualTypeOf<bigint | null>();
     // @ts-expect-error a string is no bigint bound
     defineTable({ name: 'bad', schema: { n: { type: 'bigint', min: '1' } } });
   });
