@@ -140,14 +140,15 @@ export class TablesDbAdapter {
     }
   }
 
-  async incrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
+  /** `value` and `limit` may be `bigint`s (bigint columns): node-appwrite types them as numbers but writes a BigInt exactly (json-bigint). */
+  async incrementRowColumn(tableId: string, rowId: string, column: string, value: number | bigint, limit?: number | bigint): Promise<RowRecord> {
     return this.#stepped(tableId, rowId, () => this.#call({ table: tableId, action: `incrementing "${column}" of row`, rowId }, false,
-      () => this.#api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { max: limit }) })));
+      () => this.#api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value: wireNumber(value), ...(limit === undefined ? {} : { max: wireNumber(limit) }) })));
   }
 
-  async decrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
+  async decrementRowColumn(tableId: string, rowId: string, column: string, value: number | bigint, limit?: number | bigint): Promise<RowRecord> {
     return this.#stepped(tableId, rowId, () => this.#call({ table: tableId, action: `decrementing "${column}" of row`, rowId }, false,
-      () => this.#api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { min: limit }) })));
+      () => this.#api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value: wireNumber(value), ...(limit === undefined ? {} : { min: wireNumber(limit) }) })));
   }
 
   /**
@@ -202,6 +203,19 @@ export class TablesDbAdapter {
     };
     return retry ? withRetry(attempt, this.#retry) : attempt();
   }
+}
+
+/**
+ * A numeric request param as node-appwrite types it. A `bigint` is passed as it is: the SDK's json-bigint
+ * writes it as the exact integer, which a conversion to number would round.
+ *
+ * @example
+ * ```ts
+ * api.incrementRowColumn({ databaseId, tableId, rowId, column, value: wireNumber(2n ** 60n) });
+ * ```
+ */
+export function wireNumber(value: number | bigint): number {
+  return value as number;
 }
 
 function checkTimeout(timeoutMs: number): number {

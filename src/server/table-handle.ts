@@ -9,7 +9,7 @@ import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, re
 import type { TableContext } from './table-runtime.js';
 import type {
   AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
-  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableFilter, TableQuery, WriteOptions,
+  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, StepOf, SteppableColumn, TableFilter, TableQuery, WriteOptions,
 } from './table-types.js';
 import * as writes from './table-writes.js';
 import { findOrCreateRow, firstOrDefault, rowOrDefault, type FoundOrCreated } from './table-defaults.js';
@@ -289,26 +289,28 @@ implements AsyncIterable<RowOf<D>> {
   }
 
   /**
-   * Adds `by` (default 1) to a numeric column atomically on the server, never above `max` if given.
+   * Adds `by` (default 1) to a numeric column atomically on the server, never above `max` if given. On a
+   * bigint field `by` and `max` may be `bigint`s; the sum is exact.
    *
    * @example
    * ```ts
    * const row = await products.increment('pen', 'stock', 5);
    * ```
    */
-  increment(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>> {
+  increment<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options?: CallOptions & { readonly max?: StepOf<D, C> }): Promise<RowOf<D>> {
     return this.#observe('increment', async () => (await writes.stepColumn(this.#context, id, column, by, 1, options)) as RowOf<D>);
   }
 
   /**
    * Subtracts `by` (default 1) from a numeric column atomically on the server, never below `min` if given.
+   * On a bigint field `by` and `min` may be `bigint`s; the difference is exact.
    *
    * @example
    * ```ts
    * await products.decrement('pen', 'stock', 1, { min: 0 });
    * ```
    */
-  decrement(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>> {
+  decrement<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options?: CallOptions & { readonly min?: StepOf<D, C> }): Promise<RowOf<D>> {
     return this.#observe('decrement', async () => (await writes.stepColumn(this.#context, id, column, by, -1, options)) as RowOf<D>);
   }
 

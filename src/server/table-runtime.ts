@@ -26,6 +26,8 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
   readonly normalizer: QueryNormalizer;
   readonly operations: TableOperations;
   readonly numericColumns: ReadonlySet<string>;
+  /** Bigint fields: `increment()`/`decrement()` take them too, with exact steps. */
+  readonly bigintColumns: ReadonlySet<string>;
   /** The table's own TTL, if its declaration sets one. */
   readonly ttl: number | undefined;
   /** False when the declaration says `cache: false`: every read goes to Appwrite. */
@@ -47,6 +49,7 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     this.numericColumns = new Set(
       Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),
     );
+    this.bigintColumns = new Set(Object.entries(definition.schema).filter(([, field]) => field.type === 'bigint').map(([key]) => key));
     this.ttl = definition.cache === false ? undefined : definition.cache?.ttl;
     this.cached = definition.cache !== false;
   }

@@ -10,6 +10,7 @@ import { adapterFor } from './table-reads.js';
 import type { CanonicalQuery } from '../query/canonical-query.js';
 import type { TableContext } from './table-runtime.js';
 import type { CallOptions, CreateOptions, StepOptions, WriteOptions } from './table-types.js';
+import { stepProblem, type StepValue } from './step-check.js';
 import type { RowRecord } from '../appwrite/tables-db-adapter.js';
 
 /**
@@ -79,12 +80,14 @@ export async function deleteRow(context: TableContext, rowId: string, options?: 
 }
 
 /** `increment` (sign 1) or `decrement` (sign -1) of a numeric column, with an optional bound. */
-export async function stepColumn(context: TableContext, rowId: string, column: string, by: number, sign: 1 | -1, options: StepOptions = {}): Promise<RowRecord> {
+export async function stepColumn(context: TableContext, rowId: string, column: string, by: StepValue, sign: 1 | -1, options: StepOptions = {}): Promise<RowRecord> {
   const { runtime } = context;
   checkId(rowId, { table: runtime.id, method: sign === 1 ? 'increment' : 'decrement' });
-  if (!runtime.numericColumns.has(column)) {
-    throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
-  }
+  const bound = sign === 1 ? options.max : options.min;
+  // The column's kind is checked first, the step once the column is known to hold a number.
+  const problem = stepProblem(runtime, column, by, bound, false);
+  const steppable = runtime.numericColumns.has(column) || runtime.bigintColumns.has(column);
+  if (problem !== null && !steppable) throw new ValidationError(runtime.id, [{ field: column, reason: problem }]);
   const field = runtime.definition.schema[column];
   if (field?.required !== true && field?.default === undefined) {
     // On a NULL column Appwrite keeps NULL yet answers as if it had added (reference §2.5): refuse rather than lie.
@@ -95,11 +98,8 @@ export async function stepColumn(context: TableContext, rowId: string, column: s
         '(or required: true), or use update()',
     }]);
   }
-  if (!Number.isFinite(by) || by < 0) {
-    throw new ValidationError(runtime.id, [{ field: column, reason: `the step must be a finite number >= 0, got ${by}` }]);
-  }
+  if (problem !== null) throw new ValidationError(runtime.id, [{ field: column, reason: problem }]);
   const adapter = adapterFor(context, options);
-  const bound = sign === 1 ? options.max : options.min;
   return deepFreeze(await underWrite(context, () => (sign === 1
     ? adapter.incrementRowColumn(runtime.id, rowId, column, by, bound)
     : adapter.decrementRowColumn(runtime.id, rowId, column, by, bound))));

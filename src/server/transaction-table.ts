@@ -11,7 +11,9 @@ import { chunk } from './bulk-chunks.js';
 import { groupUpdates, idFilter, prepareRow } from './bulk-writes.js';
 import type { QueryInput } from '../query/query-normalizer.js';
 import type { TableContext } from './table-runtime.js';
-import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
+import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, StepOf, SteppableColumn, TableQuery, WriteOptions } from './table-types.js';
+import { wireNumber } from '../appwrite/tables-db-adapter.js';
+import { stepProblem, type StepValue } from './step-check.js';
 import { requireFilter } from './table-writes.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
 import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
@@ -171,10 +173,10 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * await tx.table('stock').increment('pen', 'count', 5);
    * ```
    */
-  async increment(id: string, column: NumericColumn<D>, by = 1, options: { readonly max?: number } = {}): Promise<void> {
-    this.#checkStep(id, column, by, 'increment');
+  async increment<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options: { readonly max?: StepOf<D, C> } = {}): Promise<void> {
+    this.#checkStep(id, column, by, options.max, 'increment');
     await this.#stage(`staging an increment of "${column}" of row`, [id], (api, databaseId, transactionId) =>
-      api.incrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: by, ...(options.max === undefined ? {} : { max: options.max }), transactionId }));
+      api.incrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: wireNumber(by), ...(options.max === undefined ? {} : { max: wireNumber(options.max) }), transactionId }));
   }
 
   /**
@@ -185,10 +187,10 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * await tx.table('stock').decrement('pen', 'count', 2, { min: 0 });
    * ```
    */
-  async decrement(id: string, column: NumericColumn<D>, by = 1, options: { readonly min?: number } = {}): Promise<void> {
-    this.#checkStep(id, column, by, 'decrement');
+  async decrement<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options: { readonly min?: StepOf<D, C> } = {}): Promise<void> {
+    this.#checkStep(id, column, by, options.min, 'decrement');
     await this.#stage(`staging a decrement of "${column}" of row`, [id], (api, databaseId, transactionId) =>
-      api.decrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: by, ...(options.min === undefined ? {} : { min: options.min }), transactionId }));
+      api.decrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: wireNumber(by), ...(options.min === undefined ? {} : { min: wireNumber(options.min) }), transactionId }));
   }
 
   /**
@@ -305,15 +307,11 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
     return canonical.strings;
   }
 
-  #checkStep(id: string, column: string, by: number, method: string): void {
+  #checkStep(id: string, column: string, by: StepValue, bound: StepValue | undefined, method: string): void {
     const { runtime } = this.#tx.table;
     checkId(id, { table: runtime.id, method });
-    if (!runtime.numericColumns.has(column)) {
-      throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
-    }
-    if (!Number.isFinite(by) || by <= 0) {
-      throw new ValidationError(runtime.id, [{ field: column, reason: `the step must be a finite number > 0, got ${by}` }]);
-    }
+    const problem = stepProblem(runtime, column, by, bound, true);
+    if (problem !== null) throw new ValidationError(runtime.id, [{ field: column, reason: problem }]);
   }
 
   /** Tables a write setting these fields changes at commit (relationships reach further than this table). */

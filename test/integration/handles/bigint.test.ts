@@ -170,6 +170,45 @@ describe('bigint fields end to end (real SDK over HTTP, local server, real Redis
   });
 });
 
+describe('increment and decrement on bigint fields', () => {
+  let appwrite: AppwriteEmulator;
+  let orm: Database<typeof tables>;
+  beforeAll(async () => {
+    appwrite = await startAppwriteEmulator({ columnDelayMs: 5 });
+    orm = await new ServerORM({
+      endpoint: appwrite.endpoint, projectId: appwrite.projectId, apiKey: appwrite.apiKey, databaseId: 'steps', autoMigrate: true, cache: false,
+    }).init(tables);
+    await orm.table('counters').create({ label: 'c', views: MAX - 3n }, { id: 'c' });
+  });
+  afterAll(async () => {
+    await orm.close();
+    await appwrite.close();
+  });
+
+  it('adds and subtracts exactly, with bigint steps and bounds, in and out of transactions', async () => {
+    const counter = orm.table('counters');
+    expect((await counter.increment('c', 'views')).views).toBe(MAX - 2n);
+    expect((await counter.increment('c', 'views', 1n, { max: MAX })).views).toBe(MAX - 1n);
+    await expect(counter.increment('c', 'views', 2n, { max: MAX })).rejects.toThrow();
+    expect((await counter.decrement('c', 'views', MAX - 1n)).views).toBe(0n);
+    await orm.transaction(async (tx) => {
+      await tx.table('counters').increment('c', 'views', 2n ** 60n);
+      await tx.table('counters').decrement('c', 'views', 1);
+    });
+    expect((await counter.get('c'))?.views).toBe(2n ** 60n - 1n);
+  });
+
+  it('refuses a step a bigint field cannot take exactly, before sending', async () => {
+    const counter = orm.table('counters');
+    appwrite.requests.clear();
+    await expect(counter.increment('c', 'views', 1.5)).rejects.toThrow(/views.*the step must be a bigint or a safe integer >= 0, got 1.5/s);
+    await expect(counter.increment('c', 'views', 2 ** 60)).rejects.toThrow(ValidationError);
+    await expect(counter.decrement('c', 'views', -1n)).rejects.toThrow(/got -1n/);
+    await expect(orm.transaction((tx) => tx.table('counters').increment('c', 'views', 0n))).rejects.toThrow(/> 0, got 0n/);
+    expect(appwrite.requests.count({ operation: 'incrementRowColumn' }) + appwrite.requests.count({ operation: 'decrementRowColumn' })).toBe(0);
+  });
+});
+
 describe('bigint fields on a server without them (Appwrite before 1.9.5)', () => {
   let appwrite: AppwriteEmulator;
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { defineTable } from '../../../src/schema/table-definition.js';
 import type { InferInsert, InferPatch, InferRow, OperatorFor } from '../../../src/schema/infer.js';
 import type { ArrayOperator } from '../../../src/schema/operator.js';
+import type { TableHandle } from '../../../src/server/table-handle.js';
 
 const _schema = {
   views: { type: 'bigint', required: true },
@@ -36,5 +37,16 @@ describe('bigint fields', () => {
     expectTypeOf<InferRow<typeof _table.schema>['n']>().toEqualTypeOf<bigint | null>();
     // @ts-expect-error a string is no bigint bound
     defineTable({ name: 'bad', schema: { n: { type: 'bigint', min: '1' } } });
+  });
+
+  it('step with bigints on bigint fields and numbers on the others', () => {
+    const counters = defineTable({ name: 'counters', schema: { views: { type: 'bigint', default: 0n }, stock: { type: 'integer', default: 0 }, label: { type: 'string' } } });
+    type Handle = TableHandle<typeof counters>;
+    expectTypeOf<Handle['increment']>().toBeCallableWith('a', 'views', 2n ** 60n, { max: 2n ** 62n });
+    expectTypeOf<Handle['increment']>().toBeCallableWith('a', 'stock', 1);
+    // @ts-expect-error integer fields take number steps only
+    expectTypeOf<Handle['increment']>().toBeCallableWith('a', 'stock', 1n);
+    // @ts-expect-error a string field takes no step
+    expectTypeOf<Handle['increment']>().toBeCallableWith('a', 'label', 1);
   });
 });
