@@ -1,5 +1,9 @@
-import { Query } from 'node-appwrite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Query, TablesDB } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
+import { startAppwriteEmulator } from '../../../src/testing/index.js';
 import { useEmulator, waitForSchema } from '../../helpers/emulator.js';
 import { createTable, expectAppwriteError } from './support.js';
 
@@ -107,5 +111,27 @@ describe('emulator bigint columns (Appwrite 1.9.5+)', () => {
     expect((await tablesDb.decrementRowColumn({ ...at, rowId: 'a', column: 'n', value: exact(MAX) })).n).toBe(0);
     await expectAppwriteError(tablesDb.updateRow({ ...at, rowId: 'a', data: { n: '{"method":"increment","values":[1]}' } }), 400, 'row_invalid_structure',
       /Cannot apply increment operator to non-numeric field 'n'/);
+  });
+
+  it('keeps bigint bounds, defaults and values exact in the persisted state', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'appwrite-bigint-'));
+    try {
+      const persistPath = join(dir, 'state.json');
+      const open = async (): Promise<{ close(): Promise<void>; tablesDb: TablesDB }> => {
+        const emu = await startAppwriteEmulator({ persistPath, columnDelayMs: 1 });
+        return { close: () => emu.close(), tablesDb: new TablesDB(new Client().setEndpoint(emu.endpoint).setProject(emu.projectId).setKey(emu.apiKey)) };
+      };
+      const first = await open();
+      await createTable(first.tablesDb, 't', [{ key: 'n', type: 'bigint', min: MIN + 1n, max: MAX - 1n, default: 2n ** 62n + 1n }, { key: 'label', type: 'string', size: 8 }]);
+      await first.tablesDb.createRow({ ...at, rowId: 'a', data: { n: MAX - 1n } });
+      await first.close();
+      const second = await open();
+      expect(await second.tablesDb.getColumn({ ...at, key: 'n' })).toMatchObject({ min: MIN + 1n, max: MAX - 1n, default: 2n ** 62n + 1n });
+      expect((await second.tablesDb.getRow({ ...at, rowId: 'a' })).n).toBe(MAX - 1n);
+      expect((await second.tablesDb.createRow({ ...at, rowId: 'b', data: { label: 'b' } })).n).toBe(2n ** 62n + 1n);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
