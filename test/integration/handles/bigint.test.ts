@@ -228,4 +228,15 @@ describe('bigint fields on a server without them (Appwrite before 1.9.5)', () =>
     await expect(failure).rejects.toThrow(MigrationError);
     await expect(new ServerORM(base).init([after] as const)).rejects.toThrow(/meters\.reading: bigint columns need Appwrite 1\.9\.5 or later/);
   });
+
+  it('says the same when createTable refuses an inline bigint column, as 1.9.0 does', async () => {
+    const base = { endpoint: appwrite.endpoint, projectId: appwrite.projectId, apiKey: appwrite.apiKey, databaseId: 'older', autoMigrate: true, cache: false } as const;
+    // The answer Appwrite 1.9.0 gives (recorded in a-tables, seq 23).
+    appwrite.faults.add({ operation: 'createTable', status: 400, type: 'general_argument_invalid', message: "Invalid type for attribute 'reading': bigint" });
+    const meters = defineTable({ name: 'meters', schema: { reading: { type: 'bigint' } } });
+    const failure = await new ServerORM(base).init([meters] as const).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(MigrationError);
+    expect((failure as MigrationError).message).toMatch(/meters\.reading: bigint columns need Appwrite 1\.9\.5 or later/);
+    expect((failure as MigrationError).context).toMatchObject({ table: 'meters', field: 'reading' });
+  });
 });
