@@ -3,7 +3,7 @@ import { Client } from 'node-appwrite';
 import { requestSignal } from './request-deadline.js';
 
 /** How the library authenticates against Appwrite: a project API key, or a user's JWT. */
-export type AppwriteCredentials = { readonly apiKey: string } | { readonly jwt: string };
+type AppwriteCredentials = { readonly apiKey: string } | { readonly jwt: string };
 
 /** Connection settings for one node-appwrite client. */
 export interface AppwriteClientConfig {

@@ -35,7 +35,7 @@ const STRING_KEYS = ['endpoint', 'projectId', 'apiKey', 'databaseId', 'schema', 
  * findConfigFile('/app/src'); // '/app/appwrite-orm.config.ts'
  * ```
  */
-export function findConfigFile(dir: string): string | undefined {
+function findConfigFile(dir: string): string | undefined {
   for (let current = dir; ; current = dirname(current)) {
     const found = CONFIG_NAMES.map((name) => join(current, name)).find((path) => existsSync(path));
     if (found !== undefined) return found;

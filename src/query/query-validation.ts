@@ -3,7 +3,7 @@ import { LONE_SURROGATE_REASON, isWellFormedText } from '../schema/well-formed.j
 import { MAX_QUERY_DEPTH, NESTED, NO_ATTRIBUTE, isQueryNode, queryKind, type QueryKind, type QueryNode } from './query-node.js';
 
 /** Columns every row has besides the declared ones, queryable by filters and orders. */
-export const SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['$id', '$sequence', '$createdAt', '$updatedAt']);
+const SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['$id', '$sequence', '$createdAt', '$updatedAt']);
 
 const AT_LEAST_ONE = new Set(['equal', 'contains', 'containsAny', 'containsAll', 'notContains', 'exists', 'notExists', 'select', 'elemMatch']);
 const EXACTLY_ONE = new Set([

@@ -45,59 +45,65 @@ function isRelationStep(step: MigrationStep): step is ColumnStep {
 }
 
 class TableRun {
-  constructor(
-    private readonly port: MigrationPort,
-    private readonly limit: Limiter,
-    private readonly read: TableReader,
-    private readonly options: ApplyOptions,
-    private readonly tableId: string,
-  ) {}
+  readonly #port: MigrationPort;
+  readonly #limit: Limiter;
+  readonly #read: TableReader;
+  readonly #options: ApplyOptions;
+  readonly #tableId: string;
+
+  constructor(port: MigrationPort, limit: Limiter, read: TableReader, options: ApplyOptions, tableId: string) {
+    this.#port = port;
+    this.#limit = limit;
+    this.#read = read;
+    this.#options = options;
+    this.#tableId = tableId;
+  }
 
   async run(steps: readonly MigrationStep[]): Promise<void> {
     const started = Date.now();
-    await this.each(ofKind(steps, 'createTable'), (step) => this.port.createTable(step.table));
-    await this.each(ofKind(steps, 'updateTable'), (step) => this.port.updateTable(this.tableId, step.settings));
+    await this.#each(ofKind(steps, 'createTable'), (step) => this.#port.createTable(step.table));
+    await this.#each(ofKind(steps, 'updateTable'), (step) => this.#port.updateTable(this.#tableId, step.settings));
     // Appwrite deletes asynchronously: a column is free of its index, and a key free for reuse, once it is gone.
     const indexDrops = ofKind(steps, 'deleteIndex');
-    await this.each(indexDrops, (step) => this.port.deleteIndex(this.tableId, step.index.key));
-    await this.wait({ indexesGone: indexDrops.map((step) => step.index.key) }, true);
+    await this.#each(indexDrops, (step) => this.#port.deleteIndex(this.#tableId, step.index.key));
+    await this.#wait({ indexesGone: indexDrops.map((step) => step.index.key) }, true);
     const columnDrops = ofKind(steps, 'deleteColumn');
-    await this.each(columnDrops, (step) => this.port.deleteColumn(this.tableId, step.column.key));
-    await this.wait({ columnsGone: columnDrops.map((step) => step.column.key) }, true);
+    await this.#each(columnDrops, (step) => this.#port.deleteColumn(this.#tableId, step.column.key));
+    await this.#wait({ columnsGone: columnDrops.map((step) => step.column.key) }, true);
     // Appwrite renames only available columns.
     const renames = ofKind(steps, 'renameColumn');
-    await this.wait({ columnsAvailable: renames.map((step) => step.from) }, false);
-    await this.each(renames, (step) => this.port.renameColumn(this.tableId, { ...step.column, key: step.from }, step.column.key));
+    await this.#wait({ columnsAvailable: renames.map((step) => step.from) }, false);
+    await this.#each(renames, (step) => this.#port.renameColumn(this.#tableId, { ...step.column, key: step.from }, step.column.key));
     const creates = ofKind(steps, 'createColumn');
-    await this.each(creates, (step) => this.port.createColumn(this.tableId, step.column));
+    await this.#each(creates, (step) => this.#port.createColumn(this.#tableId, step.column));
     const updates = ofKind(steps, 'updateColumn');
     const indexes = ofKind(steps, 'createIndex');
     // Updates and new indexes need their columns available: new ones, and any a concurrent process is still creating.
     const needed = new Set([...creates, ...updates].map((step) => step.column.key));
     for (const step of indexes) step.index.columns.filter((column) => !column.startsWith('$')).forEach((column) => needed.add(column));
-    await this.wait({ columnsAvailable: [...needed] }, creates.length > 0);
-    await this.each(updates, (step) => this.port.updateColumn(this.tableId, step.column));
-    await this.each(indexes, (step) => this.port.createIndex(this.tableId, step.index));
-    await this.wait({ indexesAvailable: indexes.map((step) => step.index.key) }, true);
-    await this.each(ofKind(steps, 'deleteTable'), () => this.port.deleteTable(this.tableId));
-    this.options.onProgress?.({ type: 'table', tableId: this.tableId, steps: steps.length, durationMs: Date.now() - started });
+    await this.#wait({ columnsAvailable: [...needed] }, creates.length > 0);
+    await this.#each(updates, (step) => this.#port.updateColumn(this.#tableId, step.column));
+    await this.#each(indexes, (step) => this.#port.createIndex(this.#tableId, step.index));
+    await this.#wait({ indexesAvailable: indexes.map((step) => step.index.key) }, true);
+    await this.#each(ofKind(steps, 'deleteTable'), () => this.#port.deleteTable(this.#tableId));
+    this.#options.onProgress?.({ type: 'table', tableId: this.#tableId, steps: steps.length, durationMs: Date.now() - started });
   }
 
-  private async each<S extends MigrationStep>(steps: readonly S[], apply: (step: S) => Promise<void>): Promise<void> {
+  async #each<S extends MigrationStep>(steps: readonly S[], apply: (step: S) => Promise<void>): Promise<void> {
     // Independent steps of one phase run concurrently; the shared limiter bounds the requests in flight.
     await settleAll(
       steps.map(async (step) => {
-        await this.limit(() => apply(step));
-        this.options.onProgress?.({ type: 'step', tableId: this.tableId, line: renderPlan({ steps: [step], refused: [], notes: [] }) });
+        await this.#limit(() => apply(step));
+        this.#options.onProgress?.({ type: 'step', tableId: this.#tableId, line: renderPlan({ steps: [step], refused: [], notes: [] }) });
       }),
     );
   }
 
   /** Waits for the target; reports a wait only for what a poll finds not yet there (nothing when all of it is). */
-  private async wait(target: WaitTarget, justChanged: boolean): Promise<void> {
+  async #wait(target: WaitTarget, justChanged: boolean): Promise<void> {
     if (Object.values(target).flat().length === 0) return;
-    const onWaiting = (keys: readonly string[]): void => this.options.onProgress?.({ type: 'wait', tableId: this.tableId, what: keys.join(', ') });
-    await waitForTable(this.read, this.tableId, target, { ...this.options.poll, timeoutMs: this.options.timeoutMs, onWaiting }, justChanged);
+    const onWaiting = (keys: readonly string[]): void => this.#options.onProgress?.({ type: 'wait', tableId: this.#tableId, what: keys.join(', ') });
+    await waitForTable(this.#read, this.#tableId, target, { ...this.#options.poll, timeoutMs: this.#options.timeoutMs, onWaiting }, justChanged);
   }
 }
 

@@ -5,8 +5,8 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const WEEKDAYS = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?$/i;
 
 /** The MariaDB adapter's range (`getMinDateTime`, `getMaxDateTime`): 1000-01-01 00:00:00 to 9999-12-31 23:59:59 UTC. */
-export const APPWRITE_MIN_DATETIME = Date.UTC(1000, 0, 1);
-export const APPWRITE_MAX_DATETIME = Date.UTC(9999, 11, 31, 23, 59, 59);
+const APPWRITE_MIN_DATETIME = Date.UTC(1000, 0, 1);
+const APPWRITE_MAX_DATETIME = Date.UTC(9999, 11, 31, 23, 59, 59);
 
 function offsetMinutes(zone: string | undefined): number {
   if (zone === undefined || /^(?:Z|UTC|GMT)$/i.test(zone)) return 0;

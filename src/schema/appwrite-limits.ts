@@ -14,7 +14,7 @@ const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 
 /** String length Appwrite gives a field's column (email, url, ip and enum use their endpoints' sizes; the text types their fixed ones). */
-export function stringLength(field: FieldDefinition): number | undefined {
+function stringLength(field: FieldDefinition): number | undefined {
   switch (field.type) {
     case 'string':
     case 'varchar':

@@ -37,7 +37,7 @@ type RequiredKeys<S extends SchemaDefinition> = {
 type OptionalKeys<S extends SchemaDefinition> = Exclude<keyof S, RequiredKeys<S>>;
 
 /** Relationship fields whose rows link many related rows: rows carry them only when a read loads them. */
-export type ManyRelationKeys<S extends SchemaDefinition> = {
+type ManyRelationKeys<S extends SchemaDefinition> = {
   [K in keyof S]: S[K] extends { readonly type: 'relationship'; readonly relation: 'oneToMany' | 'manyToMany' } ? K : never;
 }[keyof S];
 

@@ -27,7 +27,7 @@ export interface RawColumn {
 }
 
 /** An index as Appwrite reports it. */
-export interface RawIndex {
+interface RawIndex {
   readonly key: string;
   readonly type: string;
   readonly status: string;
@@ -140,7 +140,7 @@ function bigintBounds(column: RawColumn): { min?: bigint; max?: bigint } {
 }
 
 /** One live index in normalised form: lower-case orders, one per column (`asc` when unset). */
-export function normaliseIndex(index: RawIndex): LiveIndex {
+function normaliseIndex(index: RawIndex): LiveIndex {
   return {
     key: index.key,
     type: index.type,

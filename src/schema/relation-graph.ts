@@ -16,12 +16,6 @@ export interface RelationEnd {
   readonly visible: boolean;
 }
 
-/** True when a row of this end links many rows (oneToMany parent, manyToOne child, manyToMany). */
-export function isManyEnd(end: Pick<RelationEnd, 'relation' | 'side'>): boolean {
-  if (end.relation === 'manyToMany') return true;
-  return end.side === 'parent' ? end.relation === 'oneToMany' : end.relation === 'manyToOne';
-}
-
 function isRelationship(field: unknown): field is RelationshipField {
   return typeof field === 'object' && field !== null && (field as { type?: unknown }).type === 'relationship';
 }

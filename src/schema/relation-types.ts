@@ -37,7 +37,7 @@ type PartnerEnds<T extends readonly TableDefinition[], N extends string> = T[num
   : never;
 
 /** Every relationship end rows of `D` show (declared fields, and two-way keys declared by other tables). */
-export type RelationEnds<T extends readonly TableDefinition[], D extends TableDefinition> = OwnEnds<D> | PartnerEnds<T, D['name']>;
+type RelationEnds<T extends readonly TableDefinition[], D extends TableDefinition> = OwnEnds<D> | PartnerEnds<T, D['name']>;
 
 type DefinitionNamed<T extends readonly TableDefinition[], N> = Extract<T[number], { readonly name: N }>;
 type EndNamed<T extends readonly TableDefinition[], D extends TableDefinition, K> = Extract<RelationEnds<T, D>, { readonly key: K }>;
@@ -63,7 +63,7 @@ type PartnerIds<T extends readonly TableDefinition[], D extends TableDefinition>
  * A row of `D` read without `with`, in a database of tables `T`: {@link RowOf} plus the related ID under
  * each single-side two-way key another table declares towards `D`.
  */
-export type PlainRow<T extends readonly TableDefinition[], D extends TableDefinition> = Simplify<RowOf<D> & PartnerIds<T, D>>;
+type PlainRow<T extends readonly TableDefinition[], D extends TableDefinition> = Simplify<RowOf<D> & PartnerIds<T, D>>;
 
 type Head<P extends string> = P extends `${infer H}.${string}` ? H : P;
 type Tail<P extends string, H extends string> = P extends `${H}.${infer R}` ? R : never;

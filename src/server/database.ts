@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { RelationGraph } from '../schema/relation-graph.js';
 import type { Client } from 'node-appwrite';
 import { attachRedisBridge } from '../bridge/bridge-attach.js';
-import type { RedisSource } from '../redis/redis-source.js';
 import type { BridgeStats } from '../bridge/bridge-stats.js';
 import type { RedisBridge } from '../bridge/redis-bridge.js';
 import type { CacheEventName, CacheListener, InvalidationOrigin } from '../cache/cache-events.js';
@@ -18,9 +17,8 @@ import type { TableByName, TableDefinition, TableName } from '../schema/table-de
 import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { isAppwriteId } from '../appwrite/appwrite-ids.js';
 import type { RetryPolicy } from '../appwrite/read-retry.js';
-import type { ResolvedL2Config, RetryConfig } from './config.js';
-import { DEFAULTS } from './defaults.js';
-import { OperationObserver, type OperationEvent, type OrmTracer } from './operation-observer.js';
+import type { ResolvedConfig } from './config.js';
+import { OperationObserver, type OperationEvent } from './operation-observer.js';
 import { TableHandle } from './table-handle.js';
 import { TableRuntime, type Session } from './table-runtime.js';
 import { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
@@ -29,34 +27,15 @@ import { runTransaction } from './transaction-runner.js';
 import { rememberValue, type RememberOptions } from './remember.js';
 import { RowDecoder } from '../schema/row-decoder.js';
 
-/** The settings the database needs, as `resolveConfig` produces them. */
-export interface DatabaseConfig {
-  readonly endpoint: string;
-  readonly projectId: string;
-  readonly databaseId: string;
-  /** `false` turns caching off (every read goes to Appwrite); `redis` starts the invalidation bridge. */
-  readonly cache: false | {
-    readonly ttl: number;
-    readonly maxEntries: number;
-    readonly maxBytes: number;
-    readonly redis?: RedisSource;
-    readonly channel?: string;
-    readonly instanceId?: string;
-    /** The shared tier in `redis`, when on. */
-    readonly l2?: false | ResolvedL2Config;
-    /** How long past its TTL an entry may answer a read whose load failed. @default 0 */
-    readonly grace?: number;
-  };
-  readonly retry?: RetryConfig;
-  /** Longest wait for one Appwrite answer, in ms. @default `DEFAULTS.timeoutMs` (20_000) */
-  readonly timeoutMs?: number;
-  /** Where the bridge reports trouble. @default console.warn */
-  readonly logger?: { warn(message: string): void; info?(message: string): void };
-  /** Called after every table operation. @default undefined */
-  readonly onOperation?: (event: OperationEvent) => void;
-  /** An OpenTelemetry tracer: one span per table operation. @default undefined */
-  readonly tracer?: OrmTracer;
-}
+/**
+ * The part of the resolved configuration the database reads (`orm.config` is one).
+ *
+ * @example
+ * ```ts
+ * const config: DatabaseConfig = orm.config;
+ * ```
+ */
+export type DatabaseConfig = Pick<ResolvedConfig, 'endpoint' | 'projectId' | 'databaseId' | 'cache' | 'retry' | 'timeoutMs' | 'logger' | 'onOperation' | 'tracer'>;
 
 /** Something started alongside the database (the Redis bridge...) that `closeListeners()` and `close()` stop. */
 export interface DatabaseListener {
@@ -122,20 +101,20 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   }
   const settings = config.cache;
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
-    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true, ...(settings.grace === undefined ? {} : { grace: settings.grace }) });
-  const retry = { ...DEFAULTS.retry, ...config.retry };
+    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, grace: settings.grace, enabled: true });
+  const { retry } = config;
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
   const decoder = new RowDecoder(tables);
   const shared: DatabaseShared = { config, retry, cache, runtimes, decoder, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const declared = [...runtimes.values()].map((runtime) => runtime.id);
-    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared, isTagTable);
+    const bridge = attachRedisBridge(cache, config, config.logger, declared, isTagTable);
     if (bridge !== undefined) {
       shared.bridge = bridge;
       shared.listeners.add(bridge);
     }
-    if (settings !== false && settings.redis !== undefined && settings.l2 !== undefined && settings.l2 !== false) {
-      const l2 = attachSharedTier(cache, settings.redis, { databaseId: config.databaseId, ...settings.l2 }, declared, config.logger ?? console);
+    if (settings !== false && settings.redis !== undefined && settings.l2 !== false) {
+      const l2 = attachSharedTier(cache, settings.redis, { databaseId: config.databaseId, ...settings.l2 }, declared, config.logger);
       shared.l2 = l2;
       shared.listeners.add(l2);
     }

@@ -19,7 +19,7 @@ export interface HistoryEntry {
  * The history table: one row per applied migration (name, batch, checksum, applied at), with a unique index
  * on the name so that the same file can never be recorded twice.
  */
-export function historyTableSpec(tableId: string): TableSpec {
+function historyTableSpec(tableId: string): TableSpec {
   const base = { array: false, default: null } as const;
   return {
     id: tableId,
@@ -51,25 +51,27 @@ function entry(row: MigrationRow): HistoryEntry {
  * ```
  */
 export class MigrationHistory {
-  constructor(
-    private readonly port: MigrationPort,
-    private readonly rows: RowStore,
-    readonly tableId: string = HISTORY_TABLE,
-  ) {}
+  readonly #port: MigrationPort;
+  readonly #rows: RowStore;
+
+  constructor(port: MigrationPort, rows: RowStore, readonly tableId: string = HISTORY_TABLE) {
+    this.#port = port;
+    this.#rows = rows;
+  }
 
   /** Creates the history table when it is missing (its columns are created inline: usable at once). */
   async ensure(): Promise<void> {
-    if ((await this.port.readTable(this.tableId)) === null) await this.port.createTable(historyTableSpec(this.tableId));
+    if ((await this.#port.readTable(this.tableId)) === null) await this.#port.createTable(historyTableSpec(this.tableId));
   }
 
   /** Every applied migration, oldest first; empty when the table does not exist yet. */
   async list(): Promise<HistoryEntry[]> {
-    if ((await this.port.readTable(this.tableId)) === null) return [];
+    if ((await this.#port.readTable(this.tableId)) === null) return [];
     const entries: HistoryEntry[] = [];
     const pageSize = 500;
     for (let cursor: string | undefined; ; ) {
       const queries = [Query.limit(pageSize), ...(cursor === undefined ? [] : [Query.cursorAfter(cursor)])];
-      const { rows } = await this.rows.listRows(this.tableId, queries);
+      const { rows } = await this.#rows.listRows(this.tableId, queries);
       entries.push(...rows.map(entry));
       if (rows.length < pageSize) break;
       cursor = String(rows[rows.length - 1]?.$id);
@@ -78,10 +80,10 @@ export class MigrationHistory {
   }
 
   async record(name: string, batch: number, checksum: string): Promise<void> {
-    await this.rows.createRow(this.tableId, undefined, { name, batch, checksum, appliedAt: new Date().toISOString() });
+    await this.#rows.createRow(this.tableId, undefined, { name, batch, checksum, appliedAt: new Date().toISOString() });
   }
 
   async remove(entry: HistoryEntry): Promise<void> {
-    await this.rows.deleteRow(this.tableId, entry.rowId);
+    await this.#rows.deleteRow(this.tableId, entry.rowId);
   }
 }

@@ -28,7 +28,7 @@ function stem(file: string): string | undefined {
  * checksumOf('export async function up() {}\n'); // '5e0b…'
  * ```
  */
-export function checksumOf(text: string): string {
+function checksumOf(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
 }
 

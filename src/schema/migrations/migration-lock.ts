@@ -56,19 +56,21 @@ function lockTableSpec(tableId: string): TableSpec {
  * ```
  */
 export class MigrationLock {
-  constructor(
-    private readonly port: MigrationPort,
-    private readonly rows: RowStore,
-    readonly tableId: string = LOCK_TABLE,
-  ) {}
+  readonly #port: MigrationPort;
+  readonly #rows: RowStore;
+
+  constructor(port: MigrationPort, rows: RowStore, readonly tableId: string = LOCK_TABLE) {
+    this.#port = port;
+    this.#rows = rows;
+  }
 
   /** Runs `task` holding the lock, and releases it whatever the outcome. */
   async withLock<T>(options: LockOptions, task: () => Promise<T>): Promise<T> {
-    await this.acquire(options);
+    await this.#acquire(options);
     // While the task runs, the expiry moves forward, so that a long data migration is never taken over.
     const ttlMs = options.ttlMs ?? 600_000;
     const renew = (): void => {
-      void this.rows.updateRow(this.tableId, LOCK_ROW, { expiresAt: new Date(Date.now() + ttlMs).toISOString() }).catch(() => undefined);
+      void this.#rows.updateRow(this.tableId, LOCK_ROW, { expiresAt: new Date(Date.now() + ttlMs).toISOString() }).catch(() => undefined);
     };
     const heartbeat = setInterval(renew, Math.max(1000, Math.floor(ttlMs / 3)));
     heartbeat.unref();
@@ -76,12 +78,12 @@ export class MigrationLock {
       return await task();
     } finally {
       clearInterval(heartbeat);
-      await this.rows.deleteRow(this.tableId, LOCK_ROW).catch(() => undefined);
+      await this.#rows.deleteRow(this.tableId, LOCK_ROW).catch(() => undefined);
     }
   }
 
-  private async acquire(options: LockOptions): Promise<void> {
-    if ((await this.port.readTable(this.tableId)) === null) await this.port.createTable(lockTableSpec(this.tableId));
+  async #acquire(options: LockOptions): Promise<void> {
+    if ((await this.#port.readTable(this.tableId)) === null) await this.#port.createTable(lockTableSpec(this.tableId));
     const waitMs = options.waitMs ?? 120_000;
     const started = Date.now();
     let told = false;
@@ -89,16 +91,16 @@ export class MigrationLock {
       if (Date.now() - started > waitMs) throw new LockTimeoutError(`Could not take the migration lock within ${waitMs} ms`, { table: this.tableId, rowId: LOCK_ROW });
       const expiresAt = new Date(Date.now() + (options.ttlMs ?? 600_000)).toISOString();
       try {
-        await this.rows.createRow(this.tableId, LOCK_ROW, { owner: options.owner, expiresAt });
+        await this.#rows.createRow(this.tableId, LOCK_ROW, { owner: options.owner, expiresAt });
         return;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }
-      const held = await this.rows.getRow(this.tableId, LOCK_ROW);
+      const held = await this.#rows.getRow(this.tableId, LOCK_ROW);
       if (held === null) continue;
       const until = String(held.expiresAt);
       if (Date.parse(until) <= Date.now()) {
-        await this.rows.deleteRow(this.tableId, LOCK_ROW).catch(() => undefined);
+        await this.#rows.deleteRow(this.tableId, LOCK_ROW).catch(() => undefined);
         continue;
       }
       if (!told) options.onWait?.(String(held.owner), until);

@@ -102,10 +102,14 @@ function indexSpec(index: IndexDefinition): IndexSpec {
 }
 
 class MigratorImpl implements Migrator {
-  constructor(private readonly deps: MigratorDeps) {}
+  readonly #deps: MigratorDeps;
+
+  constructor(deps: MigratorDeps) {
+    this.#deps = deps;
+  }
 
   get databaseId(): string {
-    return this.deps.databaseId;
+    return this.#deps.databaseId;
   }
 
   async createTable(tableId: string, schema: SchemaDefinition, options: MigrationTableOptions = {}): Promise<void> {
@@ -120,61 +124,61 @@ class MigratorImpl implements Migrator {
       indexes: (options.indexes ?? []).map(indexSpec),
     };
     const related = columns.filter((column) => column.kind === 'relationship');
-    await this.apply([{ kind: 'createTable', table, destructive: false }, ...related.map((column) => ({ kind: 'createColumn', tableId, column, destructive: false }) as const)]);
+    await this.#apply([{ kind: 'createTable', table, destructive: false }, ...related.map((column) => ({ kind: 'createColumn', tableId, column, destructive: false }) as const)]);
   }
 
   async updateTable(tableId: string, settings: Omit<MigrationTableOptions, 'indexes'>): Promise<void> {
-    const live = await this.table(tableId);
+    const live = await this.#table(tableId);
     const next = {
       name: settings.name ?? live.name,
       permissions: settings.permissions === undefined ? live.permissions : normalisePermissions(settings.permissions),
       rowSecurity: settings.rowSecurity ?? live.rowSecurity,
       enabled: live.enabled ?? true,
     };
-    await this.apply([{ kind: 'updateTable', tableId, settings: next, changes: [], destructive: false }]);
+    await this.#apply([{ kind: 'updateTable', tableId, settings: next, changes: [], destructive: false }]);
   }
 
   async dropTable(tableId: string): Promise<void> {
-    await this.apply([{ kind: 'deleteTable', tableId, name: tableId, destructive: true }]);
+    await this.#apply([{ kind: 'deleteTable', tableId, name: tableId, destructive: true }]);
   }
 
   async addColumn(tableId: string, key: string, field: FieldDefinition): Promise<void> {
-    await this.apply([{ kind: 'createColumn', tableId, column: columnSpec(key, field, (name) => name, tableId), destructive: false }]);
+    await this.#apply([{ kind: 'createColumn', tableId, column: columnSpec(key, field, (name) => name, tableId), destructive: false }]);
   }
 
   async alterColumn(tableId: string, key: string, field: FieldDefinition): Promise<void> {
-    const live = await this.column(tableId, key);
+    const live = await this.#column(tableId, key);
     const column = columnSpec(key, field, (name) => name, tableId);
     if (needsRecreate(live, column)) {
       throw new MigrationError(`Column ${tableId}.${key} cannot change its type in place: add a new column, copy the data, then drop the old one`, { table: tableId, field: key });
     }
-    await this.apply([{ kind: 'updateColumn', tableId, column, changes: [], destructive: false }]);
+    await this.#apply([{ kind: 'updateColumn', tableId, column, changes: [], destructive: false }]);
   }
 
   async renameColumn(tableId: string, from: string, to: string): Promise<void> {
-    const live = await this.column(tableId, from);
-    await this.deps.port.renameColumn(tableId, live, to);
-    await this.waitFor(tableId, { columnsAvailable: [to], columnsGone: [from] });
+    const live = await this.#column(tableId, from);
+    await this.#deps.port.renameColumn(tableId, live, to);
+    await this.#waitFor(tableId, { columnsAvailable: [to], columnsGone: [from] });
   }
 
   async dropColumn(tableId: string, key: string): Promise<void> {
-    const column = await this.column(tableId, key);
-    await this.apply([{ kind: 'deleteColumn', tableId, column, reason: 'removed', destructive: true }]);
+    const column = await this.#column(tableId, key);
+    await this.#apply([{ kind: 'deleteColumn', tableId, column, reason: 'removed', destructive: true }]);
   }
 
   async addIndex(tableId: string, index: IndexDefinition): Promise<void> {
-    await this.apply([{ kind: 'createIndex', tableId, index: indexSpec(index), destructive: false }]);
+    await this.#apply([{ kind: 'createIndex', tableId, index: indexSpec(index), destructive: false }]);
   }
 
   async dropIndex(tableId: string, key: string): Promise<void> {
-    const live = await this.table(tableId);
+    const live = await this.#table(tableId);
     const index = live.indexes.find((candidate) => candidate.key === key);
     if (index === undefined) throw new MigrationError(`Index ${tableId}.${key} does not exist`, { table: tableId, field: key });
-    await this.apply([{ kind: 'deleteIndex', tableId, index, reason: 'undeclared', destructive: false }]);
+    await this.#apply([{ kind: 'deleteIndex', tableId, index, reason: 'undeclared', destructive: false }]);
   }
 
   rows(tableId: string): MigrationRows {
-    const store = this.deps.rows;
+    const store = this.#deps.rows;
     return {
       list: async (queries = []) => (await store.listRows(tableId, queries)).rows,
       each: async (visit, pageSize = 100) => {
@@ -195,26 +199,26 @@ class MigratorImpl implements Migrator {
     };
   }
 
-  private async table(tableId: string): Promise<LiveTable> {
-    const live = await this.deps.port.readTable(tableId);
+  async #table(tableId: string): Promise<LiveTable> {
+    const live = await this.#deps.port.readTable(tableId);
     if (live === null) throw new MigrationError(`Table ${tableId} does not exist in database ${this.databaseId}`, { table: tableId });
     return live;
   }
 
-  private async column(tableId: string, key: string): Promise<ColumnSpec> {
-    const column = (await this.table(tableId)).columns.find((candidate) => candidate.key === key);
+  async #column(tableId: string, key: string): Promise<ColumnSpec> {
+    const column = (await this.#table(tableId)).columns.find((candidate) => candidate.key === key);
     if (column === undefined) throw new MigrationError(`Column ${tableId}.${key} does not exist`, { table: tableId, field: key });
     return column;
   }
 
-  private async apply(steps: readonly MigrationStep[]): Promise<void> {
+  async #apply(steps: readonly MigrationStep[]): Promise<void> {
     const plan = { databaseId: this.databaseId, steps, refused: [], notes: [] };
-    await applyPlan({ ...plan, text: renderPlan(plan) }, this.deps.port, this.deps.apply);
+    await applyPlan({ ...plan, text: renderPlan(plan) }, this.#deps.port, this.#deps.apply);
   }
 
-  private async waitFor(tableId: string, target: Parameters<typeof waitForTable>[2]): Promise<void> {
-    const { poll, timeoutMs } = this.deps.apply;
-    await waitForTable((id) => this.deps.port.readTable(id), tableId, target, { ...poll, timeoutMs }, true);
+  async #waitFor(tableId: string, target: Parameters<typeof waitForTable>[2]): Promise<void> {
+    const { poll, timeoutMs } = this.#deps.apply;
+    await waitForTable((id) => this.#deps.port.readTable(id), tableId, target, { ...poll, timeoutMs }, true);
   }
 }
 

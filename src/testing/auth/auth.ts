@@ -39,20 +39,20 @@ interface JwtUser {
 
 /** Tokens the emulator accepts in `X-Appwrite-JWT`, each bound to a user. */
 export class JwtRegistry {
-  private readonly tokens = new Map<string, JwtUser>();
+  readonly #tokens = new Map<string, JwtUser>();
 
   issue(userId: string, options: JwtOptions = {}): string {
     const token = `emulator.${Buffer.from(userId).toString('base64url')}.${randomBytes(18).toString('base64url')}`;
-    this.tokens.set(token, { userId, labels: [...(options.labels ?? [])], email: options.email, verified: options.verified ?? false });
+    this.#tokens.set(token, { userId, labels: [...(options.labels ?? [])], email: options.email, verified: options.verified ?? false });
     return token;
   }
 
   lookup(token: string): JwtUser | undefined {
-    return this.tokens.get(token);
+    return this.#tokens.get(token);
   }
 
   clear(): void {
-    this.tokens.clear();
+    this.#tokens.clear();
   }
 }
 
@@ -78,7 +78,7 @@ function jwtInvalid(token: string): ApiError {
  * The roles of a user in the order Appwrite's authorization lists them (`Permissions must be one of: (...)`):
  * any, users, user:<id>, the verified or unverified pair, then labels.
  */
-export function userRoles(user: { readonly userId: string; readonly verified: boolean; readonly labels: readonly string[] }): string[] {
+function userRoles(user: { readonly userId: string; readonly verified: boolean; readonly labels: readonly string[] }): string[] {
   const dimension = user.verified ? 'verified' : 'unverified';
   return ['any', 'users', `user:${user.userId}`, `user:${user.userId}/${dimension}`, `users/${dimension}`, ...user.labels.map((label) => `label:${label}`)];
 }

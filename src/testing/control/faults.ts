@@ -72,33 +72,33 @@ export function faultError(spec: FaultSpec & { readonly status: number }): ApiEr
  * Registered faults. Like msw's `server.use()`, the most recently added matching fault wins.
  */
 export class FaultRegistry implements FaultsView {
-  private faults: ActiveFault[] = [];
+  #faults: ActiveFault[] = [];
 
   add(spec: FaultSpec): FaultHandle {
     const fault: ActiveFault = { spec, remaining: spec.times ?? Number.POSITIVE_INFINITY };
-    this.faults.unshift(fault);
-    return { remove: () => this.remove(fault) };
+    this.#faults.unshift(fault);
+    return { remove: () => this.#remove(fault) };
   }
 
   clear(): void {
-    this.faults = [];
+    this.#faults = [];
   }
 
   /** The fault to apply to a request, counting it as used. */
   take(request: { readonly operation: string; readonly method: string; readonly tableId: string | undefined }): FaultSpec | undefined {
-    for (const fault of this.faults) {
+    for (const fault of this.#faults) {
       const { spec } = fault;
       if (spec.operation !== undefined && spec.operation !== request.operation) continue;
       if (spec.method !== undefined && spec.method.toUpperCase() !== request.method) continue;
       if (spec.tableId !== undefined && spec.tableId !== request.tableId) continue;
       fault.remaining--;
-      if (fault.remaining <= 0) this.remove(fault);
+      if (fault.remaining <= 0) this.#remove(fault);
       return spec;
     }
     return undefined;
   }
 
-  private remove(fault: ActiveFault): void {
-    this.faults = this.faults.filter((item) => item !== fault);
+  #remove(fault: ActiveFault): void {
+    this.#faults = this.#faults.filter((item) => item !== fault);
   }
 }

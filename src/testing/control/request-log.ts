@@ -56,35 +56,38 @@ function matches(entry: RequestLogEntry, filter: RequestFilter | undefined): boo
 
 /** A bounded log (a ring of the most recent `limit` entries) so long benchmarks do not grow memory. */
 export class RequestLog implements RequestLogView {
-  private entries: RequestLogEntry[] = [];
-  private start = 0;
+  #entries: RequestLogEntry[] = [];
+  #start = 0;
+  readonly #limit: number;
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
 
   record(entry: RequestLogEntry): void {
-    if (this.limit <= 0) return;
-    if (this.entries.length < this.limit) {
-      this.entries.push(entry);
+    if (this.#limit <= 0) return;
+    if (this.#entries.length < this.#limit) {
+      this.#entries.push(entry);
       return;
     }
-    this.entries[this.start] = entry;
-    this.start = (this.start + 1) % this.limit;
+    this.#entries[this.#start] = entry;
+    this.#start = (this.#start + 1) % this.#limit;
   }
 
   list(filter?: RequestFilter): RequestLogEntry[] {
-    const ordered = this.start === 0 ? this.entries : [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)];
+    const ordered = this.#start === 0 ? this.#entries : [...this.#entries.slice(this.#start), ...this.#entries.slice(0, this.#start)];
     return ordered.filter((entry) => matches(entry, filter));
   }
 
   count(filter?: RequestFilter): number {
-    if (filter === undefined) return this.entries.length;
+    if (filter === undefined) return this.#entries.length;
     let total = 0;
-    for (const entry of this.entries) if (matches(entry, filter)) total++;
+    for (const entry of this.#entries) if (matches(entry, filter)) total++;
     return total;
   }
 
   clear(): void {
-    this.entries = [];
-    this.start = 0;
+    this.#entries = [];
+    this.#start = 0;
   }
 }

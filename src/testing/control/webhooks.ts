@@ -102,45 +102,45 @@ export function webhookSignature(secret: string, url: string, body: string): str
 
 /** Sends row events to registered webhooks the way Appwrite's webhooks worker does. */
 export class WebhookDispatcher implements WebhooksView {
-  private hooks: Webhook[] = [];
-  private log: WebhookDelivery[] = [];
-  private readonly pending = new Set<Promise<void>>();
+  #hooks: Webhook[] = [];
+  #log: WebhookDelivery[] = [];
+  readonly #pending = new Set<Promise<void>>();
 
   add(spec: WebhookSpec): WebhookHandle {
     const hook: Webhook = { ...spec, id: randomBytes(10).toString('hex'), secret: spec.secret ?? randomBytes(32).toString('hex'), chain: Promise.resolve() };
-    this.hooks.push(hook);
-    return { id: hook.id, secret: hook.secret, remove: () => { this.hooks = this.hooks.filter((item) => item !== hook); } };
+    this.#hooks.push(hook);
+    return { id: hook.id, secret: hook.secret, remove: () => { this.#hooks = this.#hooks.filter((item) => item !== hook); } };
   }
 
   deliveries(): readonly WebhookDelivery[] {
-    return [...this.log];
+    return [...this.#log];
   }
 
   async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
   clear(): void {
-    this.hooks = [];
-    this.log = [];
+    this.#hooks = [];
+    this.#log = [];
   }
 
   dispatch(event: RowEvent, projectId: string): void {
-    if (this.hooks.length === 0) return;
+    if (this.#hooks.length === 0) return;
     for (const row of event.rows) {
       const names = rowEventNames(event.databaseId, event.tableId, String(row.$id), event.action);
-      for (const hook of this.hooks) {
+      for (const hook of this.#hooks) {
         if (!hook.events.some((pattern) => names.includes(pattern))) continue;
         // Calls to one webhook are chained, so a receiver sees its events in the order they happened.
-        const call = hook.chain.then(() => this.deliver(hook, names, phpJson(row), event.userId, projectId));
+        const call = hook.chain.then(() => this.#deliver(hook, names, phpJson(row), event.userId, projectId));
         hook.chain = call;
-        this.pending.add(call);
-        void call.finally(() => this.pending.delete(call));
+        this.#pending.add(call);
+        void call.finally(() => this.#pending.delete(call));
       }
     }
   }
 
-  private async deliver(hook: Webhook, names: readonly string[], body: string, userId: string, projectId: string): Promise<void> {
+  async #deliver(hook: Webhook, names: readonly string[], body: string, userId: string, projectId: string): Promise<void> {
     const record = { webhookId: hook.id, url: hook.url, event: names[0] ?? '', body };
     try {
       const response = await fetch(hook.url, {
@@ -159,9 +159,9 @@ export class WebhookDispatcher implements WebhooksView {
         },
       });
       await response.arrayBuffer();
-      this.log.push({ ...record, status: response.status });
+      this.#log.push({ ...record, status: response.status });
     } catch (error) {
-      this.log.push({ ...record, status: null, error: String(error) });
+      this.#log.push({ ...record, status: null, error: String(error) });
     }
   }
 }

@@ -72,13 +72,6 @@ export const columnValueInvalid = (message: string): ApiError => new ApiError('c
 
 export const columnTypeInvalid = (message: string): ApiError => new ApiError('column_type_invalid', message, 400);
 
-export const columnIndexDependency = (key: string): ApiError =>
-  new ApiError(
-    'column_index_dependency',
-    `Column '${key}' cannot be renamed or deleted. Please remove the associated index first.`,
-    409,
-  );
-
 export const indexNotFound = (key: string): ApiError =>
   new ApiError('column_index_not_found', `Index with the requested key '${key}' could not be found.`, 404);
 

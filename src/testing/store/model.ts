@@ -1,5 +1,5 @@
 /** Lifecycle status of a column or an index, as Appwrite reports it. */
-export type ResourceStatus = 'available' | 'processing' | 'deleting' | 'stuck' | 'failed';
+type ResourceStatus = 'available' | 'processing' | 'deleting' | 'stuck' | 'failed';
 
 /**
  * The `type` a column reports on the wire: float columns report `double`; email, url, ip and enum columns
@@ -69,7 +69,7 @@ export type OnDelete = 'cascade' | 'restrict' | 'setNull';
  * One side of a relationship as the column model reports it. `relationType` and `onDelete` are the same on
  * both sides; the parent side is the column that was created, the child side its `twoWayKey` partner.
  */
-export interface StoredRelation {
+interface StoredRelation {
   relatedTable: string;
   relationType: RelationType;
   twoWay: boolean;
@@ -127,7 +127,7 @@ export interface StoredDatabase {
 }
 
 /** System fields every stored row carries. `$sequence` is a number here and a string on the wire. */
-export interface RowSystemFields {
+interface RowSystemFields {
   $id: string;
   $sequence: number;
   $createdAt: string;

@@ -32,40 +32,42 @@ export async function loadStore(store: Store, path: string): Promise<void> {
 
 /** Saves the store as JSON a short while after changes (debounced) and on `flush()`. */
 export class StoreSaver {
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> = Promise.resolve();
+  readonly #store: Store;
+  readonly #path: string;
 
-  constructor(
-    private readonly store: Store,
-    private readonly path: string,
-  ) {}
+  constructor(store: Store, path: string) {
+    this.#store = store;
+    this.#path = path;
+  }
 
   schedule(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.save();
+    if (this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#save();
     }, DEBOUNCE_MS);
-    this.timer.unref();
+    this.#timer.unref();
   }
 
   /** Writes now (and waits for any write in progress). */
   async flush(): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.save();
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#save();
   }
 
-  private save(): Promise<void> {
+  #save(): Promise<void> {
     // Writes are chained so two saves never interleave on the temporary file; a failed save is reported and
     // does not stop later ones.
-    this.writing = this.writing.then(async () => {
-      const temporary = `${this.path}.tmp`;
-      await writeFile(temporary, stringifyWire(this.store.snapshot(), { bigints: true }));
-      await rename(temporary, this.path);
+    this.#writing = this.#writing.then(async () => {
+      const temporary = `${this.#path}.tmp`;
+      await writeFile(temporary, stringifyWire(this.#store.snapshot(), { bigints: true }));
+      await rename(temporary, this.#path);
     }).catch((error: unknown) => {
-      process.emitWarning(`Appwrite emulator could not save ${this.path}: ${String(error)}`);
+      process.emitWarning(`Appwrite emulator could not save ${this.#path}: ${String(error)}`);
     });
-    return this.writing;
+    return this.#writing;
   }
 }

@@ -30,7 +30,7 @@ export interface StoreSnapshot {
 /** All databases, tables and rows of an emulator, in memory. */
 export class Store {
   readonly databases = new Map<string, DatabaseState>();
-  private readonly listeners = new Set<() => void>();
+  readonly #listeners = new Set<() => void>();
   readonly #sequences = new Map<string, number>();
   readonly #counters = new Map<string, number>();
 
@@ -52,8 +52,8 @@ export class Store {
 
   /** Calls `listener` after every change (used to persist). */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   database(databaseId: string): DatabaseState {
@@ -92,7 +92,7 @@ export class Store {
       state.rowArray = undefined;
       state.available = undefined;
     }
-    for (const listener of this.listeners) listener();
+    for (const listener of this.#listeners) listener();
   }
 
   clear(): void {

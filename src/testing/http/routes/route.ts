@@ -7,7 +7,7 @@ import type { Reply } from '../responses.js';
  * Who may call a route: `public` anyone; `admin` only an API key (databases, tables, columns, indexes: scopes
  * a user's role lacks); `rows` anyone, with permission checks in the route.
  */
-export type Access = 'public' | 'admin' | 'rows';
+type Access = 'public' | 'admin' | 'rows';
 
 /** What a route handler receives. */
 export interface RouteContext {

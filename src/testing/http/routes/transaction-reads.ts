@@ -17,7 +17,7 @@ export function parseLogged(raw: unknown): ParsedQuery[] {
  * permission check on the transaction itself (TransactionState reads it with authorization skipped), so an
  * unknown or finished transaction simply shows committed rows.
  */
-export function overlayOf(context: RouteContext, table: TableState, transactionId: string): TableOverlay {
+function overlayOf(context: RouteContext, table: TableState, transactionId: string): TableOverlay {
   return tableOverlay(context.state.transactions.find({ kind: 'key' }, transactionId), table.table.databaseId, table.table.$id, parseLogged);
 }
 

@@ -1,5 +1,5 @@
 /** Operator methods Appwrite 1.9 executes on update and upsert (utopia `Operator::TYPES`). */
-export const OPERATOR_METHODS = [
+const OPERATOR_METHODS = [
   'increment', 'decrement', 'multiply', 'divide', 'modulo', 'power',
   'stringConcat', 'stringReplace',
   'arrayAppend', 'arrayPrepend', 'arrayInsert', 'arrayRemove', 'arrayUnique', 'arrayIntersect', 'arrayDiff', 'arrayFilter',

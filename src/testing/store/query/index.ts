@@ -1,5 +1,5 @@
-export { parseQueries, checkQueriesParam, MAX_QUERIES, MAX_QUERY_LENGTH } from './parse.js';
+export { parseQueries, checkQueriesParam } from './parse.js';
 export { validateQueries, type QueryContext } from './validate.js';
-export { runListQuery, filterRows, DEFAULT_LIMIT, TOTAL_CAP, type ListResult } from './run.js';
+export { runListQuery, filterRows } from './run.js';
 export { applySelect } from './select.js';
-export type { ParsedQuery, QueryMethod } from './query-types.js';
+export type { ParsedQuery } from './query-types.js';

@@ -32,7 +32,7 @@ export interface DateRange {
 }
 
 /** The MariaDB adapter's range (`getMinDateTime`/`getMaxDateTime`), which row queries are checked against. */
-export const ADAPTER_DATES: DateRange = {
+const ADAPTER_DATES: DateRange = {
   min: parseInstant('1000-01-01T00:00:00Z'),
   max: parseInstant('9999-12-31T23:59:59Z'),
 };

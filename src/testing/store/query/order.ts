@@ -5,7 +5,7 @@ import { compareKeys, keyOf, type SortKey } from './collation.js';
 import type { ParsedQuery } from './query-types.js';
 import type { RowPredicate } from './filter.js';
 
-export type Direction = 'ASC' | 'DESC' | 'RANDOM';
+type Direction = 'ASC' | 'DESC' | 'RANDOM';
 
 /** One ORDER BY term: an attribute and the direction paired with it. */
 export interface OrderTerm {

@@ -3,8 +3,8 @@ import { parseWire } from '../../http/wire-json.js';
 import { isLogical, isQueryMethod, queryInvalid, type ParsedQuery } from './query-types.js';
 
 /** `APP_LIMIT_ARRAY_PARAMS_SIZE` and `APP_LIMIT_ARRAY_ELEMENT_SIZE` of Appwrite 1.9. */
-export const MAX_QUERIES = 100;
-export const MAX_QUERY_LENGTH = 4096;
+const MAX_QUERIES = 100;
+const MAX_QUERY_LENGTH = 4096;
 
 const PARAM_MESSAGE =
   'Invalid `queries` param: Value must a valid array no longer than 100 items and ' +

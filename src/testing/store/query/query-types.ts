@@ -4,7 +4,7 @@ import { ApiError } from '../../http/api-error.js';
  * Filter methods (utopia-php/database `Query::TYPES` minus select, order, limit, offset and cursor). `regex` is
  * not among them: `Query::isMethod` does not list it, so Appwrite 1.9 refuses it (`Invalid query method: regex`).
  */
-export const FILTER_METHODS = [
+const FILTER_METHODS = [
   'equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual',
   'contains', 'containsAny', 'containsAll', 'notContains', 'search', 'notSearch', 'isNull', 'isNotNull',
   'between', 'notBetween', 'startsWith', 'notStartsWith', 'endsWith', 'notEndsWith',
@@ -15,12 +15,11 @@ export const FILTER_METHODS = [
 ] as const;
 
 /** Every method Appwrite 1.9 parses. */
-export const QUERY_METHODS = [
+const QUERY_METHODS = [
   ...FILTER_METHODS,
   'select', 'orderAsc', 'orderDesc', 'orderRandom', 'limit', 'offset', 'cursorAfter', 'cursorBefore',
 ] as const;
 
-export type FilterMethod = (typeof FILTER_METHODS)[number];
 export type QueryMethod = (typeof QUERY_METHODS)[number];
 
 /**

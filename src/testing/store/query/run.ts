@@ -7,9 +7,9 @@ import type { ParsedQuery } from './query-types.js';
 import { isNumeric, toInt } from './value-rules.js';
 
 /** Page size without a limit query (utopia-php/database `Database::find`). */
-export const DEFAULT_LIMIT = 25;
+const DEFAULT_LIMIT = 25;
 /** `APP_LIMIT_COUNT`: the most `total` ever reports. */
-export const TOTAL_CAP = 5000;
+const TOTAL_CAP = 5000;
 
 /** Result of a list query: one page of rows and the capped count of all matching rows. */
 export interface ListResult {

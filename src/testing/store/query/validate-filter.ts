@@ -3,7 +3,7 @@ import { childQueries, isFilter, type ParsedQuery } from './query-types.js';
 import { isValidValue } from './value-rules.js';
 
 /** `APP_DATABASE_QUERY_MAX_VALUES` of Appwrite 1.9. */
-export const MAX_FILTER_VALUES = 500;
+const MAX_FILTER_VALUES = 500;
 
 type Attributes = ReadonlyMap<string, QueryAttribute>;
 

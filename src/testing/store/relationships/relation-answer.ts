@@ -5,7 +5,7 @@ import type { DatabaseState, Store, TableState } from '../store.js';
 import { isManyEnd, isRelationship, isStoredEnd, linkedIds, visibleEnds, type RelationEnd } from './relation-ends.js';
 
 /** `Database::RELATION_MAX_DEPTH`: rows three levels down are not loaded. */
-export const RELATION_MAX_DEPTH = 3;
+const RELATION_MAX_DEPTH = 3;
 
 /** What a `select` asks of one level: every column (`*`) or some, and the relationships to load. */
 export interface SelectPlan {

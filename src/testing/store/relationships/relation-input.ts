@@ -7,10 +7,10 @@ import type { DatabaseState, Store, TableState } from '../store.js';
 import { isManyEnd, setLinks, visibleEnds, type RelationEnd } from './relation-ends.js';
 
 /** A related row as a write names it: its ID, or a nested row (created, or updated when its `$id` exists). */
-export type RelationItem = string | Readonly<Record<string, unknown>>;
+type RelationItem = string | Readonly<Record<string, unknown>>;
 
 /** The relationship values one row write sets, to apply once the row is stored. */
-export interface RelationWrite {
+interface RelationWrite {
   readonly end: RelationEnd;
   readonly items: readonly RelationItem[];
 }
@@ -47,7 +47,7 @@ function itemsOf(end: RelationEnd, value: unknown): RelationItem[] {
  * single ends, an array on many ends, else 400 `relationship_value_invalid`); returns the other values and
  * the relationship writes to apply after the row is stored.
  */
-export function takeRelationValues(db: DatabaseState, table: TableState, values: Readonly<Record<string, unknown>>):
+function takeRelationValues(db: DatabaseState, table: TableState, values: Readonly<Record<string, unknown>>):
   { plain: Record<string, unknown>; writes: RelationWrite[] } {
   const plain = { ...values };
   const writes: RelationWrite[] = [];
@@ -74,7 +74,7 @@ function writeNested(store: Store, caller: Caller, db: DatabaseState, table: Tab
 }
 
 /** Stores nested rows and links `rowId` to the rows each write names (replacing its previous links). */
-export function applyRelationWrites(store: Store, caller: Caller, db: DatabaseState, rowId: string, writes: readonly RelationWrite[]): void {
+function applyRelationWrites(store: Store, caller: Caller, db: DatabaseState, rowId: string, writes: readonly RelationWrite[]): void {
   for (const { end, items } of writes) {
     const ids = items.map((item) => (typeof item === 'string' ? item : writeNested(store, caller, db, end.related, item)));
     setLinks(store, end, rowId, ids);

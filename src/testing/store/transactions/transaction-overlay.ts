@@ -3,7 +3,7 @@ import type { StoredRow } from '../model.js';
 import type { StagedOperation, TransactionRecord } from './transaction-registry.js';
 
 /** What a transaction has staged for one row: gone, or a document (with how it got there). */
-export type RowOverlay =
+type RowOverlay =
   | { readonly exists: false }
   | { readonly exists: true; action: 'create' | 'update' | 'upsert'; readonly document: Record<string, unknown> };
 
