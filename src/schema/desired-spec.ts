@@ -21,7 +21,7 @@ function defaultOf(field: FieldDefinition): string | number | bigint | boolean |
 export function columnSpec(key: string, field: FieldDefinition, idOf: (name: string) => string = (name) => name, ownId = ''): ColumnSpec {
   const base = {
     key, kind: field.type, required: field.required === true, array: field.array === true, default: defaultOf(field),
-    ...(field.type !== 'relationship' && field.renamedFrom !== undefined ? { renamedFrom: field.renamedFrom } : {}),
+    ...(field.renamedFrom === undefined ? {} : { renamedFrom: field.renamedFrom }),
   };
   switch (field.type) {
     case 'string':
@@ -44,7 +44,7 @@ export function columnSpec(key: string, field: FieldDefinition, idOf: (name: str
         relatedTable: idOf(field.table), relationType: field.relation, twoWay: field.twoWay === true,
         twoWayKey: field.twoWayKey ?? ownId, onDelete: field.onDelete ?? 'restrict', side: 'parent',
       } as const;
-      return { ...base, relation };
+      return { ...base, relation, ...(field.twoWayKeyRenamedFrom === undefined ? {} : { twoWayKeyRenamedFrom: field.twoWayKeyRenamedFrom }) };
     }
     default:
       return base;

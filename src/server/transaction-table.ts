@@ -1,21 +1,20 @@
 import { ID, type TablesDB } from 'node-appwrite';
 import { deepFreeze } from '../cache/deep-freeze.js';
 import { NotFoundError } from '../errors/not-found-error.js';
-import { ValidationError } from '../errors/validation-error.js';
 import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
 import { isColumnOperator } from '../schema/operator.js';
-import { validateInsert, validatePatch, validateUpsert } from '../schema/row-validation.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk } from './bulk-chunks.js';
-import { groupUpdates, idFilter, prepareRow } from './bulk-writes.js';
+import { distinctIds, groupUpdates, idFilter, prepareRow } from './bulk-prepare.js';
 import type { QueryInput } from '../query/query-normalizer.js';
-import type { TableContext } from './table-runtime.js';
+import { checkStep, createBody, patchBody, requireFilter, upsertBody, writeTables } from './table-checks.js';
+import type { TableRuntime } from './table-runtime.js';
 import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, StepOf, SteppableColumn, TableQuery, WriteOptions } from './table-types.js';
-import { wireNumber } from '../appwrite/tables-db-adapter.js';
-import { stepProblem, type StepValue } from './step-check.js';
-import { requireFilter } from './table-writes.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
+import { wireNumber } from '../appwrite/tables-db-adapter.js';
+import { decodeRow } from './table-runtime.js';
+import type { StepValue } from './step-check.js';
 import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
 
@@ -27,7 +26,7 @@ export type StagedRow<D extends TableDefinition> = Readonly<Partial<RowOf<D>>> &
 
 /** What a transaction's table handle needs: the table, the transaction's Appwrite calls and its ledger. */
 export interface TransactionTableContext<D extends TableDefinition> {
-  readonly table: TableContext<D>;
+  readonly runtime: TableRuntime<D>;
   readonly adapter: TransactionAdapter;
   readonly ledger: TransactionLedger;
 }
@@ -35,9 +34,9 @@ export interface TransactionTableContext<D extends TableDefinition> {
 type Call<T> = (api: TablesDB, databaseId: string, transactionId: string) => Promise<T>;
 
 /**
- * A table inside a transaction, from `tx.table(name)`. Writes are validated like ordinary writes, then
- * staged in Appwrite with the transaction id: nothing changes, and nothing is invalidated, until the
- * commit. Reads see the staged state and never touch the cache. Each call is one of the transaction's 100
+ * A table inside a transaction, from `tx.table(name)`. Writes are validated by the same checks as ordinary
+ * writes, then staged in Appwrite with the transaction id: nothing changes, and nothing is invalidated, until
+ * the commit. Reads see the staged state and never touch the cache. Each call is one of the transaction's 100
  * operations (a bulk call: one per 100 rows, or per distinct change of `bulkUpdate`).
  *
  * @example
@@ -59,7 +58,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
 
   /** The Appwrite table id. */
   get id(): string {
-    return this.#tx.table.runtime.id;
+    return this.#tx.runtime.id;
   }
 
   /**
@@ -73,7 +72,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   async get(id: string): Promise<RowOf<D> | null> {
     checkId(id, { table: this.id, method: 'get' });
     try {
-      return this.#decode(await this.#read('reading row', id, (api, databaseId, transactionId) =>
+      return decodeRow(this.#tx.runtime, await this.#read('reading row', id, (api, databaseId, transactionId) =>
         api.getRow({ databaseId, tableId: this.id, rowId: id, transactionId }))) as RowOf<D>;
     } catch (error) {
       if (error instanceof NotFoundError) return null;
@@ -91,10 +90,10 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async find(queries?: TableQuery<D>): Promise<readonly RowOf<D>[]> {
-    const canonical = this.#tx.table.runtime.normalizer.normalize(queries as QueryInput | undefined);
+    const canonical = this.#tx.runtime.normalizer.normalize(queries as QueryInput | undefined);
     const page = await this.#read('listing rows', undefined, (api, databaseId, transactionId) =>
       api.listRows({ databaseId, tableId: this.id, queries: [...canonical], transactionId, total: false }));
-    return deepFreeze(page.rows.map((row) => this.#decode(row))) as readonly RowOf<D>[];
+    return deepFreeze(page.rows.map((row) => decodeRow(this.#tx.runtime, row))) as readonly RowOf<D>[];
   }
 
   /**
@@ -106,9 +105,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async create(data: InsertOf<D>, options: CreateOptions = {}): Promise<StagedRow<D>> {
-    const body = validateInsert(this.#tx.table.runtime.definition, data);
-    // At commit Appwrite parses every staged write for operators, creates included (Transactions/Update.php).
-    rejectOperatorStrings(this.id, 'create', body);
+    const body = createBody(this.#tx.runtime, data, true);
     const rowId = options.id === undefined ? ID.unique() : checkId(options.id, { table: this.id, method: 'create' });
     return this.#row(await this.#stage('staging the creation of row', [rowId], (api, databaseId, transactionId) =>
       api.createRow({ databaseId, tableId: this.id, rowId, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
@@ -127,9 +124,8 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async update(id: string, data: PatchOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
-    const body = validatePatch(this.#tx.table.runtime.definition, data);
-    rejectOperatorStrings(this.id, 'update', body);
     checkId(id, { table: this.id, method: 'update' });
+    const body = patchBody(this.#tx.runtime, data, 'update', options.permissions);
     return this.#row(await this.#stage('staging an update of row', [id], (api, databaseId, transactionId) =>
       api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)), body);
   }
@@ -144,9 +140,8 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async upsert(id: string, data: UpsertOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
-    const body = validateUpsert(this.#tx.table.runtime.definition, data);
-    rejectOperatorStrings(this.id, 'upsert', body);
     checkId(id, { table: this.id, method: 'upsert' });
+    const body = upsertBody(this.#tx.runtime, data);
     return this.#row(await this.#stage('staging an upsert of row', [id], (api, databaseId, transactionId) =>
       api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)), body);
   }
@@ -228,7 +223,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<void> {
-    const { chunks, keys } = groupUpdates(this.#tx.table, items);
+    const { chunks, keys } = groupUpdates(this.#tx.runtime, items);
     const ids = chunks.flatMap((part) => part.refs.map((ref) => ref.id ?? ''));
     this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#writes(keys));
     for (const part of chunks) {
@@ -246,8 +241,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async bulkDelete(ids: readonly string[]): Promise<void> {
-    ids.forEach((id, index) => checkId(id, { table: this.id, method: 'bulkDelete', rowIndex: index }));
-    const chunks = chunk([...new Set(ids)].map((id, index) => ({ index, id })));
+    const chunks = chunk([...distinctIds(this.#tx.runtime, ids)].map(([id, index]) => ({ index, id })));
     this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#deletes());
     for (const refs of chunks) {
       await this.#send('staging a deletion of rows', undefined, (api, databaseId, transactionId) =>
@@ -266,8 +260,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async updateWhere(queries: TableQuery<D>, data: PatchOf<D>): Promise<void> {
     const canonical = this.#filters(queries, 'updateWhere');
-    const body = validatePatch(this.#tx.table.runtime.definition, data);
-    rejectOperatorStrings(this.id, 'updateWhere', body);
+    const body = patchBody(this.#tx.runtime, data, 'updateWhere');
     await this.#stage('staging an update of rows', [], (api, databaseId, transactionId) =>
       api.updateRows({ databaseId, tableId: this.id, data: body, queries: [...canonical], transactionId }), this.#writes(body));
   }
@@ -287,7 +280,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   async #bulkRows(rows: readonly unknown[], mode: 'create' | 'upsert'): Promise<readonly string[]> {
-    const prepared = rows.map((row, index) => prepareRow(this.#tx.table, row, index, mode));
+    const prepared = rows.map((row, index) => prepareRow(this.#tx.runtime, row, index, mode));
     // At commit Appwrite parses staged creates for operators too; prepareRow checks upserts already.
     if (mode === 'create') prepared.forEach((row, index) => rejectOperatorStrings(this.id, 'bulkCreate', row, index));
     const chunks = chunk(prepared);
@@ -302,39 +295,31 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   #filters(queries: TableQuery<D>, method: string): readonly string[] {
-    const canonical = this.#tx.table.runtime.normalizer.canonical(queries as QueryInput);
-    requireFilter(this.#tx.table, canonical, method);
+    const canonical = this.#tx.runtime.normalizer.canonical(queries as QueryInput);
+    requireFilter(this.#tx.runtime, canonical, method);
     return canonical.strings;
   }
 
-  #checkStep(id: string, column: string, by: StepValue, bound: StepValue | undefined, method: string): void {
-    const { runtime } = this.#tx.table;
-    checkId(id, { table: runtime.id, method });
-    const problem = stepProblem(runtime, column, by, bound, true);
-    if (problem !== null) throw new ValidationError(runtime.id, [{ field: column, reason: problem }]);
+  #checkStep(id: string, column: string, by: StepValue, bound: StepValue | undefined, method: 'increment' | 'decrement'): void {
+    checkId(id, { table: this.id, method });
+    checkStep(this.#tx.runtime, column, by, method, bound);
   }
 
   /** Tables a write setting these fields changes at commit (relationships reach further than this table). */
   #writes(body: object): readonly string[] {
-    const relations = this.#tx.table.runtime.relations;
-    return relations.keys.length === 0 ? [this.id] : relations.writeTables(Object.keys(body));
+    return writeTables(this.#tx.runtime, body);
   }
 
   /** Tables a delete changes at commit (cascade, setNull, two-way partners). */
   #deletes(): readonly string[] {
-    return this.#tx.table.runtime.relations.deleteTables();
+    return this.#tx.runtime.relations.deleteTables();
   }
 
   /** The staged answer as a row; fields `sent` gives an operator are left out (their value is only known at commit). */
   #row(row: object, sent: Readonly<Record<string, unknown>> = {}): StagedRow<D> {
-    const plain: Record<string, unknown> = { ...this.#decode(row) };
+    const plain: Record<string, unknown> = { ...decodeRow(this.#tx.runtime, row) };
     for (const [field, value] of Object.entries(sent)) if (isColumnOperator(value)) delete plain[field];
     return plain as StagedRow<D>;
-  }
-
-  /** A row of this table as reads return it (bigint fields as `bigint`). */
-  #decode(row: object): Readonly<Record<string, unknown>> {
-    return this.#tx.table.session.adapter.decodeRow(this.id, row);
   }
 
   /** Counts one operation (changing `affected` at commit), then sends it. */

@@ -6,6 +6,7 @@ import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { resolveConfig } from '../../../src/server/config.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
+import { queryCacheOf } from '../../../src/server/database-impl.js';
 import { inlineColumn } from '../../../src/appwrite/migration-gateway.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 import { ClientRequestLog, REAL_APPWRITE, freshDatabaseId, type RealAppwrite, type SentRequestFilter } from '../../helpers/appwrite-target.js';
@@ -117,7 +118,7 @@ export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFi
       for (const definition of tables) {
         await admin.deleteRows({ databaseId: DATABASE_ID, tableId: definition.name, queries: [Query.isNotNull('$id')] });
       }
-      db.cache.clear();
+      queryCacheOf(db).clear();
       emu.requests.clear();
     },
     async close() {
