@@ -10,6 +10,7 @@ import type { Database } from '../../src/server/database.js';
 import { ServerORM } from '../../src/server/server-orm.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../src/testing/index.js';
 import { startLegacyDocumentsProxy, type LegacyDocumentsProxy } from './legacy-documents-proxy.js';
+import { queryCacheOf } from '../../src/server/database-impl.js';
 
 export const DATABASE_ID = 'shop';
 export const ROW_COUNT = 200;
@@ -74,7 +75,7 @@ export async function startShop(): Promise<Shop> {
   const instance06 = await orm06.init([{ name: 'products', schema: { name: { type: 'string', required: true, size: 128 } } }]);
   const table06 = instance06.table('products') as unknown as Table06;
 
-  db.cache.clear();
+  queryCacheOf(db).clear();
   emu.requests.clear();
   return {
     emu, db, raw, table06,

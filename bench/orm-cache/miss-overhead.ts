@@ -9,6 +9,7 @@
 import { Query } from 'node-appwrite';
 import { DATABASE_ID, type Shop } from '../lib/shop.js';
 import { formatNs, markdownTable, median, percentile, shuffledRounds, type Contender } from '../lib/stats.js';
+import { queryCacheOf } from '../../src/server/database-impl.js';
 
 const WARMUP_ROUNDS = 100;
 const ROUNDS = 1_000;
@@ -56,7 +57,7 @@ export async function missOverhead(shop: Shop): Promise<Map<string, number>> {
   }));
   // An application caches more than one table; an entry of another table keeps `invalidate()` from emptying
   // the whole LRU, which costs O(maxEntries) in lru-cache (see invalidate-cost.ts).
-  await shop.db.cache.read({ scope: 'key', table: 'other', operation: 'list', queries: [] }, () => Promise.resolve([]));
+  await queryCacheOf(shop.db).read({ scope: 'key', table: 'other', operation: 'list', queries: [] }, () => Promise.resolve([]));
   shop.emu.requests.clear();
   const samples = await shuffledRounds(contenders, { warmupRounds: WARMUP_ROUNDS, rounds: ROUNDS });
   requests += shop.emu.requests.count();

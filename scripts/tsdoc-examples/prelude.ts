@@ -4,8 +4,7 @@ import type { Express, Request, Response } from 'express';
 import type { Tracer } from '@opentelemetry/api';
 import type { Client as AppwriteClient } from 'node-appwrite';
 import {
-  defineTable, type BulkCreateRow, type Database, type DatabaseConfig, type DatabaseListener, type ServerORM, type ServerORMConfig, type Transaction,
-  type OrmLogger,
+  defineTable, type BulkCreateRow, type Database, type ServerORM, type ServerORMConfig, type Transaction, type OrmLogger,
 } from '../../src/server/index.js';
 import type { Warmer } from '../../src/server/index.js';
 import type { AppwriteEmulator } from '../../src/testing/index.js';
@@ -79,9 +78,7 @@ declare global {
   const warmer: Warmer;
   const tracer: Tracer;
   const log: OrmLogger;
-  const config: DatabaseConfig;
   const settings: ServerORMConfig;
-  const bridge: DatabaseListener;
   const rows: BulkCreateRow<typeof productsDefinition>[];
   const metrics: { increment(name: string, labels?: Readonly<Record<string, string | number | boolean>>): void };
 }

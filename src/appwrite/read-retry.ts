@@ -1,8 +1,8 @@
 import { AppwriteError } from '../errors/appwrite-error.js';
 
 /**
- * How failed reads are retried (429, 5xx, no answer). Defaults ({@link DEFAULT_RETRY}): 3 attempts in all,
- * 100 ms base delay, 2 s at most between attempts.
+ * How failed reads are retried (429, 5xx, no answer): the resolved `retry` of the server configuration, every
+ * setting given (the configuration's `retry` is a `Partial` of it; `DEFAULTS.retry` fills in the rest).
  *
  * @example
  * ```ts
@@ -10,16 +10,13 @@ import { AppwriteError } from '../errors/appwrite-error.js';
  * ```
  */
 export interface RetryPolicy {
-  /** Attempts in all, the first included. @default 3 */
+  /** Attempts in all, the first included. @default `DEFAULTS.retry.attempts` (3) */
   readonly attempts: number;
-  /** Delay ceiling before the second attempt in ms; doubles for each further attempt. @default 100 */
+  /** Delay ceiling before the second attempt in ms; doubles for each further attempt. @default `DEFAULTS.retry.baseDelayMs` (100) */
   readonly baseDelayMs: number;
-  /** Upper bound of any single delay in ms. @default 2_000 */
+  /** Upper bound of any single delay in ms. @default `DEFAULTS.retry.maxDelayMs` (2_000) */
   readonly maxDelayMs: number;
 }
-
-/** The defaults of {@link RetryPolicy}. */
-export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2000 });
 
 /** Randomness and waiting, replaceable in tests. */
 export interface RetryEnvironment {
@@ -40,7 +37,7 @@ const REAL: RetryEnvironment = {
  *
  * @example
  * ```ts
- * const rows = await withRetry(() => adapter.listRows('products', []), DEFAULT_RETRY);
+ * const rows = await withRetry(() => adapter.listRows('products', []), DEFAULTS.retry);
  * ```
  */
 export async function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, env: RetryEnvironment = REAL): Promise<T> {

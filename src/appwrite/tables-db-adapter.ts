@@ -27,7 +27,7 @@ export type BulkRowData = Readonly<Record<string, unknown>> & { readonly $id: st
  *
  * @example
  * ```ts
- * const adapter = new TablesDbAdapter(client, 'shop', DEFAULT_RETRY);
+ * const adapter = new TablesDbAdapter(client, 'shop', DEFAULTS.retry);
  * const page = await adapter.listRows('products', [Query.limit(10)]);
  * ```
  */

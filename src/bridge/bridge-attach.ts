@@ -1,13 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { defaultBridgeChannel } from './bridge-channel.js';
 import type { RedisSource } from '../redis/redis-source.js';
-import { createRedisBridge, type BridgeCache, type BridgeLogger, type RedisBridge } from './redis-bridge.js';
+import { createRedisBridge, type BridgeCache, type BridgeLogger, type RedisBridge, type RedisBridgeOptions } from './redis-bridge.js';
 
-/** The part of the resolved server configuration that decides whether and how a bridge runs. */
-export interface BridgeSettings {
-  readonly projectId: string;
-  readonly databaseId: string;
-  readonly cache: false | { readonly redis?: RedisSource; readonly channel?: string; readonly instanceId?: string };
+/**
+ * The bridge's part of the resolved `cache` settings (`ResolvedConfig['cache']` extends it): Redis, when
+ * set, and the channel and instance id, which `resolveConfig` always fills in.
+ *
+ * @example
+ * ```ts
+ * const settings: BridgeSettings = { redis: 'redis://127.0.0.1:6379', channel: 'appwrite-orm:shop:main:invalidate', instanceId: 'web-1' };
+ * ```
+ */
+export interface BridgeSettings extends Pick<RedisBridgeOptions, 'channel' | 'instanceId'> {
+  /** Without it there is no bridge. */
+  readonly redis?: RedisSource;
 }
 
 /**
@@ -23,14 +28,14 @@ export interface BridgeSettings {
  * await bridge?.close();
  * ```
  */
-export function attachRedisBridge(cache: BridgeCache, config: BridgeSettings, logger: BridgeLogger, tables?: Iterable<string>,
-  accepts?: (table: string) => boolean): RedisBridge | undefined {
+export function attachRedisBridge(cache: BridgeCache, config: { readonly databaseId: string; readonly cache: false | BridgeSettings }, logger: BridgeLogger,
+  tables?: Iterable<string>, accepts?: (table: string) => boolean): RedisBridge | undefined {
   if (config.cache === false || config.cache.redis === undefined) return undefined;
   const bridge = createRedisBridge({
     cache,
     redis: config.cache.redis,
-    channel: config.cache.channel ?? defaultBridgeChannel(config.projectId, config.databaseId),
-    instanceId: config.cache.instanceId ?? randomUUID(),
+    channel: config.cache.channel,
+    instanceId: config.cache.instanceId,
     databaseId: config.databaseId,
     logger,
     ...(tables === undefined ? {} : { tables }),

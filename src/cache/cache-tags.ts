@@ -1,4 +1,4 @@
-import { OrmError } from '../errors/orm-error.js';
+import { ConfigError } from '../errors/config-error.js';
 
 /**
  * A tag is kept as a pseudo-table named `#tag:<tag>`: a tagged read depends on it like on a related table,
@@ -9,7 +9,7 @@ const TAG_PREFIX = '#tag:';
 const TAG = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
- * The pseudo-table of `tag`; throws `E_CONFIG` for a tag that is not 1-100 characters of A-Z a-z 0-9 . _ : -.
+ * The pseudo-table of `tag`; throws a `ConfigError` (`E_CONFIG`) for a tag that is not 1-100 characters of A-Z a-z 0-9 . _ : -.
  *
  * @example
  * ```ts
@@ -17,7 +17,7 @@ const TAG = /^[A-Za-z0-9._:-]{1,100}$/;
  * ```
  */
 export function tagTable(tag: string): string {
-  if (typeof tag !== 'string' || !TAG.test(tag)) throw new OrmError('E_CONFIG', `Invalid cache tag ${JSON.stringify(tag)}: a tag is 1-100 characters of A-Z a-z 0-9 . _ : -`);
+  if (typeof tag !== 'string' || !TAG.test(tag)) throw new ConfigError(`Invalid cache tag ${JSON.stringify(tag)}: a tag is 1-100 characters of A-Z a-z 0-9 . _ : -`);
   return TAG_PREFIX + tag;
 }
 

@@ -2,30 +2,43 @@ import { ConfigError } from '../errors/config-error.js';
 import type { CacheKeyParts } from './cache-key.js';
 
 /**
- * Settings of a {@link QueryCache}, resolved by the caller (the server config supplies the defaults:
- * ttl 300,000 ms, 10,000 entries, 64 MiB).
+ * The query cache's part of the resolved server configuration (`ResolvedConfig['cache']`, every default of
+ * `DEFAULTS.cache` filled in). Declared here, next to the cache that reads it; the server configuration
+ * extends it.
  *
  * @example
  * ```ts
- * const options: QueryCacheOptions = { ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, enabled: true };
+ * const settings: CacheSettings = { ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, grace: 0 };
  * ```
  */
-export interface QueryCacheOptions {
+export interface CacheSettings {
   /** Time to live of an entry in milliseconds, unless a read gives its own; 0 stores nothing, `Infinity` never expires. */
   readonly ttl: number;
   /** Most entries held; the least recently used go first. */
   readonly maxEntries: number;
   /** Most estimated bytes held; an entry larger than this is returned to its callers but not stored. */
   readonly maxBytes: number;
+  /**
+   * How long past its TTL an entry may still answer a read whose load failed with an Appwrite error worth
+   * retrying (5xx, 429, timeout, no connection), in ms. An invalidated entry never does.
+   */
+  readonly grace: number;
+}
+
+/**
+ * Settings of a {@link QueryCache}: the resolved {@link CacheSettings} (`grace` may be left out: 0, as in
+ * `DEFAULTS.cache.grace`), whether it caches at all, and a clock for tests.
+ *
+ * @example
+ * ```ts
+ * const options: QueryCacheOptions = { ...DEFAULTS.cache, enabled: true };
+ * ```
+ */
+export interface QueryCacheOptions extends Pick<CacheSettings, 'ttl' | 'maxEntries' | 'maxBytes'>, Partial<Pick<CacheSettings, 'grace'>> {
   /** When false, every read goes to its loader and nothing is stored. */
   readonly enabled: boolean;
   /** Time source for TTLs, in milliseconds. For tests; defaults to `performance`. */
   readonly clock?: { now(): number };
-  /**
-   * How long past its TTL an entry may still answer a read whose load failed with an Appwrite error worth
-   * retrying (5xx, 429, timeout, no connection), in ms. An invalidated entry never does. @default 0
-   */
-  readonly grace?: number;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { TablesDB } from 'node-appwrite';
 import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { MigrationGateway } from '../appwrite/migration-gateway.js';
-import { DEFAULT_RETRY } from '../appwrite/read-retry.js';
+import { DEFAULTS } from '../server/defaults.js';
 import { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 import type { ApplyOptions, MigrationProgress } from '../schema/applier.js';
 import type { MigrationSchemaPort, RowStore } from '../schema/migrations/migrator.js';
@@ -51,7 +51,7 @@ export function connect(settings: CliSettings): Connection {
     projectId,
     databaseId,
     port: new MigrationGateway(new TablesDB(client), databaseId),
-    rows: new TablesDbAdapter(client, databaseId, DEFAULT_RETRY),
+    rows: new TablesDbAdapter(client, databaseId, DEFAULTS.retry),
     apply: (onProgress?: (event: MigrationProgress) => void): ApplyOptions => ({ concurrency: 4, timeoutMs: settings.timeoutMs, ...(onProgress === undefined ? {} : { onProgress }) }),
   };
 }

@@ -6,6 +6,9 @@ import { defaultBridgeChannel } from '../bridge/bridge-channel.js';
 import { ConfigError } from '../errors/config-error.js';
 import { isAppwriteId } from '../appwrite/appwrite-ids.js';
 import type { RetryPolicy } from '../appwrite/read-retry.js';
+import type { BridgeSettings } from '../bridge/bridge-attach.js';
+import type { L2StoreOptions } from '../cache/l2/l2-store.js';
+import type { CacheSettings } from '../cache/query-cache-options.js';
 import { DEFAULTS } from './defaults.js';
 import { describeConfigIssues } from './config-issues.js';
 import type { OperationEvent, OrmTracer } from './operation-observer.js';
@@ -53,9 +56,9 @@ export interface CacheConfig {
 export interface L2Config {
   /** Lifetime of an entry in Redis in ms (a table's shorter `cache.ttl` wins). @default the cache's `ttl` */
   readonly ttl?: number;
-  /** Results larger than this once encoded are not written to Redis. @default `DEFAULTS.l2.maxValueBytes` (1 MiB) */
+  /** Results larger than this once encoded are not written to Redis. @default `DEFAULTS.l2.maxValueBytes` (1_048_576, 1 MiB) */
   readonly maxValueBytes?: number;
-  /** Deflate results whose JSON is at least this many bytes (`true`: `DEFAULTS.l2.compressAbove`, 16 KiB). @default `DEFAULTS.l2.compress` (false) */
+  /** Deflate results whose JSON is at least this many bytes (`true`: from `DEFAULTS.l2.compressAbove` (16_384, 16 KiB)). @default `DEFAULTS.l2.compress` (false) */
   readonly compress?: boolean | number;
   /** A Redis command not answered after this many ms is given up and the read goes on to Appwrite. @default `DEFAULTS.l2.timeout` (100) */
   readonly timeout?: number;
@@ -63,15 +66,11 @@ export interface L2Config {
   readonly prefix?: string;
 }
 
-/** {@link L2Config} with every default filled in. */
-export interface ResolvedL2Config {
-  readonly ttl: number;
-  readonly maxValueBytes: number;
-  /** JSON of at least this many bytes is deflated; `Infinity`: never. */
-  readonly compressAbove: number;
-  readonly timeout: number;
-  readonly prefix: string;
-}
+/**
+ * {@link L2Config} with every default filled in: the shared tier's store settings, each one given
+ * (`compressAbove` is `Infinity` when `compress` is off).
+ */
+export type ResolvedL2Config = Required<Pick<L2StoreOptions, 'ttl' | 'maxValueBytes' | 'compressAbove' | 'timeout' | 'prefix'>>;
 
 /** How schema migrations behave. */
 export interface MigrateConfig {
@@ -89,7 +88,10 @@ export interface MigrateConfig {
   readonly lockTable?: string;
 }
 
-/** Retries of failed reads (429, 5xx, no answer): any of the {@link RetryPolicy} settings. */
+/**
+ * Retries of failed reads (429, 5xx, no answer): any of the {@link RetryPolicy} settings; `DEFAULTS.retry`
+ * fills in the others.
+ */
 export type RetryConfig = Partial<RetryPolicy>;
 
 /**
@@ -146,20 +148,20 @@ export interface ServerORMConfig {
   readonly tracer?: OrmTracer;
 }
 
-/** Cache settings with every default filled in. */
-export interface ResolvedCacheConfig {
-  readonly ttl: number;
-  readonly maxEntries: number;
-  readonly maxBytes: number;
-  readonly redis?: string | RedisOptions | Redis | Cluster;
-  readonly channel: string;
-  readonly instanceId: string;
-  readonly grace: number;
+/**
+ * {@link CacheConfig} with every default filled in: the query cache's {@link CacheSettings}, the bridge's
+ * {@link BridgeSettings} (channel and instance id always set) and the shared tier's settings.
+ */
+export interface ResolvedCacheConfig extends CacheSettings, BridgeSettings {
   /** `false` when there is no shared tier. */
   readonly l2: false | ResolvedL2Config;
 }
 
-/** The configuration with every default filled in; the one object the rest of the server reads. */
+/**
+ * {@link ServerORMConfig} validated, with every default filled in: the one resolved shape, produced by
+ * {@link resolveConfig} and read by the rest of the server (the database, the query cache, the bridge, the
+ * shared tier, retries and migrations each take it or a part of it).
+ */
 export interface ResolvedConfig {
   readonly endpoint: string;
   readonly projectId: string;
@@ -306,7 +308,7 @@ export function resolveConfig(config: ServerORMConfig): ResolvedConfig {
   const parsed = schema.safeParse(config);
   if (!parsed.success) throw new ConfigError(`Invalid ServerORM config: ${describeConfigIssues(parsed.error.issues, knownKeys)}`);
   const { apiKey, cache, logger, onOperation, tracer, ...rest } = parsed.data;
-  const resolved = {
+  const resolved: Omit<ResolvedConfig, 'apiKey'> = {
     ...rest,
     endpoint: rest.endpoint.replace(/\/+$/, ''),
     databaseName: rest.databaseName ?? rest.databaseId,

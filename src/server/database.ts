@@ -1,61 +1,38 @@
-import { createHash } from 'node:crypto';
 import { RelationGraph } from '../schema/relation-graph.js';
 import type { Client } from 'node-appwrite';
 import { attachRedisBridge } from '../bridge/bridge-attach.js';
-import type { RedisSource } from '../redis/redis-source.js';
 import type { BridgeStats } from '../bridge/bridge-stats.js';
 import type { RedisBridge } from '../bridge/redis-bridge.js';
 import type { CacheEventName, CacheListener, InvalidationOrigin } from '../cache/cache-events.js';
 import type { CacheStatsSnapshot } from '../cache/cache-stats.js';
 import { QueryCache } from '../cache/query-cache.js';
-import { isTagTable, tagTable } from '../cache/cache-tags.js';
+import { isTagTable } from '../cache/cache-tags.js';
 import { attachSharedTier, type SharedTierAttachment } from '../cache/l2/l2-attach.js';
 import type { L2Stats } from '../cache/l2/l2-stats.js';
 import type { RedisMemoryInfo } from '../cache/l2/l2-store.js';
-import { warm, type WarmOptions, type WarmReport, type WarmTask } from '../warming/warm-tasks.js';
+import type { WarmOptions, WarmReport, WarmTask } from '../warming/warm-tasks.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
-import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { isAppwriteId } from '../appwrite/appwrite-ids.js';
 import type { RetryPolicy } from '../appwrite/read-retry.js';
-import type { ResolvedL2Config, RetryConfig } from './config.js';
-import { DEFAULTS } from './defaults.js';
-import { OperationObserver, type OperationEvent, type OrmTracer } from './operation-observer.js';
-import { TableHandle } from './table-handle.js';
-import { TableRuntime, type Session } from './table-runtime.js';
+import type { ResolvedConfig } from './config.js';
+import { OperationObserver, type OperationEvent } from './operation-observer.js';
+import type { TableHandle } from './table-handle.js';
+import { TableRuntime } from './table-runtime.js';
 import { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
-import { runTransaction } from './transaction-runner.js';
-import { rememberValue, type RememberOptions } from './remember.js';
+import type { RememberOptions } from './remember.js';
+import { DatabaseImpl } from './database-impl.js';
 
-/** The settings the database needs, as `resolveConfig` produces them. */
-export interface DatabaseConfig {
-  readonly endpoint: string;
-  readonly projectId: string;
-  readonly databaseId: string;
-  /** `false` turns caching off (every read goes to Appwrite); `redis` starts the invalidation bridge. */
-  readonly cache: false | {
-    readonly ttl: number;
-    readonly maxEntries: number;
-    readonly maxBytes: number;
-    readonly redis?: RedisSource;
-    readonly channel?: string;
-    readonly instanceId?: string;
-    /** The shared tier in `redis`, when on. */
-    readonly l2?: false | ResolvedL2Config;
-    /** How long past its TTL an entry may answer a read whose load failed. @default 0 */
-    readonly grace?: number;
-  };
-  readonly retry?: RetryConfig;
-  /** Longest wait for one Appwrite answer, in ms. @default `DEFAULTS.timeoutMs` (20_000) */
-  readonly timeoutMs?: number;
-  /** Where the bridge reports trouble. @default console.warn */
-  readonly logger?: { warn(message: string): void; info?(message: string): void };
-  /** Called after every table operation. @default undefined */
-  readonly onOperation?: (event: OperationEvent) => void;
-  /** An OpenTelemetry tracer: one span per table operation. @default undefined */
-  readonly tracer?: OrmTracer;
-}
+/**
+ * The part of the resolved configuration the database reads (`orm.config` is one).
+ *
+ * @example
+ * ```ts
+ * const config: DatabaseConfig = orm.config;
+ * ```
+ */
+export type DatabaseConfig = Pick<ResolvedConfig, 'endpoint' | 'projectId' | 'databaseId' | 'cache' | 'retry' | 'timeoutMs' | 'logger' | 'onOperation' | 'tracer'>;
 
 /** Something started alongside the database (the Redis bridge...) that `closeListeners()` and `close()` stop. */
 export interface DatabaseListener {
@@ -97,7 +74,7 @@ const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
 /**
  * Opens the database: table handles over one query cache, acting with the API key, and the Redis
  * invalidation bridge when `config.cache.redis` is set. `ServerORM.init()` calls it once the schema is in
- * place; call it yourself to skip migrations entirely.
+ * place (tests call it to open a database without migrating).
  *
  * @example
  * ```ts
@@ -106,7 +83,7 @@ const DISABLED = { ttl: 0, maxEntries: 1, maxBytes: 1, enabled: false };
  * await db.table('products').all();
  * ```
  */
-export function openDatabase<const T extends readonly TableDefinition[]>(options: OpenDatabaseOptions<T>): Database<T> {
+export function openDatabase<const T extends readonly TableDefinition[]>(options: OpenDatabaseOptions<T>): DatabaseImpl<T> {
   const { config, tables } = options;
   const runtimes = new Map<string, TableRuntime>();
   if (!isAppwriteId(config.databaseId)) throw new ConfigError(`databaseId ${JSON.stringify(config.databaseId)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`);
@@ -119,29 +96,29 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   }
   const settings = config.cache;
   const cache = options.cache ?? new QueryCache(settings === false ? DISABLED
-    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, enabled: true, ...(settings.grace === undefined ? {} : { grace: settings.grace }) });
-  const retry = { ...DEFAULTS.retry, ...config.retry };
+    : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, grace: settings.grace, enabled: true });
+  const { retry } = config;
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
   const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const declared = [...runtimes.values()].map((runtime) => runtime.id);
-    const bridge = attachRedisBridge(cache, config, config.logger ?? { warn: (message) => console.warn(message) }, declared, isTagTable);
+    const bridge = attachRedisBridge(cache, config, config.logger, declared, isTagTable);
     if (bridge !== undefined) {
       shared.bridge = bridge;
       shared.listeners.add(bridge);
     }
-    if (settings !== false && settings.redis !== undefined && settings.l2 !== undefined && settings.l2 !== false) {
-      const l2 = attachSharedTier(cache, settings.redis, { databaseId: config.databaseId, ...settings.l2 }, declared, config.logger ?? console);
+    if (settings !== false && settings.redis !== undefined && settings.l2 !== false) {
+      const l2 = attachSharedTier(cache, settings.redis, { databaseId: config.databaseId, ...settings.l2 }, declared, config.logger);
       shared.l2 = l2;
       shared.listeners.add(l2);
     }
   }
-  return new Database<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
+  return new DatabaseImpl<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
 }
 
 /**
  * The database instance: typed table handles, the shared query cache, its stats and events, and views that
- * act as a user. Returned by `ServerORM.init()` (or {@link openDatabase}).
+ * act as a user. Returned by `ServerORM.init()`.
  *
  * @example
  * ```ts
@@ -151,27 +128,12 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
  * console.log(db.stats().total.hitRate);
  * ```
  */
-export class Database<T extends readonly TableDefinition[] = readonly TableDefinition[]> {
-  /** The query cache every view of this database shares. */
-  readonly cache: QueryCache;
+export interface Database<T extends readonly TableDefinition[] = readonly TableDefinition[]> {
   /** The cache scope of this view: `'key'` for the API key, `'jwt:<hash>'` for a user. */
   readonly scope: string;
-  readonly #shared: DatabaseShared;
-  readonly #session: Session;
-  readonly #handles = new Map<string, TableHandle>();
-
-  /** Built by {@link openDatabase} and {@link Database.as}. */
-  constructor(shared: DatabaseShared, session: Session) {
-    this.#shared = shared;
-    this.#session = session;
-    this.cache = shared.cache;
-    this.scope = session.scope;
-  }
 
   /** The Appwrite database id. */
-  get databaseId(): string {
-    return this.#shared.config.databaseId;
-  }
+  readonly databaseId: string;
 
   /**
    * The Appwrite ids of the declared tables, in declaration order.
@@ -181,9 +143,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * db.tableIds(); // ['products', 'orders']
    * ```
    */
-  tableIds(): readonly string[] {
-    return [...this.#shared.runtimes.values()].map((runtime) => runtime.id);
-  }
+  tableIds(): readonly string[];
 
   /**
    * The tables a change to `tableId` changes by the declared relationships, the table first: for a delete,
@@ -195,11 +155,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * db.affectedTables('authors', 'delete'); // ['authors', 'posts'] when posts.author cascades
    * ```
    */
-  affectedTables(tableId: string, action: 'write' | 'delete'): readonly string[] {
-    const runtime = [...this.#shared.runtimes.values()].find((candidate) => candidate.id === tableId);
-    if (runtime === undefined) return [tableId];
-    return action === 'delete' ? runtime.relations.deleteTables() : runtime.relations.writeTables(runtime.relations.keys);
-  }
+  affectedTables(tableId: string, action: 'write' | 'delete'): readonly string[];
 
   /**
    * The typed handle of a declared table (the same object on every call).
@@ -209,16 +165,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * const products = db.table('products');
    * ```
    */
-  table<N extends TableName<T>>(name: N): TableHandle<TableByName<T, N>, T> {
-    let handle = this.#handles.get(name);
-    if (handle === undefined) {
-      const runtime = this.#shared.runtimes.get(name);
-      if (runtime === undefined) throw new ConfigError(`No table named "${name}" was declared`, { table: name });
-      handle = new TableHandle({ runtime, session: this.#session });
-      this.#handles.set(name, handle);
-    }
-    return handle as unknown as TableHandle<TableByName<T, N>, T>;
-  }
+  table<N extends TableName<T>>(name: N): TableHandle<TableByName<T, N>, T>;
 
   /**
    * A view of the database that acts as a user through a JWT (`account.createJWT()` on the client): Appwrite
@@ -231,14 +178,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * const mine = await db.as({ jwt: req.header('x-appwrite-jwt')! }).table('notes').all();
    * ```
    */
-  as(identity: { readonly jwt: string }): Database<T> {
-    const { config, retry, cache } = this.#shared;
-    if (typeof identity.jwt !== 'string' || identity.jwt === '') throw new ConfigError('as({ jwt }) needs a non-empty JWT');
-    const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
-    // The scope is a hash: the token itself never enters keys, stats or events.
-    const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
-    return new Database<T>(this.#shared, { scope, cache, client, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
-  }
+  as(identity: { readonly jwt: string }): Database<T>;
 
   /**
    * Caches any computed value under `key`, like a read: in this process's memory and, with `cache.l2`, in
@@ -254,9 +194,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * });
    * ```
    */
-  remember<V>(key: string, options: RememberOptions<T>, compute: () => Promise<V>): Promise<V> {
-    return rememberValue(this.cache, this.scope, this.#shared.runtimes, key, options, compute);
-  }
+  remember<V>(key: string, options: RememberOptions<T>, compute: () => Promise<V>): Promise<V>;
 
   /**
    * Runs `fn` in an Appwrite transaction: writes through `tx.table(name)` are validated, then staged, and
@@ -276,10 +214,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * }, { ttl: 60 });
    * ```
    */
-  transaction<R>(fn: (tx: Transaction<T>) => Promise<R>, options?: TransactionOptions): Promise<R> {
-    const session = this.#session;
-    return runTransaction<T, R>({ runtimes: this.#shared.runtimes, session, client: session.client, databaseId: this.databaseId }, fn, options);
-  }
+  transaction<R>(fn: (tx: Transaction<T>) => Promise<R>, options?: TransactionOptions): Promise<R>;
 
   /**
    * Calls `listener` after every table operation of this database (every view of it): table, method,
@@ -291,9 +226,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * const stop = db.onOperation(({ table, method, outcome, durationMs }) => console.log(`${method} ${table} ${outcome} ${durationMs} ms`));
    * ```
    */
-  onOperation(listener: (event: OperationEvent) => void): () => void {
-    return this.#shared.observer.listen(listener);
-  }
+  onOperation(listener: (event: OperationEvent) => void): () => void;
 
   /**
    * Hits, misses, hit rate, coalesced misses, invalidations, evictions, entries and bytes, in total and per table.
@@ -303,9 +236,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * const { total, tables } = db.stats();
    * ```
    */
-  stats(): CacheStatsSnapshot {
-    return this.cache.stats();
-  }
+  stats(): CacheStatsSnapshot;
 
   /**
    * The Redis bridge's counters and connection state, or `undefined` when `cache.redis` is not set.
@@ -316,9 +247,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * if (bridge?.state === 'reconnecting') console.warn('cache invalidations are not reaching the other instances');
    * ```
    */
-  bridgeStats(): BridgeStats | undefined {
-    return this.#shared.bridge?.stats();
-  }
+  bridgeStats(): BridgeStats | undefined;
 
   /**
    * The shared cache tier's counters (hits, misses, errors, skipped reads, writes, bumps) and state, or
@@ -330,9 +259,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * console.log(l2?.state, l2?.hits, l2?.tables.products?.misses);
    * ```
    */
-  l2Stats(): L2Stats | undefined {
-    return this.#shared.l2?.stats();
-  }
+  l2Stats(): L2Stats | undefined;
 
   /**
    * {@link Database.l2Stats} with the memory and evictions of the Redis behind the tier (`INFO`, summed over
@@ -345,12 +272,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * console.log(report?.hits, report?.redis?.usedMemory, report?.redis?.evictedKeys);
    * ```
    */
-  async l2Report(): Promise<(L2Stats & { readonly redis: RedisMemoryInfo | undefined }) | undefined> {
-    const tier = this.#shared.l2;
-    const stats = tier?.stats();
-    if (tier === undefined || stats === undefined) return undefined;
-    return { ...stats, redis: await tier.redisInfo() };
-  }
+  l2Report(): Promise<(L2Stats & { readonly redis: RedisMemoryInfo | undefined }) | undefined>;
 
   /**
    * Resolves once the Redis bridge (when `cache.redis` is set) has subscribed, or has found Redis down and
@@ -359,13 +281,10 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    *
    * @example
    * ```ts
-   * const db = openDatabase({ config, tables, client });
-   * await db.ready();
+   * await db.ready(); // at once after orm.init(), which waited for it
    * ```
    */
-  async ready(): Promise<void> {
-    await Promise.all([this.#shared.bridge?.start(), this.#shared.l2?.ready()]);
-  }
+  ready(): Promise<void>;
 
   /**
    * Drops every cached result read with any of `tags` (the `tags` read option, `remember()`'s `tags`), on
@@ -377,10 +296,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * db.invalidateTags(['homepage']);
    * ```
    */
-  invalidateTags(tags: readonly string[]): void {
-    const tables = tags.map(tagTable);
-    for (const table of tables) this.cache.invalidate(table, 'local');
-  }
+  invalidateTags(tags: readonly string[]): void;
 
   /**
    * Drops the cached entries of one table (for every identity) and announces it, like a write does; `origin`
@@ -391,9 +307,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * db.invalidate('products');
    * ```
    */
-  invalidate(table: string, origin: InvalidationOrigin = 'local'): void {
-    this.cache.invalidate(table, origin);
-  }
+  invalidate(table: string, origin?: InvalidationOrigin): void;
 
   /**
    * Invalidates every table (each announced like a write's invalidation).
@@ -403,9 +317,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * db.invalidateAll();
    * ```
    */
-  invalidateAll(): void {
-    this.cache.invalidateAll('local');
-  }
+  invalidateAll(): void;
 
   /**
    * Runs a set of reads once, at most `concurrency` at a time, so that the cache holds their results, and
@@ -416,9 +328,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * const report = await db.warm([{ name: 'products:all', run: (db) => db.table('products').all() }]);
    * ```
    */
-  warm(tasks: readonly WarmTask<Database<T>>[], options?: WarmOptions): Promise<WarmReport> {
-    return warm<Database<T>>(this, tasks, options);
-  }
+  warm(tasks: readonly WarmTask<Database<T>>[], options?: WarmOptions): Promise<WarmReport>;
 
   /**
    * Subscribes to cache events: `'hit'`, `'miss'`, `'invalidate'`, `'evict'`.
@@ -428,9 +338,7 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * db.on('miss', ({ table, coalesced }) => metrics.increment('cache.miss', { table, coalesced }));
    * ```
    */
-  on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
-    this.cache.on(event, listener);
-  }
+  on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void;
 
   /**
    * Removes a listener added with {@link Database.on}.
@@ -442,52 +350,41 @@ export class Database<T extends readonly TableDefinition[] = readonly TableDefin
    * db.off('miss', onMiss);
    * ```
    */
-  off<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {
-    this.cache.off(event, listener);
-  }
+  off<E extends CacheEventName>(event: E, listener: CacheListener<E>): void;
 
   /**
-   * Registers something to stop with the database, such as the Redis bridge.
-   *
-   * @example
-   * ```ts
-   * db.attach(bridge);
-   * ```
-   */
-  attach(listener: DatabaseListener): void {
-    this.#shared.listeners.add(listener);
-  }
-
-  /**
-   * Stops every attached listener (the Redis bridge stops receiving and publishing) and empties the cache.
+   * Stops listening for outside invalidations (the Redis bridge stops receiving and publishing, the shared
+   * tier closes) and empties the cache; connections may stay open.
    *
    * @example
    * ```ts
    * await db.closeListeners();
    * ```
    */
-  async closeListeners(): Promise<void> {
-    const listeners = [...this.#shared.listeners];
-    await Promise.all(listeners.map(async (listener) => {
-      await (listener.closeListeners === undefined ? listener.close() : listener.closeListeners());
-    }));
-    this.cache.clear();
-  }
+  closeListeners(): Promise<void>;
 
   /**
-   * Closes every attached listener and its connections, and empties the cache. Call it on shutdown.
+   * Stops the Redis bridge and the shared tier, closes their connections, and empties the cache. Call it on
+   * shutdown.
    *
    * @example
    * ```ts
    * process.on('SIGTERM', () => void db.close());
    * ```
    */
-  async close(): Promise<void> {
-    const listeners = [...this.#shared.listeners];
-    this.#shared.listeners.clear();
-    await Promise.all(listeners.map(async (listener) => {
-      await listener.close();
-    }));
-    this.cache.clear();
-  }
+  close(): Promise<void>;
 }
+
+/**
+ * `db instanceof Database` is true for a database of this copy of the library only (the check a seeder or
+ * plugin makes to detect two copies loaded side by side). Databases come from `ServerORM.init()`; there is
+ * no constructor.
+ *
+ * @example
+ * ```ts
+ * if (!(db instanceof Database)) throw new Error('two copies of appwrite-orm are loaded');
+ * ```
+ */
+export const Database: { readonly [Symbol.hasInstance]: (value: unknown) => value is Database } = Object.freeze({
+  [Symbol.hasInstance]: (value: unknown): value is Database => value instanceof DatabaseImpl,
+});

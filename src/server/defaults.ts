@@ -1,11 +1,12 @@
-import { DEFAULT_RETRY } from '../appwrite/read-retry.js';
+import type { RetryPolicy } from '../appwrite/read-retry.js';
 import { DEFAULT_TIMEOUT_MS } from '../appwrite/request-deadline.js';
 import { HISTORY_TABLE } from '../schema/migrations/history.js';
 import { LOCK_TABLE } from '../schema/migrations/migration-lock.js';
 
 /**
- * Every default of the ORM's settings, in one place: the config schema fills them in from here, and the
- * documentation's `@default`s name these values.
+ * Every default of the ORM's settings, in one place: `resolveConfig`'s schema fills them in from here, and
+ * the `@default`s of the settings' TSDoc and the Configuration page of the docs state these values (a test
+ * compares them).
  *
  * @example
  * ```ts
@@ -35,6 +36,7 @@ export const DEFAULTS = Object.freeze({
     timeout: 100,
   }),
   migrate: Object.freeze({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000, historyTable: HISTORY_TABLE, lockTable: LOCK_TABLE }),
-  retry: DEFAULT_RETRY,
+  /** Retries of failed reads: 3 attempts in all, 100 ms base delay, 2 s at most between attempts. */
+  retry: Object.freeze<RetryPolicy>({ attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000 }),
   timeoutMs: DEFAULT_TIMEOUT_MS,
 });

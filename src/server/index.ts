@@ -62,7 +62,7 @@ export {
   type MigrationResult,
   type MigrationProgress,
 } from '../schema/index.js';
-export { openDatabase, Database, type DatabaseConfig, type DatabaseListener, type OpenDatabaseOptions } from './database.js';
+export { Database } from './database.js';
 export type { RememberOptions } from './remember.js';
 export type { FoundOrCreated } from './table-defaults.js';
 export type { AggregateSpec, AggregateResult, AggregateOptions } from './table-aggregate.js';
@@ -79,7 +79,7 @@ export type { FilterObject, FilterScalar } from '../query/filter-object.js';
 export type { RetryPolicy } from '../appwrite/read-retry.js';
 export { NotFoundError, ConflictError, QueryError, AppwriteError, ConnectionError, BulkPartialError, type BulkRowRef, type BulkRowFailure, TransactionError, type TransactionFailureReason } from '../errors/index.js';
 export type { BridgeStats, BridgeState, BridgeCounters } from '../bridge/bridge-stats.js';
-export { OperationObserver, type OperationEvent, type OperationOutcome, type OrmTracer, type OrmSpan } from './operation-observer.js';
+export type { OperationEvent, OperationOutcome, OrmTracer, OrmSpan } from './operation-observer.js';
 export { prometheusMetrics, type PrometheusMetrics, type PrometheusMetricsOptions, type PrometheusRegistry } from './prometheus-metrics.js';
 export type { Migrator, MigrationRows, MigrationRow, MigrationTableOptions } from '../schema/migrations/migrator.js';
 export type { CliConfig } from '../schema/migrations/cli-config.js';

@@ -2,8 +2,8 @@ import { QueryError } from '../errors/query-error.js';
 import { canonicalString } from '../query/query-canonical.js';
 import type { RowRecord } from '../appwrite/tables-db-adapter.js';
 import type { CanonicalQuery } from '../query/canonical-query.js';
-import { checkPageSize, loadAll, request } from './table-reads.js';
-import type { TableContext } from './table-runtime.js';
+import { checkPageSize, loadAll } from './table-reads.js';
+import type { TableCore } from './table-core.js';
 import type { ReadOptions } from './table-types.js';
 
 /** What `aggregate()` computes: the number of rows, and sums, averages, minima and maxima of numeric columns. */
@@ -37,14 +37,14 @@ const KINDS = ['sum', 'avg', 'min', 'max'] as const;
 const DEFAULT_PAGE = 500;
 
 /** The columns each kind names, sorted and checked to be numeric columns of the table. */
-function columnsOf(context: TableContext, spec: AggregateSpec): Record<(typeof KINDS)[number], string[]> {
-  const table = context.runtime.id;
+function columnsOf(core: TableCore, spec: AggregateSpec): Record<(typeof KINDS)[number], string[]> {
+  const table = core.id;
   const columns = { sum: [] as string[], avg: [] as string[], min: [] as string[], max: [] as string[] };
   for (const kind of KINDS) {
     const named: unknown = spec[kind] ?? [];
     if (!Array.isArray(named)) throw new QueryError(table, `aggregate ${kind}`, `${kind} must be a list of numeric columns`);
     for (const column of named as unknown[]) {
-      if (typeof column !== 'string' || !context.runtime.numericColumns.has(column)) throw new QueryError(table, `aggregate ${kind}: ${String(column)}`, `"${String(column)}" is not an integer or float column of the table`);
+      if (typeof column !== 'string' || !core.runtime.numericColumns.has(column)) throw new QueryError(table, `aggregate ${kind}: ${String(column)}`, `"${String(column)}" is not an integer or float column of the table`);
     }
     columns[kind] = [...new Set(named as string[])].sort();
   }
@@ -71,15 +71,15 @@ function figures(rows: readonly RowRecord[], columns: Record<(typeof KINDS)[numb
  *
  * @example
  * ```ts
- * const stats = await aggregateRows(context, filters, { count: true, sum: ['price'], max: ['price'] });
+ * const stats = await aggregateRows(core, filters, { count: true, sum: ['price'], max: ['price'] });
  * ```
  */
-export function aggregateRows(context: TableContext, canonical: CanonicalQuery, spec: AggregateSpec, options?: AggregateOptions): Promise<AggregateResult> {
-  const columns = columnsOf(context, spec);
-  const pageSize = checkPageSize(context, options?.pageSize ?? DEFAULT_PAGE);
+export function aggregateRows(core: TableCore, canonical: CanonicalQuery, spec: AggregateSpec, options?: AggregateOptions): Promise<AggregateResult> {
+  const columns = columnsOf(core, spec);
+  const pageSize = checkPageSize(core, options?.pageSize ?? DEFAULT_PAGE);
   const filters = canonical.filters();
   const needed = [...new Set(KINDS.flatMap((kind) => columns[kind]))];
   const select = canonicalString({ method: 'select', values: ['$id', ...needed] });
-  return context.session.cache.read(request(context, context.runtime.operations.aggregate, filters, options, undefined, JSON.stringify(columns)),
-    async () => figures(await loadAll(context, [...filters.strings, select], pageSize, options), columns));
+  return core.read('aggregate', filters, options, async () => figures(await loadAll(core, [...filters.strings, select], pageSize, options), columns),
+    undefined, JSON.stringify(columns));
 }

@@ -1,65 +1,24 @@
-import type { CacheReadRequest } from '../cache/query-cache.js';
-import { tagTable } from '../cache/cache-tags.js';
 import { QueryError } from '../errors/query-error.js';
 import { idError, isAppwriteId } from '../appwrite/appwrite-ids.js';
 import type { CanonicalQuery } from '../query/canonical-query.js';
 import { canonicalString } from '../query/query-canonical.js';
-import type { TableContext } from './table-runtime.js';
+import type { RowRecord } from '../appwrite/tables-db-adapter.js';
+import type { TableCore } from './table-core.js';
 import type { CallOptions, ReadOptions } from './table-types.js';
-import type { RowRecord, TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
+
+/* The reads of a table, each one cached read of the core (or, for `iterate`, one per page). */
 
 const LIMIT_ONE = canonicalString({ method: 'limit', values: [1] });
-
-/**
- * The cache request of a read of `query`, with the table's TTL and cache policy. `extra` (a JSON text) is
- * appended to the queries of the key, for reads whose result depends on more than the query.
- */
-export function request(context: TableContext, operation: string, query: CanonicalQuery, options: ReadOptions | undefined,
-  dependsOn?: readonly string[], extra?: string): CacheReadRequest {
-  const database = context.session.adapter.databaseId;
-  const scope = context.session.scope;
-  const table = context.runtime.id;
-  let queries = query.strings;
-  let key = query.cacheKey({ database, scope, table, operation });
-  const tags = options?.tags;
-  if (tags !== undefined && tags.length > 0) {
-    const sorted = [...new Set(tags)].sort();
-    // Tagged results are kept apart from untagged ones, and depend on each tag's pseudo-table.
-    dependsOn = [...(dependsOn ?? []), ...sorted.map(tagTable)];
-    extra = extra === undefined ? JSON.stringify({ tags: sorted }) : `${extra}|${JSON.stringify({ tags: sorted })}`;
-  }
-  if (extra !== undefined) {
-    queries = [...queries, extra];
-    key = `${key}|${extra}`;
-  }
-  return {
-    database,
-    scope,
-    table,
-    operation,
-    queries,
-    key,
-    ttl: options?.ttl,
-    tableTtl: context.runtime.ttl,
-    cache: context.runtime.cached ? options?.cache : false,
-    ...(dependsOn === undefined ? {} : { dependsOn }),
-  };
-}
-
-/** The session's adapter, with the call's own deadline when it gives one. */
-export function adapterFor(context: TableContext, options: CallOptions | undefined): TablesDbAdapter {
-  return options?.timeoutMs === undefined ? context.session.adapter : context.session.adapter.withTimeout(options.timeoutMs);
-}
 
 /**
  * The canonical query with the `select` that loads the `with` relationships (merged into a `select` the query
  * already holds), and the tables the read then depends on. Without `with` the query passes unchanged.
  */
-function withRelated(context: TableContext, query: CanonicalQuery, options: ReadOptions | undefined):
+function withRelated(core: TableCore, query: CanonicalQuery, options: ReadOptions | undefined):
   { query: CanonicalQuery; dependsOn?: readonly string[] } {
   const paths = options?.with;
   if (paths === undefined || paths.length === 0) return { query };
-  const plan = context.runtime.relations.withPlan(paths, query.selected());
+  const plan = core.runtime.relations.withPlan(paths, query.selected());
   return { query: query.withSelect(plan.select), dependsOn: plan.dependsOn };
 }
 
@@ -67,58 +26,48 @@ function withRelated(context: TableContext, query: CanonicalQuery, options: Read
  * `getRow` through the cache; a missing row is cached as `null` like any other result. A bad id is a
  * rejection (a `ValidationError`), never a request.
  */
-export function readRow(context: TableContext, rowId: string, options?: ReadOptions, method = 'get'): Promise<RowRecord | null> {
-  const { runtime, session } = context;
-  if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: runtime.id, method }));
-  let related: ReturnType<typeof withRelated>;
-  let cached: CacheReadRequest;
+export function readRow(core: TableCore, rowId: string, options?: ReadOptions, method = 'get'): Promise<RowRecord | null> {
+  if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: core.id, method }));
   try {
-    related = withRelated(context, runtime.normalizer.row(rowId), options);
-    cached = request(context, runtime.operations.get, related.query, options, related.dependsOn);
+    const { query, dependsOn } = withRelated(core, core.runtime.normalizer.row(rowId), options);
+    const select = dependsOn === undefined ? undefined : query.strings.slice(1);
+    return core.read('get', query, options, () => core.adapter(options).getRow(core.id, rowId, select), dependsOn);
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-  const { query, dependsOn } = related;
-  const select = dependsOn === undefined ? undefined : query.strings.slice(1);
-  return session.cache.read(cached, () => adapterFor(context, options).getRow(runtime.id, rowId, select));
 }
 
-/** One `listRows` request through the cache, for a canonical query. */
-export function readList(context: TableContext, canonical: CanonicalQuery, options?: ReadOptions): Promise<readonly RowRecord[]> {
-  const { runtime, session } = context;
-  const { query, dependsOn } = withRelated(context, canonical, options);
-  return session.cache.read(request(context, runtime.operations.list, query, options, dependsOn),
-    async () => (await adapterFor(context, options).listRows(runtime.id, query.strings)).rows);
+/** One `listRows` request through the cache, for a canonical query. Throws synchronously for a bad `with`. */
+export function readList(core: TableCore, canonical: CanonicalQuery, options?: ReadOptions): Promise<readonly RowRecord[]> {
+  const { query, dependsOn } = withRelated(core, canonical, options);
+  return core.read('list', query, options, async () => (await core.adapter(options).listRows(core.id, query.strings)).rows, dependsOn);
 }
 
 /** The first row matching a canonical query: any limit is replaced by `limit(1)`. */
-export async function readFirst(context: TableContext, query: CanonicalQuery, options?: ReadOptions): Promise<RowRecord | null> {
-  const rows = await readList(context, query.withLimit(1), options);
+export async function readFirst(core: TableCore, query: CanonicalQuery, options?: ReadOptions): Promise<RowRecord | null> {
+  const rows = await readList(core, query.withLimit(1), options);
   return rows[0] ?? null;
 }
 
 /** `total` of the filters of a canonical query (orders, selects and paging do not change it; Appwrite caps it at 5000). */
-export function readCount(context: TableContext, query: CanonicalQuery, options?: ReadOptions): Promise<number> {
-  const { runtime, session } = context;
+export function readCount(core: TableCore, query: CanonicalQuery, options?: ReadOptions): Promise<number> {
   const filters = query.filters();
-  return session.cache.read(request(context, runtime.operations.count, filters, options),
-    async () => (await adapterFor(context, options).listRows(runtime.id, [...filters.strings, LIMIT_ONE], true)).total);
+  return core.read('count', filters, options, async () => (await core.adapter(options).listRows(core.id, [...filters.strings, LIMIT_ONE], true)).total);
 }
 
 /** Every row matching a canonical query, fetched page by page with `cursorAfter` and cached as one entry. */
-export function readAll(context: TableContext, canonical: CanonicalQuery, pageSize: number, options?: ReadOptions): Promise<readonly RowRecord[]> {
-  const { runtime, session } = context;
-  rejectPaging(context, canonical, 'all()');
-  const { query, dependsOn } = withRelated(context, canonical, options);
-  return session.cache.read(request(context, runtime.operations.all, query, options, dependsOn), () => loadAll(context, query.strings, pageSize, options));
+export function readAll(core: TableCore, canonical: CanonicalQuery, pageSize: number, options?: ReadOptions): Promise<readonly RowRecord[]> {
+  rejectPaging(core, canonical, 'all()');
+  const { query, dependsOn } = withRelated(core, canonical, options);
+  return core.read('all', query, options, () => loadAll(core, query.strings, pageSize, options), dependsOn);
 }
 
 /** Every row matching canonical queries, fetched from Appwrite page by page with `cursorAfter`, past the cache. */
-export async function loadAll(context: TableContext, queries: readonly string[], pageSize: number, options?: CallOptions): Promise<RowRecord[]> {
+export async function loadAll(core: TableCore, queries: readonly string[], pageSize: number, options?: CallOptions): Promise<RowRecord[]> {
   const rows: RowRecord[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = (await adapterFor(context, options).listRows(context.runtime.id, pageQueries(queries, pageSize, cursor))).rows;
+    const page = (await core.adapter(options).listRows(core.id, pageQueries(queries, pageSize, cursor))).rows;
     for (const row of page) rows.push(row);
     const next = page.length < pageSize ? undefined : lastId(page);
     // A page ending on the row it started after would repeat forever; stop instead.
@@ -128,11 +77,11 @@ export async function loadAll(context: TableContext, queries: readonly string[],
 }
 
 /** Every row matching a canonical query, one cached `listRows` page at a time. */
-export async function* iterateRows(context: TableContext, queries: CanonicalQuery, pageSize: number, options?: ReadOptions): AsyncGenerator<RowRecord> {
-  rejectPaging(context, queries, 'iterate()');
+export async function* iterateRows(core: TableCore, queries: CanonicalQuery, pageSize: number, options?: ReadOptions): AsyncGenerator<RowRecord> {
+  rejectPaging(core, queries, 'iterate()');
   let cursor: string | undefined;
   for (;;) {
-    const page = await readList(context, context.runtime.normalizer.combine(queries, pageNodes(pageSize, cursor)), options);
+    const page = await readList(core, core.runtime.normalizer.combine(queries, pageNodes(pageSize, cursor)), options);
     yield* page;
     const next = page.length < pageSize ? undefined : lastId(page);
     if (next === undefined || next === cursor) return;
@@ -154,17 +103,17 @@ function lastId(page: readonly RowRecord[]): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function rejectPaging(context: TableContext, query: CanonicalQuery, method: string): void {
+function rejectPaging(core: TableCore, query: CanonicalQuery, method: string): void {
   const paging = query.paging;
   if (paging !== undefined) {
-    throw new QueryError(context.runtime.id, paging, `${method} pages by itself; use find() or query() for limit, offset and cursors`);
+    throw new QueryError(core.id, paging, `${method} pages by itself; use find() or query() for limit, offset and cursors`);
   }
 }
 
 /** Checks a page size: a positive integer. */
-export function checkPageSize(context: TableContext, pageSize: number): number {
+export function checkPageSize(core: TableCore, pageSize: number): number {
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
-    throw new QueryError(context.runtime.id, `pageSize ${pageSize}`, 'the page size must be a positive integer');
+    throw new QueryError(core.id, `pageSize ${pageSize}`, 'the page size must be a positive integer');
   }
   return pageSize;
 }

@@ -63,9 +63,3 @@ export interface Session {
   /** Reports each operation of the handles (`onOperation`, tracer, metrics); absent in bare sessions. */
   readonly observer?: OperationObserver;
 }
-
-/** Everything a table handle needs: the shared table runtime and the session it acts in. */
-export interface TableContext<D extends TableDefinition = TableDefinition> {
-  readonly runtime: TableRuntime<D>;
-  readonly session: Session;
-}

@@ -48,7 +48,7 @@ export async function runTransaction<T extends readonly TableDefinition[], R>(
   const ledger = new TransactionLedger(await adapter.begin(ttl));
   let result: R;
   try {
-    result = await fn(new Transaction<T>({ runtimes: run.runtimes, session: run.session, adapter, ledger }));
+    result = await fn(new Transaction<T>({ runtimes: run.runtimes, adapter, ledger }));
   } catch (error) {
     await end(adapter, ledger);
     throw error;

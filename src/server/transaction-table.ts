@@ -1,18 +1,16 @@
 import { ID, type TablesDB } from 'node-appwrite';
 import { deepFreeze } from '../cache/deep-freeze.js';
 import { NotFoundError } from '../errors/not-found-error.js';
-import { ValidationError } from '../errors/validation-error.js';
 import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
 import { isColumnOperator } from '../schema/operator.js';
-import { validateInsert, validatePatch, validateUpsert } from '../schema/row-validation.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { checkId } from '../appwrite/appwrite-ids.js';
 import { chunk } from './bulk-chunks.js';
-import { groupUpdates, idFilter, prepareRow } from './bulk-writes.js';
+import { distinctIds, groupUpdates, idFilter, prepareRow } from './bulk-prepare.js';
 import type { QueryInput } from '../query/query-normalizer.js';
-import type { TableContext } from './table-runtime.js';
+import { checkStep, createBody, patchBody, requireFilter, upsertBody, writeTables } from './table-checks.js';
+import type { TableRuntime } from './table-runtime.js';
 import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
-import { requireFilter } from './table-writes.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
 import { plainRow } from '../appwrite/tables-db-adapter.js';
 import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
@@ -26,7 +24,7 @@ export type StagedRow<D extends TableDefinition> = Readonly<Partial<RowOf<D>>> &
 
 /** What a transaction's table handle needs: the table, the transaction's Appwrite calls and its ledger. */
 export interface TransactionTableContext<D extends TableDefinition> {
-  readonly table: TableContext<D>;
+  readonly runtime: TableRuntime<D>;
   readonly adapter: TransactionAdapter;
   readonly ledger: TransactionLedger;
 }
@@ -34,9 +32,9 @@ export interface TransactionTableContext<D extends TableDefinition> {
 type Call<T> = (api: TablesDB, databaseId: string, transactionId: string) => Promise<T>;
 
 /**
- * A table inside a transaction, from `tx.table(name)`. Writes are validated like ordinary writes, then
- * staged in Appwrite with the transaction id: nothing changes, and nothing is invalidated, until the
- * commit. Reads see the staged state and never touch the cache. Each call is one of the transaction's 100
+ * A table inside a transaction, from `tx.table(name)`. Writes are validated by the same checks as ordinary
+ * writes, then staged in Appwrite with the transaction id: nothing changes, and nothing is invalidated, until
+ * the commit. Reads see the staged state and never touch the cache. Each call is one of the transaction's 100
  * operations (a bulk call: one per 100 rows, or per distinct change of `bulkUpdate`).
  *
  * @example
@@ -58,7 +56,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
 
   /** The Appwrite table id. */
   get id(): string {
-    return this.#tx.table.runtime.id;
+    return this.#tx.runtime.id;
   }
 
   /**
@@ -90,7 +88,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async find(queries?: TableQuery<D>): Promise<readonly RowOf<D>[]> {
-    const canonical = this.#tx.table.runtime.normalizer.normalize(queries as QueryInput | undefined);
+    const canonical = this.#tx.runtime.normalizer.normalize(queries as QueryInput | undefined);
     const page = await this.#read('listing rows', undefined, (api, databaseId, transactionId) =>
       api.listRows({ databaseId, tableId: this.id, queries: [...canonical], transactionId, total: false }));
     return deepFreeze(page.rows.map(plainRow)) as readonly RowOf<D>[];
@@ -105,9 +103,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async create(data: InsertOf<D>, options: CreateOptions = {}): Promise<StagedRow<D>> {
-    const body = validateInsert(this.#tx.table.runtime.definition, data);
-    // At commit Appwrite parses every staged write for operators, creates included (Transactions/Update.php).
-    rejectOperatorStrings(this.id, 'create', body);
+    const body = createBody(this.#tx.runtime, data, true);
     const rowId = options.id === undefined ? ID.unique() : checkId(options.id, { table: this.id, method: 'create' });
     return this.#row(await this.#stage('staging the creation of row', [rowId], (api, databaseId, transactionId) =>
       api.createRow({ databaseId, tableId: this.id, rowId, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)));
@@ -126,9 +122,8 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async update(id: string, data: PatchOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
-    const body = validatePatch(this.#tx.table.runtime.definition, data);
-    rejectOperatorStrings(this.id, 'update', body);
     checkId(id, { table: this.id, method: 'update' });
+    const body = patchBody(this.#tx.runtime, data, 'update', options.permissions);
     return this.#row(await this.#stage('staging an update of row', [id], (api, databaseId, transactionId) =>
       api.updateRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)), body);
   }
@@ -143,9 +138,8 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async upsert(id: string, data: UpsertOf<D>, options: WriteOptions = {}): Promise<StagedRow<D>> {
-    const body = validateUpsert(this.#tx.table.runtime.definition, data);
-    rejectOperatorStrings(this.id, 'upsert', body);
     checkId(id, { table: this.id, method: 'upsert' });
+    const body = upsertBody(this.#tx.runtime, data);
     return this.#row(await this.#stage('staging an upsert of row', [id], (api, databaseId, transactionId) =>
       api.upsertRow({ databaseId, tableId: this.id, rowId: id, data: body, ...perms(options.permissions), transactionId }), this.#writes(body)), body);
   }
@@ -227,7 +221,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async bulkUpdate(items: readonly BulkUpdateItem<D>[]): Promise<void> {
-    const { chunks, keys } = groupUpdates(this.#tx.table, items);
+    const { chunks, keys } = groupUpdates(this.#tx.runtime, items);
     const ids = chunks.flatMap((part) => part.refs.map((ref) => ref.id ?? ''));
     this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#writes(keys));
     for (const part of chunks) {
@@ -245,8 +239,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    * ```
    */
   async bulkDelete(ids: readonly string[]): Promise<void> {
-    ids.forEach((id, index) => checkId(id, { table: this.id, method: 'bulkDelete', rowIndex: index }));
-    const chunks = chunk([...new Set(ids)].map((id, index) => ({ index, id })));
+    const chunks = chunk([...distinctIds(this.#tx.runtime, ids)].map(([id, index]) => ({ index, id })));
     this.#tx.ledger.reserve(this.id, chunks.length, ids, this.#deletes());
     for (const refs of chunks) {
       await this.#send('staging a deletion of rows', undefined, (api, databaseId, transactionId) =>
@@ -265,8 +258,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
    */
   async updateWhere(queries: TableQuery<D>, data: PatchOf<D>): Promise<void> {
     const canonical = this.#filters(queries, 'updateWhere');
-    const body = validatePatch(this.#tx.table.runtime.definition, data);
-    rejectOperatorStrings(this.id, 'updateWhere', body);
+    const body = patchBody(this.#tx.runtime, data, 'updateWhere');
     await this.#stage('staging an update of rows', [], (api, databaseId, transactionId) =>
       api.updateRows({ databaseId, tableId: this.id, data: body, queries: [...canonical], transactionId }), this.#writes(body));
   }
@@ -286,7 +278,7 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   async #bulkRows(rows: readonly unknown[], mode: 'create' | 'upsert'): Promise<readonly string[]> {
-    const prepared = rows.map((row, index) => prepareRow(this.#tx.table, row, index, mode));
+    const prepared = rows.map((row, index) => prepareRow(this.#tx.runtime, row, index, mode));
     // At commit Appwrite parses staged creates for operators too; prepareRow checks upserts already.
     if (mode === 'create') prepared.forEach((row, index) => rejectOperatorStrings(this.id, 'bulkCreate', row, index));
     const chunks = chunk(prepared);
@@ -301,31 +293,24 @@ export class TransactionTable<D extends TableDefinition = TableDefinition> {
   }
 
   #filters(queries: TableQuery<D>, method: string): readonly string[] {
-    const canonical = this.#tx.table.runtime.normalizer.canonical(queries as QueryInput);
-    requireFilter(this.#tx.table, canonical, method);
+    const canonical = this.#tx.runtime.normalizer.canonical(queries as QueryInput);
+    requireFilter(this.#tx.runtime, canonical, method);
     return canonical.strings;
   }
 
-  #checkStep(id: string, column: string, by: number, method: string): void {
-    const { runtime } = this.#tx.table;
-    checkId(id, { table: runtime.id, method });
-    if (!runtime.numericColumns.has(column)) {
-      throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
-    }
-    if (!Number.isFinite(by) || by <= 0) {
-      throw new ValidationError(runtime.id, [{ field: column, reason: `the step must be a finite number > 0, got ${by}` }]);
-    }
+  #checkStep(id: string, column: string, by: number, method: 'increment' | 'decrement'): void {
+    checkId(id, { table: this.id, method });
+    checkStep(this.#tx.runtime, column, by, method);
   }
 
   /** Tables a write setting these fields changes at commit (relationships reach further than this table). */
   #writes(body: object): readonly string[] {
-    const relations = this.#tx.table.runtime.relations;
-    return relations.keys.length === 0 ? [this.id] : relations.writeTables(Object.keys(body));
+    return writeTables(this.#tx.runtime, body);
   }
 
   /** Tables a delete changes at commit (cascade, setNull, two-way partners). */
   #deletes(): readonly string[] {
-    return this.#tx.table.runtime.relations.deleteTables();
+    return this.#tx.runtime.relations.deleteTables();
   }
 
   /** The staged answer as a row; fields `sent` gives an operator are left out (their value is only known at commit). */

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors/config-error.js';
 import type { TableByName, TableDefinition, TableName } from '../schema/table-definition.js';
-import type { Session, TableRuntime } from './table-runtime.js';
+import type { TableRuntime } from './table-runtime.js';
 import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
 import { TransactionTable } from './transaction-table.js';
@@ -14,7 +14,6 @@ export interface TransactionOptions {
 /** What a transaction view is built from. */
 export interface TransactionParts {
   readonly runtimes: ReadonlyMap<string, TableRuntime>;
-  readonly session: Session;
   readonly adapter: TransactionAdapter;
   readonly ledger: TransactionLedger;
 }
@@ -64,8 +63,8 @@ export class Transaction<T extends readonly TableDefinition[] = readonly TableDe
     if (handle === undefined) {
       const runtime = this.#parts.runtimes.get(name);
       if (runtime === undefined) throw new ConfigError(`No table named "${name}" was declared`, { table: name });
-      const { session, adapter, ledger } = this.#parts;
-      handle = new TransactionTable({ table: { runtime, session }, adapter, ledger });
+      const { adapter, ledger } = this.#parts;
+      handle = new TransactionTable({ runtime, adapter, ledger });
       this.#handles.set(name, handle);
     }
     return handle as unknown as TransactionTable<TableByName<T, N>>;

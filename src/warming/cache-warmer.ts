@@ -4,10 +4,8 @@ import { assertWarmTasks, warm, type WarmReport, type WarmTask } from './warm-ta
 
 /** The part of a database the warmer listens to, to re-warm a table after it is invalidated. */
 export interface WarmerInvalidationSource {
-  readonly cache: {
-    on(event: 'invalidate', listener: (event: { readonly table: string }) => void): unknown;
-    off(event: 'invalidate', listener: (event: { readonly table: string }) => void): unknown;
-  };
+  on(event: 'invalidate', listener: (event: { readonly table: string }) => void): unknown;
+  off(event: 'invalidate', listener: (event: { readonly table: string }) => void): unknown;
 }
 
 /** Options of {@link createWarmer}. */
@@ -138,8 +136,8 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
     refreshTimer.unref();
   };
   if (refreshDelay !== undefined) {
-    if (db.cache === undefined) throw new ConfigError('createWarmer: refreshAfterInvalidate needs a database with a cache');
-    db.cache.on('invalidate', onInvalidate);
+    if (db.on === undefined) throw new ConfigError('createWarmer: refreshAfterInvalidate needs a database with a cache');
+    db.on('invalidate', onInvalidate);
   }
 
   const ready = tick();
@@ -151,7 +149,7 @@ export function createWarmer<D extends Partial<WarmerInvalidationSource>>(db: D,
       stopped = true;
       clearTimeout(periodicTimer);
       clearTimeout(refreshTimer);
-      if (refreshDelay !== undefined) db.cache?.off('invalidate', onInvalidate);
+      if (refreshDelay !== undefined) db.off?.('invalidate', onInvalidate);
       await queue.close();
     },
   };

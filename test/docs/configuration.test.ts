@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configuration } from '../../docs/examples/configuration.js';
 import { configOptionNames, resolveConfig } from '../../src/server/config.js';
+import { DEFAULTS } from '../../src/server/defaults.js';
 
 const PAGE = readFileSync('docs/configuration.md', 'utf8');
 
@@ -21,7 +23,46 @@ function resolvedAt(path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], resolved);
 }
 
+/** Every `.ts` file under a folder. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every dotted path to a value of {@link DEFAULTS}. */
+function defaultPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => defaultPaths(inner, prefix === '' ? key : `${prefix}.${key}`));
+}
+
+const at = (root: unknown, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], root);
+
+/** The value a TSDoc comment states after a `DEFAULTS.<path>`: `(300_000)`, `(67_108_864, 64 MiB)`, `('orm_migrations')`, `(0: never)`. */
+function statedValue(text: string): unknown {
+  const literal = text.trim();
+  if (/^-?[\d_]+$/.test(literal)) return Number(literal.replace(/_/g, ''));
+  if (literal === 'true' || literal === 'false') return literal === 'true';
+  return /^'([^']*)'$/.exec(literal)?.[1] ?? `unreadable: ${literal}`;
+}
+
 describe('docs: configuration', () => {
+  it('every TSDoc mention of a default states the value in DEFAULTS, and every default is mentioned', () => {
+    const stated = sourceFiles('src').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/`DEFAULTS\.([\w.]+)` \(([^,:)]+)/g)].map(([, path = '', value = '']) => ({ file, path, value: statedValue(value) })));
+    for (const { file, path, value } of stated) expect({ file, path, value }).toEqual({ file, path, value: at(DEFAULTS, path) });
+    expect([...new Set(stated.map(({ path }) => path))].sort()).toEqual(defaultPaths(DEFAULTS).sort());
+  });
+
+  it('the resolved configuration holds the values of DEFAULTS', () => {
+    const resolved = resolveConfig({ endpoint: 'http://127.0.0.1:1/v1', projectId: 'p', databaseId: 'd', apiKey: 'k' });
+    for (const path of defaultPaths(DEFAULTS).filter((path) => !path.startsWith('l2.'))) expect({ path, value: at(resolved, path) }).toEqual({ path, value: at(DEFAULTS, path) });
+    const l2 = resolveConfig({ endpoint: 'http://127.0.0.1:1/v1', projectId: 'p', databaseId: 'd', apiKey: 'k', cache: { redis: 'redis://127.0.0.1:6379', l2: { compress: true } } }).cache;
+    expect(l2 === false ? undefined : l2.l2).toMatchObject({ ttl: DEFAULTS.cache.ttl, maxValueBytes: DEFAULTS.l2.maxValueBytes, compressAbove: DEFAULTS.l2.compressAbove, timeout: DEFAULTS.l2.timeout });
+  });
+
   it('lists every option of the configuration schema, and nothing else', () => {
     expect([...documentedOptions().keys()].sort()).toEqual([...configOptionNames()].sort());
   });

@@ -3,6 +3,7 @@ import { Client, TablesDB } from 'node-appwrite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InvalidationOrigin } from '../../src/cache/cache-events.js';
 import { cacheHeaders, DATABASE_ID, startExample, WEBHOOK_SECRET, type ExampleFixture } from './support/example-fixture.js';
+import { queryCacheOf } from '../../src/server/database-impl.js';
 
 let app: ExampleFixture;
 const invalidations: { table: string; origin: InvalidationOrigin }[] = [];
@@ -14,7 +15,7 @@ afterAll(async () => {
   await app.close();
 });
 beforeEach(() => {
-  app.db.cache.clear();
+  queryCacheOf(app.db).clear();
   invalidations.length = 0;
 });
 

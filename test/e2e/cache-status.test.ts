@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cacheHeaders, json, startExample, type ExampleFixture } from './support/example-fixture.js';
+import { queryCacheOf } from '../../src/server/database-impl.js';
 
 let app: ExampleFixture;
 beforeAll(async () => {
@@ -9,7 +10,7 @@ afterAll(async () => {
   await app.close();
 });
 beforeEach(() => {
-  app.db.cache.clear();
+  queryCacheOf(app.db).clear();
   app.emu.faults.clear();
 });
 

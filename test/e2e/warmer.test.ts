@@ -3,6 +3,7 @@ import { createWarmer } from '../../src/warming/cache-warmer.js';
 import { warm } from '../../src/warming/warm-tasks.js';
 import { warmTasks } from '../../examples/express/warming.js';
 import { cacheHeaders, json, startExample, type ExampleFixture } from './support/example-fixture.js';
+import { queryCacheOf } from '../../src/server/database-impl.js';
 
 let app: ExampleFixture;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
 
 describe('warming the example against the emulator', () => {
   it('warm() loads the hot queries once; the routes then answer from the cache', async () => {
-    app.db.cache.clear();
+    queryCacheOf(app.db).clear();
     const report = await warm(app.db, warmTasks, { concurrency: 2 });
     expect(report).toMatchObject({ ok: true, failed: 0 });
     expect(report.tasks.map((task) => [task.name, task.loaded, task.tables])).toEqual(warmTasks.map((task) => [task.name, 1, ['products']]));
@@ -27,7 +28,7 @@ describe('warming the example against the emulator', () => {
   });
 
   it('a failing task is reported and does not keep the others from warming', async () => {
-    app.db.cache.clear();
+    queryCacheOf(app.db).clear();
     const onError = vi.fn();
     const report = await warm(app.db, [
       { name: 'missing row', run: (db) => db.table('products').getOrFail('does-not-exist') },
@@ -41,7 +42,7 @@ describe('warming the example against the emulator', () => {
   });
 
   it('refreshAfterInvalidate re-warms the listing after a write, so the next GET is a HIT again', async () => {
-    app.db.cache.clear();
+    queryCacheOf(app.db).clear();
     const warmer = createWarmer(app.db, { every: 3_600_000, refreshAfterInvalidate: 20, tasks: warmTasks });
     try {
       await warmer.ready;

@@ -8,15 +8,16 @@
  */
 import { createInterface } from 'node:readline';
 import { createAppwriteClient } from '../../src/appwrite/appwrite-client.js';
+import { resolveConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/database.js';
 
 const emit = (line: unknown): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 const redis = process.env['REDIS_URL'] ?? '';
-const config = {
-  endpoint: 'http://127.0.0.1:9/v1', projectId: 'close', databaseId: 'main',
+const config = resolveConfig({
+  endpoint: 'http://127.0.0.1:9/v1', projectId: 'close', databaseId: 'main', apiKey: 'unused',
   cache: { ttl: 60_000, maxEntries: 100, maxBytes: 1 << 20, redis },
-  logger: { warn: () => emit({ event: 'warn' }), info: () => undefined },
-};
+  logger: { warn: () => emit({ event: 'warn' }), info: () => undefined, error: () => undefined },
+});
 const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { apiKey: 'unused' } });
 const db = openDatabase({ config, tables: [{ name: 'items', schema: { name: { type: 'string' } } }] as const, client });
 await db.ready();

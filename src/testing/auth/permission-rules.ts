@@ -60,10 +60,10 @@ function roleProblem(role: string, identifier: string, dimension: string): strin
 
 /**
  * Why a permission list is invalid, in utopia's words, or null. `allowed` are the permission types the
- * target takes (`read, update, delete, write` for rows).
+ * target takes (`read, update, delete, write` for rows); `limit` 0 means no limit.
  */
 export function permissionsProblem(permissions: readonly unknown[], allowed: readonly string[], limit = 100): string | null {
-  if (permissions.length > limit) return `You can only provide up to ${limit} permissions.`;
+  if (limit > 0 && permissions.length > limit) return `You can only provide up to ${limit} permissions.`;
   for (const permission of permissions) {
     if (typeof permission !== 'string') return 'Every permission must be of type string.';
     if (permission === '*') return 'Wildcard permission "*" has been replaced. Use "any" instead.';

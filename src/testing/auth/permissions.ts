@@ -1,5 +1,5 @@
 import type { Caller } from './auth.js';
-import { paramInvalid, userUnauthorized } from '../http/errors.js';
+import { badRequest, paramInvalid, userUnauthorized } from '../http/errors.js';
 import { permissionsProblem } from './permission-rules.js';
 
 /** Permission actions: `write` is shorthand that Appwrite stores expanded. */
@@ -27,6 +27,25 @@ export function normalizePermissions(
     const role = match?.[2] ?? '';
     const expanded = action === 'write' ? (target === 'table' ? ['create', 'update', 'delete'] : ['update', 'delete']) : [action];
     for (const item of expanded) out.add(`${item}("${role}")`);
+  }
+  return [...out];
+}
+
+/**
+ * A createRows row's `$permissions` (Documents/Create.php:217-231): checked with utopia's `Permissions`
+ * validator and its default types (so `create(...)` passes), a failure answered 400 `general_bad_request`
+ * with the validator's own message; then `write(x)` becomes update+delete and other types stay
+ * (`Permission::aggregate` only expands `write`).
+ */
+export function bulkRowPermissions(permissions: readonly unknown[]): string[] {
+  const problem = permissions.length === 0 ? null : permissionsProblem(permissions, ['read', 'create', 'update', 'delete', 'write'], 0);
+  if (problem !== null) throw badRequest(problem);
+  const out = new Set<string>();
+  for (const permission of permissions as string[]) {
+    const match = FORMAT.exec(permission);
+    const action = match?.[1] ?? '';
+    const role = match?.[2] ?? '';
+    for (const item of action === 'write' ? ['update', 'delete'] : [action]) out.add(`${item}("${role}")`);
   }
   return [...out];
 }

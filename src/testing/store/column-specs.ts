@@ -18,6 +18,12 @@ const INT32_MAX = 2_147_483_647;
  * extreme (the SDK sends PHP_INT_MIN/MAX or -+PHP_FLOAT_MAX, which Appwrite stores as "no bound").
  */
 function readBound(params: Params, name: string, integer: boolean): number | null | undefined {
+  // The params are `Nullable(Integer(false, 64))` (integer) and `Nullable(FloatValidator())` (float).
+  const raw = params.raw[name];
+  const valid = integer ? Number.isInteger(raw) || typeof raw === 'bigint' : typeof raw === 'number' || typeof raw === 'bigint';
+  if (raw !== undefined && raw !== null && !valid) {
+    throw paramInvalid(name, `${integer ? integerDescription(64) : 'Value must be a valid float'} or null`);
+  }
   const value = params.number(name, integer ? { integer: true } : {});
   if (value === undefined) return undefined;
   return Math.abs(value) >= (integer ? INT64_LIMIT : Number.MAX_VALUE) ? null : value;
@@ -30,6 +36,9 @@ function nextBound(bound: number | null | undefined, previous: number | undefine
 }
 
 function readSize(params: Params, limit: number, previous: number | undefined): number {
+  // `Range(1, limit, TYPE_INTEGER)`: a fraction fails with the range's description.
+  const raw = params.raw.size;
+  if (typeof raw === 'number' && !Number.isInteger(raw)) throw paramInvalid('size', rangeDescription(1, limit));
   const size = params.number('size', { integer: true }) ?? previous;
   if (size === undefined) throw paramMissing('size');
   if (size < 1 || size > limit) throw paramInvalid('size', rangeDescription(1, limit));

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { isAppwriteDatetime, parseAppwriteDatetime } from '../../schema/appwrite-datetime.js';
 import { isAppwriteUrl } from '../../schema/appwrite-url.js';
+import { isAppwriteEmail } from './email-format.js';
 import { integerWidth } from './row-width.js';
 import { formatInstant } from '../control/clock.js';
 import { maxLengthOf } from './column-types.js';
@@ -15,7 +16,6 @@ const DATETIME_MIN = '1000-01-01T00:00:00.000+00:00';
 const DATETIME_DESCRIPTION = 'Value must be valid date between 1000-01-01 00:00:00 and 9999-12-31 23:59:59.';
 const INT64_MAX_TEXT = '9223372036854775807';
 const INT64_MIN_TEXT = '-9223372036854775808';
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** PHP `number_format` of a bound: rounded, with thousands separators. */
 function formatBound(value: number | string): string {
@@ -95,7 +95,7 @@ export function formatProblem(format: 'email' | 'url' | 'ip', value: unknown): s
   const text = typeof value === 'string' ? value : '';
   switch (format) {
     case 'email':
-      return EMAIL.test(text) ? null : 'Value must be a valid email address';
+      return isAppwriteEmail(text) ? null : 'Value must be a valid email address';
     case 'url':
       return isAppwriteUrl(text) ? null : 'Value must be a valid URL';
     case 'ip':

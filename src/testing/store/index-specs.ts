@@ -1,6 +1,7 @@
 import { ApiError } from '../http/api-error.js';
 import { isoNow } from '../control/clock.js';
 import { isStringLike, maxLengthOf } from './column-types.js';
+import { integerDescription } from './column-values.js';
 import { INDEX_LIMIT } from './inline-indexes.js';
 import { columnNotAvailable, columnTypeInvalid, columnUnknown, indexAlreadyExists, notImplemented, paramInvalid, paramMissing } from '../http/errors.js';
 import type { IndexType, StoredColumn, StoredIndex, StoredTable } from './model.js';
@@ -8,6 +9,8 @@ import type { Params } from '../http/params.js';
 
 /** MariaDB's key length limit in bytes, checked for every index type but fulltext. */
 const INDEX_LENGTH_LIMIT = 768;
+const INT32_MIN = -2_147_483_648;
+const INT32_MAX = 2_147_483_647;
 const TYPES: readonly string[] = ['key', 'fulltext', 'unique', 'spatial'];
 /** System attributes Appwrite lets indexes use, with whether they are strings. */
 const SYSTEM: Readonly<Record<string, boolean>> = { $id: true, $createdAt: false, $updatedAt: false };
@@ -22,10 +25,16 @@ function readOrders(params: Params): string[] {
   return orders;
 }
 
+/**
+ * The `lengths` param: `ArrayList(Nullable(Integer()))`, so any 32-bit integer (negative ones too: utopia's
+ * index validator refuses those later) or null, at most 100 entries. Null and 0 both mean "no length".
+ */
 function readLengths(params: Params): number[] {
   const lengths = params.array('lengths') ?? [];
-  if (lengths.some((length) => length !== null && (typeof length !== 'number' || !Number.isInteger(length) || length < 0))) {
-    throw paramInvalid('lengths', 'Value must a valid array no longer than 100 items and Value must be a valid range between 0 and 16,381');
+  const valid = (length: unknown): boolean => length === null
+    || (typeof length === 'number' && Number.isInteger(length) && length >= INT32_MIN && length <= INT32_MAX);
+  if (lengths.length > 100 || !lengths.every(valid)) {
+    throw paramInvalid('lengths', `Value must a valid array no longer than 100 items and ${integerDescription(32)} or null`);
   }
   return (lengths as (number | null)[]).map((length) => length ?? 0);
 }
@@ -37,22 +46,55 @@ function naturalLength(table: StoredTable, key: string): number {
   return maxLengthOf(column) ?? (column.type === 'double' ? 2 : 1);
 }
 
+/** The type utopia's index validator names a column by: the column's type, `string` for `$id`, else `datetime`. */
+function typeOf(table: StoredTable, key: string): string {
+  return table.columns.find((item) => item.key === key)?.type ?? (key === '$id' ? 'string' : 'datetime');
+}
+
+function isStringColumn(table: StoredTable, key: string): boolean {
+  const column = table.columns.find((item) => item.key === key);
+  return column === undefined ? key === '$id' : isStringLike(column);
+}
+
 /**
- * utopia-php/database's index length rule: each given length at most the column's size, and the sum (the
- * given lengths, or the columns' natural lengths) at most 768.
+ * utopia-php/database's index length rule (`Validator/Index::checkIndexLengths`, every type but fulltext):
+ * no more lengths than columns, no negative length, each given length at most the column's size, and the sum
+ * (the given lengths, or the columns' natural lengths) at most 768.
  */
 function checkIndexLength(table: StoredTable, columns: readonly string[], lengths: readonly number[]): void {
+  if (lengths.length > columns.length) {
+    throw indexInvalid('Invalid index lengths. Count of lengths must be equal or less than the number of attributes.');
+  }
   let total = 0;
   columns.forEach((key, position) => {
     const natural = naturalLength(table, key);
-    const length = lengths[position] ?? 0;
-    const column = table.columns.find((item) => item.key === key);
-    if (length > 0 && column !== undefined && isStringLike(column) && length > natural) {
-      throw indexInvalid(`Index length ${length} is larger than the size for ${key}: ${natural}"`);
-    }
-    total += length > 0 ? length : natural;
+    const given = lengths[position] ?? 0;
+    const length = isStringColumn(table, key) && given !== 0 ? given : natural;
+    if (length < 0) throw indexInvalid(`Negative index length provided for ${key}`);
+    if (length > natural) throw indexInvalid(`Index length ${length} is larger than the size for ${key}: ${natural}"`);
+    total += length;
   });
   if (total > INDEX_LENGTH_LIMIT) throw indexInvalid(`Index length is longer than the maximum: ${INDEX_LENGTH_LIMIT}`);
+}
+
+/**
+ * utopia-php/database's `Validator/Index` on a new index, in its order (5.3.17 `isValid`, Index.php:112-170):
+ * columns given, none repeated, fulltext only on strings, a length only on string columns
+ * (`checkArrayIndexes`), then the length rule.
+ */
+function validateIndex(table: StoredTable, type: string, columns: readonly string[], lengths: readonly number[]): void {
+  if (columns.length === 0) throw indexInvalid('No attributes provided for index');
+  if (new Set(columns).size !== columns.length) throw indexInvalid('Duplicate attributes provided');
+  if (type === 'fulltext') {
+    const other = columns.find((key) => !isStringColumn(table, key));
+    if (other !== undefined) throw indexInvalid(`Attribute "${other}" cannot be part of a fulltext index, must be of type string`);
+  }
+  columns.forEach((key, position) => {
+    if ((lengths[position] ?? 0) !== 0 && !isStringColumn(table, key)) {
+      throw indexInvalid(`Cannot set a length on "${typeOf(table, key)}" attributes`);
+    }
+  });
+  if (type !== 'fulltext') checkIndexLength(table, columns, lengths);
 }
 
 /**
@@ -81,19 +123,11 @@ export function buildIndex(table: StoredTable, params: Params, columnsParam: 'co
     if (column?.array === true) {
       throw new ApiError('index_invalid', 'Creating indexes on array attributes is not currently supported.', 400);
     }
-    if (type === 'fulltext' && !(column === undefined ? system === true : isStringLike(column))) {
-      throw indexInvalid(`Attribute "${columnKey}" cannot be part of a fulltext index, must be of type string`);
-    }
   }
-  if (columns.length === 0) throw indexInvalid('No attributes provided for index');
-  if (new Set(columns).size !== columns.length) throw indexInvalid('Duplicate attributes provided');
-  if (orders.length > columns.length || lengths.length > columns.length) {
-    throw indexInvalid('Invalid index lengths or orders: each must have at most one entry per attribute');
-  }
-  if (type !== 'fulltext') checkIndexLength(table, columns, lengths);
+  validateIndex(table, type, columns, lengths);
   if (table.indexes.some((index) => index.key === key)) throw indexAlreadyExists(key);
   const now = isoNow();
-  const reported = columns.map((_, position) => lengths[position] ?? 0);
+  const reported = Array.from({ length: Math.max(columns.length, lengths.length) }, (_, position) => lengths[position] ?? 0);
   return { key, type: type as IndexType, status: 'processing', error: '', columns, orders, lengths: reported, $createdAt: now, $updatedAt: now };
 }
 
@@ -117,9 +151,6 @@ export function checkIndexesAfterAlter(table: StoredTable, previousKey: string, 
     const columns = index.columns.map((key) => (key === previousKey ? updated.key : key));
     const lengths = index.schemaLengths ?? index.lengths;
     if (index.type === 'fulltext') continue;
-    if (lengths.length > columns.length) {
-      throw indexInvalid('Invalid index lengths. Count of lengths must be equal or less than the number of attributes.');
-    }
     checkIndexLength(altered, columns, lengths);
   }
 }

@@ -49,7 +49,11 @@ export function prepareUpdate(
   authorize: (changed: boolean) => void,
 ): PreparedWrite {
   const columns = store.availableColumns(state);
+  // utopia compares every key of the merged row, the dates an API key may set included (Database.php
+  // 5.3.17:6098-6210): a new `$createdAt` alone is a change, and `$updatedAt` then becomes the given one or now.
   const changed = !sameList(input.permissions, row.$permissions)
+    || (input.createdAt !== undefined && input.createdAt !== row.$createdAt)
+    || (input.updatedAt !== undefined && input.updatedAt !== row.$updatedAt)
     || Object.entries(input.values).some(([key, value]) => value instanceof Operator || !strictlyEqual(value, row[key]));
   authorize(changed);
   const merged: Record<string, unknown> = {};

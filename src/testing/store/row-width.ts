@@ -3,6 +3,8 @@ import type { StoredColumn } from './model.js';
 
 /** MariaDB's row size limit, Appwrite's Table `bytesMax`. */
 export const ROW_WIDTH_LIMIT = 65_535;
+/** Columns a table may have: the adapter's 1,017 less utopia's 7 internal attributes. */
+export const COLUMN_COUNT_LIMIT = 1_010;
 /** What Appwrite's internal columns take in every row (an empty table reports it as `bytesUsed`). */
 const BASE_WIDTH = 1_067;
 const VARCHAR_LIMIT = 16_381;
@@ -48,4 +50,18 @@ function columnWidth(column: StoredColumn): number {
  */
 export function rowWidth(columns: readonly StoredColumn[]): number {
   return columns.reduce((total, column) => total + columnWidth(column), BASE_WIDTH);
+}
+
+/**
+ * Whether a table can take one more column (utopia-php/database `Database::checkAttribute`, 5.3.17
+ * Database.php:3185-3205): at most 1,010 columns, and a row width below 65,535 (reaching it is refused,
+ * unlike createTable's inline check, which refuses only beyond it).
+ *
+ * @example
+ * ```ts
+ * canAddColumn(table.columns, column); // false once the table is full
+ * ```
+ */
+export function canAddColumn(columns: readonly StoredColumn[], column: StoredColumn): boolean {
+  return columns.length + 1 <= COLUMN_COUNT_LIMIT && rowWidth([...columns, column]) < ROW_WIDTH_LIMIT;
 }

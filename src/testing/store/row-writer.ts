@@ -24,9 +24,15 @@ export interface RowInput {
 /**
  * Splits request data into column values and system fields: `$sequence`, `$databaseId` and `$tableId` are
  * dropped; `$createdAt`/`$updatedAt` are kept only for API keys (migrations); other `$` keys stay and fail
- * the structure check as unknown attributes.
+ * the structure check as unknown attributes. `idFromPath`: the route names the row (createRow, updateRow,
+ * upsertRow), and Appwrite overwrites any `$id` in the data with it unchecked (Documents/Create.php:360-373,
+ * Update.php:177).
  */
-export function splitRowData(data: Readonly<Record<string, unknown>>, caller: Caller): RowInput {
+export function splitRowData(
+  data: Readonly<Record<string, unknown>>,
+  caller: Caller,
+  options: { readonly idFromPath?: boolean } = {},
+): RowInput {
   const values: Record<string, unknown> = {};
   let id: string | undefined;
   let permissions: string[] | undefined;
@@ -34,6 +40,7 @@ export function splitRowData(data: Readonly<Record<string, unknown>>, caller: Ca
   let updatedAt: string | undefined;
   for (const [key, value] of Object.entries(data)) {
     if (key === '$id') {
+      if (options.idFromPath === true) continue;
       if (value !== undefined && value !== null && value !== 'unique()' && !isValidKey(value)) throw paramInvalid('$id', KEY_DESCRIPTION);
       id = typeof value === 'string' && value !== 'unique()' ? value : undefined;
     } else if (key === '$permissions') {
@@ -79,11 +86,23 @@ export function resolveOperators(
   return values;
 }
 
-/** Builds new rows (defaults applied, structure checked, operators computed from defaults); nothing is stored yet. */
-export function prepareCreates(store: Store, state: TableState, caller: Caller, inputs: readonly RowInput[]): StoredRow[] {
+/**
+ * Builds new rows (defaults applied, structure checked, operators computed from defaults); nothing is stored
+ * yet. `checkedPermissions`: the inputs' permissions were already checked and expanded (createRows does
+ * that per row, see `bulkRowPermissions`).
+ */
+export function prepareCreates(
+  store: Store,
+  state: TableState,
+  caller: Caller,
+  inputs: readonly RowInput[],
+  options: { readonly checkedPermissions?: boolean } = {},
+): StoredRow[] {
   const columns = store.availableColumns(state);
   return inputs.map((input) => {
-    const permissions = resolvePermissions(caller, input.permissions, defaultRowPermissions(caller));
+    const permissions = options.checkedPermissions === true && input.permissions !== undefined
+      ? [...input.permissions]
+      : resolvePermissions(caller, input.permissions, defaultRowPermissions(caller));
     const values = resolveOperators(columns, checkRowStructure(columns, input.values, { applyDefaults: true }), undefined);
     const now = isoNow();
     return {

@@ -136,9 +136,9 @@ describe('the Redis bridge between two caches (shared Redis on 127.0.0.1:6379)',
     await a.fill('products');
     const cache = new QueryCache({ ttl: 60_000, maxEntries: 100, maxBytes: 1 << 20, enabled: true });
     const warn = (message: string): void => void message;
-    expect(attachRedisBridge(cache, { projectId: 'p', databaseId: 'main', cache: false }, { warn })).toBeUndefined();
-    expect(attachRedisBridge(cache, { projectId: 'p', databaseId: 'main', cache: {} }, { warn })).toBeUndefined();
-    const bridge = attachRedisBridge(cache, { projectId: 'p', databaseId: 'main', cache: { redis: REDIS, channel } }, { warn });
+    expect(attachRedisBridge(cache, { databaseId: 'main', cache: false }, { warn })).toBeUndefined();
+    expect(attachRedisBridge(cache, { databaseId: 'main', cache: { channel, instanceId: 'attached' } }, { warn })).toBeUndefined();
+    const bridge = attachRedisBridge(cache, { databaseId: 'main', cache: { redis: REDIS, channel, instanceId: 'attached' } }, { warn });
     expect(bridge).toBeDefined();
     try {
       await vi.waitFor(() => expect(bridge?.state).toBe('connected'), { timeout: 5_000, interval: 5 });

@@ -16,7 +16,7 @@ afterAll(async () => {
 function instance(channel: string, id: string): Database<typeof tables> {
   const { config, emu } = fx;
   if (config.cache === false) throw new Error('the fixture caches');
-  const withRedis: DatabaseConfig = { ...config, cache: { ...config.cache, redis: 'redis://127.0.0.1:6379', channel, instanceId: id }, logger: { warn: () => undefined } };
+  const withRedis: DatabaseConfig = { ...config, cache: { ...config.cache, redis: 'redis://127.0.0.1:6379', channel, instanceId: id }, logger: { ...config.logger, warn: () => undefined } };
   const client = createAppwriteClient({ endpoint: emu.endpoint, projectId: emu.projectId, credentials: { apiKey: emu.apiKey } });
   return openDatabase({ config: withRedis, tables, client });
 }

@@ -4,7 +4,9 @@ import { QueryCache } from '../../../src/cache/query-cache.js';
 import { columnSpec } from '../../../src/schema/desired-spec.js';
 import type { TableDefinition } from '../../../src/schema/table-definition.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
+import { resolveConfig } from '../../../src/server/config.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
+import { queryCacheOf } from '../../../src/server/database-impl.js';
 import { inlineColumn } from '../../../src/appwrite/migration-gateway.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
 import { ClientRequestLog, REAL_APPWRITE, freshDatabaseId, type RealAppwrite, type SentRequestFilter } from '../../helpers/appwrite-target.js';
@@ -98,11 +100,11 @@ export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFi
       rowSecurity: 'rowSecurity' in definition ? definition.rowSecurity : false,
     });
   }
-  const config: DatabaseConfig = {
-    endpoint: emu.endpoint, projectId: emu.projectId, databaseId: DATABASE_ID,
+  const config: DatabaseConfig = resolveConfig({
+    endpoint: emu.endpoint, projectId: emu.projectId, databaseId: DATABASE_ID, apiKey: emu.apiKey,
     cache: { ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 },
     retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-  };
+  });
   const client = createAppwriteClient({ endpoint: emu.endpoint, projectId: emu.projectId, credentials: { apiKey: emu.apiKey } });
   if (REAL_APPWRITE !== undefined) log.attach(client);
   const open = (options: { cache?: QueryCache; tables?: readonly TableDefinition[] } = {}): Database<typeof tables> =>
@@ -116,7 +118,7 @@ export async function startHandlesFixture(cache?: QueryCache): Promise<HandlesFi
       for (const definition of tables) {
         await admin.deleteRows({ databaseId: DATABASE_ID, tableId: definition.name, queries: [Query.isNotNull('$id')] });
       }
-      db.cache.clear();
+      queryCacheOf(db).clear();
       emu.requests.clear();
     },
     async close() {

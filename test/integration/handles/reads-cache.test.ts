@@ -4,6 +4,7 @@ import { NotFoundError } from '../../../src/errors/not-found-error.js';
 import { QueryError } from '../../../src/errors/query-error.js';
 import { productRows, useHandlesFixture } from './handles-fixture.js';
 import { itLocal } from '../../helpers/appwrite-target.js';
+import { queryCacheOf } from '../../../src/server/database-impl.js';
 
 const fx = useHandlesFixture({ seedRows: 6 });
 
@@ -153,7 +154,7 @@ describe('cached reads', () => {
   it('never serves entries made under an older declaration of the table', async () => {
     await fx.db.table('products').find();
     const changed = { name: 'products', schema: { name: { type: 'string', required: true, size: 255 } } } as const;
-    const newer = fx.open({ cache: fx.db.cache, tables: [changed] });
+    const newer = fx.open({ cache: queryCacheOf(fx.db), tables: [changed] });
     await newer.table('products').find();
     expect(fx.count('listRows')).toBe(2);
   });

@@ -9,6 +9,7 @@ import { ServerORM } from '../../../src/server/server-orm.js';
 import { TablesDB } from 'node-appwrite';
 import { tables, useHandlesFixture } from './handles-fixture.js';
 import { itLocal } from '../../helpers/appwrite-target.js';
+import { queryCacheOf } from '../../../src/server/database-impl.js';
 
 const fx = useHandlesFixture({ seedRows: 1 });
 
@@ -54,7 +55,7 @@ describe('no public object renders the API key or a JWT', () => {
     const db = await orm.init(tables);
     const view = db.as({ jwt });
     const bridge = createRedisBridge({
-      cache: db.cache, redis: 'redis://127.0.0.1:6379', channel: 'secrets-test', instanceId: 'one', databaseId: 'shop', logger: { warn: () => undefined },
+      cache: queryCacheOf(db), redis: 'redis://127.0.0.1:6379', channel: 'secrets-test', instanceId: 'one', databaseId: 'shop', logger: { warn: () => undefined },
     });
     const warmer = createWarmer(db, { every: 3_600_000, tasks: [{ name: 'all', run: (current) => current.table('products').all() }] });
     const client = createAppwriteClient({ endpoint: fx.emu.endpoint, projectId: fx.emu.projectId, credentials: { apiKey } });

@@ -34,7 +34,7 @@ describe('request deadlines', () => {
   itLocal('writes take a timeout too; the config default applies when the call gives none', async () => {
     fx.emu.faults.add({ operation: 'updateRow', delayMs: 1_500 });
     const client = createAppwriteClient({ endpoint: fx.config.endpoint, projectId: fx.config.projectId, credentials: { apiKey: fx.emu.apiKey } });
-    const db = openDatabase({ config: { ...fx.config, timeoutMs: 40, retry: { attempts: 1 } }, tables, client });
+    const db = openDatabase({ config: { ...fx.config, timeoutMs: 40, retry: { ...fx.config.retry, attempts: 1 } }, tables, client });
     await expect(db.table('products').update('p0', { price: 9 })).rejects.toMatchObject({ type: 'request_timeout', status: 0 });
     await expect(fx.db.table('products').update('p1', { price: 9 }, { timeoutMs: 40 })).rejects.toThrow(/No answer from Appwrite within 40 ms while updating row "p1"/);
     await db.close();

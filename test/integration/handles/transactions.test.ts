@@ -79,7 +79,7 @@ describe('db.transaction', () => {
     const channel = `tx-test-${randomUUID()}`;
     const client = createAppwriteClient({ endpoint: fx.config.endpoint, projectId: fx.config.projectId, credentials: { apiKey: fx.emu.apiKey } });
     const open = (instanceId: string): typeof fx.db => openDatabase<typeof tables>({
-      config: { ...fx.config, cache: { ttl: 300_000, maxEntries: 1000, maxBytes: 1 << 24, redis: 'redis://127.0.0.1:6379', channel, instanceId } },
+      config: { ...fx.config, cache: { ttl: 300_000, maxEntries: 1000, maxBytes: 1 << 24, grace: 0, l2: false, redis: 'redis://127.0.0.1:6379', channel, instanceId } },
       tables, client,
     });
     const [one, two] = [open('one'), open('two')];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { products, useHandlesFixture } from './handles-fixture.js';
+import { queryCacheOf } from '../../../src/server/database-impl.js';
 
 let now = 0;
 const clock = { now: () => now };
@@ -33,7 +34,7 @@ describe('TTL', () => {
 
   it('honours a per-table TTL', async () => {
     const shortLived = { ...products, cache: { ttl: 100 } } as const;
-    const db = fx.open({ cache: fx.db.cache, tables: [shortLived] });
+    const db = fx.open({ cache: queryCacheOf(fx.db), tables: [shortLived] });
     await db.table('products').find();
     now += 101;
     await db.table('products').find();

@@ -3,6 +3,7 @@ import { defineTable } from '../../../src/schema/table-definition.js';
 import type { Database } from '../../../src/server/database.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import { startAppwriteEmulator, type AppwriteEmulator } from '../../../src/testing/index.js';
+import { queryCacheOf } from '../../../src/server/database-impl.js';
 
 /** Every relation type: oneToOne (one-way), manyToOne (two-way), oneToMany (two-way), manyToMany (two-way). */
 export const companies = defineTable({
@@ -73,7 +74,7 @@ export function useRelationsFixture(databaseId = 'rel'): RelationsFixture {
     await db.table('tags').create({ label: 'news' }, { id: 't1' });
     await db.table('posts').create({ title: 'Hello', author: 'a1', tags: ['t1'] }, { id: 'k1' });
     await db.table('posts').create({ title: 'Again', author: 'a1' }, { id: 'k2' });
-    db.cache.clear();
+    queryCacheOf(db).clear();
     state.emu?.requests.clear();
   });
   return {

@@ -2,6 +2,7 @@ import { Client } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import { bulkWriteRows } from '../../../src/server/bulk-writes.js';
+import { TableCore } from '../../../src/server/table-core.js';
 import { TableRuntime } from '../../../src/server/table-runtime.js';
 import type { BulkRowData, RowPage, RowRecord, TablesDbAdapter } from '../../../src/appwrite/tables-db-adapter.js';
 
@@ -36,8 +37,8 @@ describe('bulkUpsert when Appwrite leaves unchanged rows out of its answer', () 
     const stored = new Map<string, RowRecord>([['a', { $id: 'a', name: 'A' }], ['b', { $id: 'b', name: 'B' }]]);
     const calls: string[] = [];
     const cache = new QueryCache({ ttl: 1000, maxEntries: 10, maxBytes: 100_000, enabled: true });
-    const context = { runtime: new TableRuntime(definition), session: { scope: 'key', cache, adapter: skippingAdapter(stored, calls), client: new Client() } };
-    const rows = await bulkWriteRows(context, [{ $id: 'a', name: 'A' }, { $id: 'c', name: 'C' }, { $id: 'b', name: 'B2' }], 'upsert');
+    const core = new TableCore(new TableRuntime(definition), { scope: 'key', cache, adapter: skippingAdapter(stored, calls), client: new Client() });
+    const rows = await bulkWriteRows(core, [{ $id: 'a', name: 'A' }, { $id: 'c', name: 'C' }, { $id: 'b', name: 'B2' }], 'upsert');
     expect(rows.map((row) => [row.$id, row.name])).toEqual([['a', 'A'], ['c', 'C'], ['b', 'B2']]);
     expect(calls).toEqual(['upsertRows 3', 'listRows {"method":"equal","attribute":"$id","values":["a"]} {"method":"limit","values":[1]}']);
   });

@@ -15,7 +15,8 @@ function gate(): Gate {
 
 /** A database stand-in: the warmer only passes it to the tasks and listens to its cache events. */
 function fakeDb() {
-  return { cache: new CacheEvents() };
+  const cache = new CacheEvents();
+  return { cache, on: cache.on.bind(cache), off: cache.off.bind(cache) };
 }
 type FakeDb = ReturnType<typeof fakeDb>;
 

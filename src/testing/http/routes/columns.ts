@@ -11,7 +11,7 @@ import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { TableState } from '../../store/store.js';
 import { wireColumn } from '../serialize.js';
 import { createRelationshipColumn, partnerOf, updateRelationshipColumn } from '../../store/relationships/relation-columns.js';
-import { ROW_WIDTH_LIMIT, rowWidth } from '../../store/row-width.js';
+import { canAddColumn } from '../../store/row-width.js';
 import { listMetadata } from './list-params.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
@@ -83,10 +83,11 @@ export const columnRoutes: readonly RouteDefinition[] = [
         return { status: 202, body: wireColumn(createRelationshipColumn(context.state.store, context.state.jobs, db, state, context.params)) };
       }
       const column = buildColumn(endpointParam(context.path.type), context.params);
-      if (state.table.columns.some((item) => item.key === column.key)) throw columnAlreadyExists(column.key);
-      if (rowWidth([...state.table.columns, column]) > ROW_WIDTH_LIMIT) {
+      // Appwrite checks the limits (checkAttribute) before the duplicate key (Attributes/Action.php:398-401).
+      if (!canAddColumn(state.table.columns, column)) {
         throw new ApiError('column_limit_exceeded', `The maximum number or size of columns for table '${state.table.$id}' has been reached.`, 400);
       }
+      if (state.table.columns.some((item) => item.key === column.key)) throw columnAlreadyExists(column.key);
       state.table.columns.push(column);
       context.state.store.changed(state);
       context.state.jobs.columnCreated(state, column);

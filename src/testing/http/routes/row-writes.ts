@@ -31,8 +31,8 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
     handle: (context) => {
       const { caller, state, path } = context;
       const { data, given, table, staged } = readRowWrite(context);
-      if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller), permissions: given });
-      const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
+      if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller, { idFromPath: true }), permissions: given });
+      const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller, { idFromPath: true });
       const existing = table.rows.get(path.rowId ?? '');
       // Without `permissions`, an existing row keeps its own and a new one gets the user's defaults; a user
       // may only grant roles they hold, whichever applies.
@@ -63,8 +63,8 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
     handle: (context) => {
       const { caller, state, path } = context;
       const { data, given, table, staged } = readRowWrite(context);
-      if (staged !== undefined) return stageUpdateRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller), permissions: given });
-      const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller);
+      if (staged !== undefined) return stageUpdateRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller, { idFromPath: true }), permissions: given });
+      const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller, { idFromPath: true });
       const row = findRow(table, path.rowId ?? '');
       const permissions = resolvePermissions(caller, given, row.$permissions);
       let changed = true;

@@ -1,7 +1,9 @@
 import type { Reply } from '../responses.js';
 import { assertCanChange, assertCanCreate, assertReadable, listFilter } from '../../auth/access.js';
 import { badRequest, paramInvalid, rowMissingData, unauthorizedScope } from '../errors.js';
-import { uniqueId } from '../../store/ids.js';
+import { isValidKey, KEY_DESCRIPTION, uniqueId } from '../../store/ids.js';
+import { bulkRowPermissions } from '../../auth/permissions.js';
+import type { Caller } from '../../auth/auth.js';
 import type { StoredRow } from '../../store/model.js';
 import { runListQuery, validateQueries } from '../../store/query/index.js';
 import { commitRows, prepareCreates, splitRowData, type RowInput } from '../../store/row-writer.js';
@@ -21,6 +23,21 @@ const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/rows';
 const BULK_LIMIT = 100;
 
 /**
+ * One createRows row as Documents/Create.php:359-378 checks it before the write: its `$id` with `CustomId`
+ * and its `$permissions` with utopia's `Permissions`, each failure a 400 `general_bad_request` with the
+ * validator's message.
+ */
+function bulkRowInput(item: Readonly<Record<string, unknown>>, caller: Caller): RowInput {
+  const id = item.$id;
+  if (id !== undefined && id !== null && id !== 'unique()' && !isValidKey(id)) throw badRequest(KEY_DESCRIPTION);
+  const given = item.$permissions;
+  if (given !== undefined && given !== null && given !== '' && !Array.isArray(given)) throw badRequest('Permissions must be an array of strings.');
+  const permissions = Array.isArray(given) ? bulkRowPermissions(given) : undefined;
+  const { $permissions: _ignored, ...rest } = item;
+  return { ...splitRowData(rest, caller), permissions };
+}
+
+/**
  * createRow and createRows share `POST /rows`; the body decides which (Documents/Create.php). A createRow
  * ignores `$permissions` inside `data` (the `permissions` param or its default wins); createRows takes each
  * row's `$permissions`. Grants are checked before the table's create permission.
@@ -35,7 +52,7 @@ function createRowOrRows(context: RouteContext): Reply {
     if (!params.has('rowId')) throw rowMissingData('Row ID is required when creating a single row.');
     const requested = params.requiredKey('rowId', { allowUnique: true });
     const table = rowTable(context);
-    const input = splitRowData(data, caller);
+    const input = splitRowData(data, caller, { idFromPath: true });
     const id = requested === 'unique()' ? uniqueId() : requested;
     const staged = stagedIn(context);
     if (staged !== undefined) return stageCreateRow(context, table, staged, id, { ...input, permissions: permissionsParam(params) });
@@ -58,12 +75,13 @@ function createRowOrRows(context: RouteContext): Reply {
   assertNoBulkRelations(state.store, table, 'create');
   const inputs: RowInput[] = (rows ?? []).map((item) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw paramInvalid('rows', 'Value must be a valid array of objects');
-    return splitRowData(item as Record<string, unknown>, caller);
+    return bulkRowInput(item as Record<string, unknown>, caller);
   });
   const staged = stagedIn(context);
   if (staged !== undefined) return stageCreateRows(context, table, staged, inputs.map((input) => ({ ...input, id: input.id ?? uniqueId() })));
   // Appwrite reports a duplicate in createRows with the route's (empty) row ID.
-  const stored = commitRows(state.store, table, prepareCreates(state.store, table, caller, inputs), { mustBeNew: true, reportedId: '' });
+  const prepared = prepareCreates(state.store, table, caller, inputs, { checkedPermissions: true });
+  const stored = commitRows(state.store, table, prepared, { mustBeNew: true, reportedId: '' });
   const created = answerRows(context, table, stored);
   emitRows(context, table, 'create', created);
   return { status: 201, body: { total: created.length, rows: created } };
