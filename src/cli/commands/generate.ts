@@ -10,7 +10,7 @@ import { planTable } from '../plan-table.js';
 import { askRenames } from '../rename-questions.js';
 import { withoutRunnerTables } from '../../schema/migrations/runner-tables.js';
 import { declaredTables } from '../schema-input.js';
-import { writeNewFile } from '../write-file.js';
+import { writeNewFile, writeTemplateFile } from '../write-file.js';
 import { pushPlan } from './push.js';
 
 /** The file a new migration goes to, and its language: `--js` writes an ES module that needs no tsx. */
@@ -47,9 +47,7 @@ async function generate(context: CommandContext): Promise<CommandOutcome> {
 async function makeMigration(context: CommandContext): Promise<CommandOutcome> {
   const name = nameArgument(context, 'make:migration');
   const target = newMigration(context, name);
-  const file = await writeNewFile(target.path, migrationTemplate([], [], target.language), context.io.cwd);
-  context.say(`Created ${file}`);
-  return { code: EXIT.ok, result: { file } };
+  return writeTemplateFile(context, target.path, migrationTemplate([], [], target.language));
 }
 
 /** `appwrite-orm generate <name>`: a migration file from the difference between the schema and the database. */

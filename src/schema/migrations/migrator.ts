@@ -2,7 +2,7 @@ import { Query } from 'node-appwrite';
 import { MigrationError } from '../../errors/migration-error.js';
 import { applyPlan, type ApplyOptions } from '../applier.js';
 import { needsRecreate } from '../column-diff.js';
-import { columnSpec } from '../desired-spec.js';
+import { columnSpec, indexSpec } from '../desired-spec.js';
 import type { FieldDefinition, SchemaDefinition } from '../field-definition.js';
 import type { MigrationStep } from '../migration-plan.js';
 import { liveKeys } from '../live-keys.js';
@@ -10,7 +10,7 @@ import type { MigrationPort } from '../migration-port.js';
 import { normalisePermissions } from '../permissions.js';
 import { renderPlan } from '../plan-renderer.js';
 import { waitForTable } from '../resource-waiter.js';
-import type { ColumnSpec, IndexSpec, LiveTable } from '../spec.js';
+import type { ColumnSpec, LiveTable } from '../spec.js';
 import type { IndexDefinition } from '../table-definition.js';
 
 /** A row as Appwrite returns it. */
@@ -90,16 +90,6 @@ export interface MigratorDeps {
   readonly port: MigrationSchemaPort;
   readonly rows: RowStore;
   readonly apply: ApplyOptions;
-}
-
-function indexSpec(index: IndexDefinition): IndexSpec {
-  return {
-    key: index.key,
-    type: index.type,
-    columns: [...index.attributes],
-    orders: index.attributes.map((_, position) => index.orders?.[position] ?? 'asc'),
-    ...(index.lengths === undefined ? {} : { lengths: [...index.lengths] }),
-  };
 }
 
 class MigratorImpl implements Migrator {
