@@ -23,6 +23,7 @@ import { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
 import type { Transaction, TransactionOptions } from './transaction.js';
 import type { RememberOptions } from './remember.js';
 import { DatabaseImpl } from './database-impl.js';
+import { RowDecoder } from '../schema/row-decoder.js';
 
 /**
  * The part of the resolved configuration the database reads (`orm.config` is one).
@@ -60,6 +61,8 @@ export interface DatabaseShared {
   readonly retry: RetryPolicy;
   readonly cache: QueryCache;
   readonly runtimes: ReadonlyMap<string, TableRuntime>;
+  /** Shapes answered rows (bigint fields as `bigint`) for every view's adapter. */
+  readonly decoder: RowDecoder;
   readonly listeners: Set<DatabaseListener>;
   /** The Redis invalidation bridge, when `config.cache.redis` started one. */
   bridge?: RedisBridge;
@@ -88,9 +91,10 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const runtimes = new Map<string, TableRuntime>();
   if (!isAppwriteId(config.databaseId)) throw new ConfigError(`databaseId ${JSON.stringify(config.databaseId)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`);
   const graph = new RelationGraph(tables);
+  const decoder = new RowDecoder(tables);
   for (const definition of tables) {
     if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
-    const runtime = new TableRuntime(definition, graph, tables);
+    const runtime = new TableRuntime(definition, graph, tables, decoder);
     if (!isAppwriteId(runtime.id)) throw new ConfigError(`Table "${definition.name}": id ${JSON.stringify(runtime.id)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`, { table: definition.name });
     runtimes.set(definition.name, runtime);
   }
@@ -99,7 +103,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
     : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, grace: settings.grace, enabled: true });
   const { retry } = config;
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
-  const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
+  const shared: DatabaseShared = { config, retry, cache, runtimes, decoder, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const declared = [...runtimes.values()].map((runtime) => runtime.id);
     const bridge = attachRedisBridge(cache, config, config.logger, declared, isTagTable);
@@ -113,7 +117,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
       shared.listeners.add(l2);
     }
   }
-  return new DatabaseImpl<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
+  return new DatabaseImpl<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs, decoder) });
 }
 
 /**

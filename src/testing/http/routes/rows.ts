@@ -14,7 +14,7 @@ import { dropUntouchedChildren, withRelations } from '../../store/relationships/
 import { customId, optional, range } from '../param-rules.js';
 import { data, databaseId, rowId, rowPermissions, rowQueries, rowsValidator, tableId, total, transactionId } from './common-params.js';
 import { incrementRoute } from './increment.js';
-import { parsedQueries, wantsTotal } from './list-params.js';
+import { checkTtl, parsedQueries, wantsTotal } from './list-params.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
 import { rowWriteRoutes } from './row-writes.js';
 import { stageCreateRow, stageCreateRows, stageDeleteRow, stagedIn } from './staged-rows.js';
@@ -109,13 +109,16 @@ export const rowRoutes: readonly RouteDefinition[] = [
     method: 'GET', path: BASE, operation: 'listRows', access: 'rows',
     params: [databaseId, tableId, rowQueries, transactionId, total, optional('ttl', range(0, 86_400))], // Rows/XList.php:55-60
     handle: (context) => {
+      // The declared params (total, ttl) are checked before the route looks anything up.
+      const includeTotal = wantsTotal(context.params);
+      checkTtl(context.params);
       const table = rowTable(context);
       const queries = parsedQueries(context.params);
       validateQueries(queries, table.table, { context: 'list' });
       const staged = stagedIn(context);
       if (staged !== undefined) {
         const { total, rows } = listRowsInTransaction(context, table, staged, queries);
-        return { status: 200, body: { total: wantsTotal(context.params) ? total : 0, rows } };
+        return { status: 200, body: { total: includeTotal ? total : 0, rows } };
       }
       const readable = listFilter(context.caller, table.table);
       const all = queryableRows(context.state.store.database(table.table.databaseId), table, context.state.store.rows(table), queries);
@@ -124,7 +127,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
       });
       return {
         status: 200,
-        body: { total: wantsTotal(context.params) ? result.total : 0, rows: answerRows(context, table, result.rows, queries) },
+        body: { total: includeTotal ? result.total : 0, rows: answerRows(context, table, result.rows, queries) },
       };
     },
   },
