@@ -1,6 +1,6 @@
 import { permissionsProblem } from '../auth/permission-rules.js';
 import { datetimeProblem, formatProblem, integerDescription, rangeDescription } from '../store/column-values.js';
-import { isValidKey, KEY_DESCRIPTION } from '../store/ids.js';
+import { isValidKey, KEY_DESCRIPTION, UID_DESCRIPTION } from '../store/ids.js';
 import { isNumeric } from '../store/operators/operator.js';
 import { paramInvalid, paramMissing } from './errors.js';
 
@@ -63,9 +63,11 @@ export function checkParams(rules: readonly ParamRule[], path: Readonly<Record<s
 
 const validator = (description: string, isValid: (value: unknown) => boolean): Validator => ({ description, isValid });
 
-/** utopia `UID` and `Key` (at most 36 chars). */
-export const uid: Validator = validator(KEY_DESCRIPTION, isValidKey);
-export const key: Validator = uid;
+/** utopia-php/database `Key` (at most 36 chars). */
+export const key: Validator = validator(KEY_DESCRIPTION, isValidKey);
+
+/** utopia-php/database `UID`: the rule of `Key`, with its own description. */
+export const uid: Validator = validator(UID_DESCRIPTION, isValidKey);
 
 /** utopia-php/database `Key(true)`: a key, or one of the internal attributes `$id`, `$createdAt`, `$updatedAt`. */
 export const internalKey: Validator = validator(KEY_DESCRIPTION, (value) => value === '$id' || value === '$createdAt' || value === '$updatedAt' || isValidKey(value));

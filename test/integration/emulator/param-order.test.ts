@@ -9,6 +9,7 @@ import { createTable, expectAppwriteError } from './support.js';
  * File references are Appwrite 1.9.0, src/Appwrite/Platform/Modules/Databases/Http/TablesDB/.
  */
 const fixture = useEmulator({ resetBetweenTests: true });
+const UID = "UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can't start with a leading underscore";
 const KEY = "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char";
 const invalid = (name: string, description: string): string => `Invalid \`${name}\` param: ${description}`;
 
@@ -40,7 +41,7 @@ describe('params are validated before any lookup', () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const answer = await call(method, '/tablesdb/_hidden', method === 'PUT' ? { name: 'x' } : undefined);
       expect(answer.status).toBe(400);
-      expect(answer.body.message).toBe(invalid('databaseId', KEY));
+      expect(answer.body.message).toBe(invalid('databaseId', UID));
     }
   });
 
@@ -48,7 +49,7 @@ describe('params are validated before any lookup', () => {
     const answer = await call('POST', '/tablesdb/nodb/tables/bad$table/rows', { rowId: '-bad', data: { a: 1 } });
     expect(answer.body).toMatchObject({ code: 400, type: 'general_argument_invalid', message: invalid('rowId', KEY) });
     const tableFirst = await call('POST', '/tablesdb/nodb/tables/bad$table/rows', { rowId: 'ok', data: { a: 1 } });
-    expect(tableFirst.body.message).toBe(invalid('tableId', KEY));
+    expect(tableFirst.body.message).toBe(invalid('tableId', UID));
   });
 
   it('updateRow: bad permissions beat a missing row (Tables/Rows/Update.php:63)', async () => {

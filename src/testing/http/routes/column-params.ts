@@ -94,10 +94,14 @@ const updateRelationship: readonly ParamRule[] = [
   optional('onDelete', nullable(whiteList(ON_DELETE, true))), newKey,
 ];
 
-/** The params of `POST /columns/:type`; none for a type the emulator does not serve (its route answers). */
+/**
+ * The params of `POST /columns/:type`; none for a type the emulator does not serve (its route answers).
+ * The bigint column's handler checks its own body params (BigInt/Create.php).
+ */
 export function createColumnParams(path: Readonly<Record<string, string>>): readonly ParamRule[] {
   const type = path.type ?? '';
   if (type === 'relationship') return createRelationship;
+  if (type === 'bigint') return [databaseId, tableId];
   return isColumnEndpoint(type) ? [databaseId, tableId, ...createParams(type)] : [];
 }
 
@@ -105,6 +109,7 @@ export function createColumnParams(path: Readonly<Record<string, string>>): read
 export function updateColumnParams(path: Readonly<Record<string, string>>): readonly ParamRule[] {
   if (path.key === 'relationship') return updateRelationship;
   const type = path.type ?? '';
+  if (type === 'bigint') return [databaseId, tableId, columnKey];
   return isColumnEndpoint(type) ? [databaseId, tableId, ...updateParams(type)] : [];
 }
 
