@@ -131,3 +131,22 @@ describe('params are validated before any lookup', () => {
     expect(answer.body).toMatchObject({ code: 400, message: invalid('commit', 'Value must be a valid boolean') });
   });
 });
+
+describe('validator details', () => {
+  it('row data may be a string of JSON, which the action decodes (Tables/Rows/Create.php:101 JSON, Documents/Create.php:144)', async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 't', [{ key: 'a', type: 'integer', required: false }]);
+    const created = await call('POST', '/tablesdb/db/tables/t/rows', { rowId: 'r1', data: '{"a":1}' });
+    expect(created.status).toBe(201);
+    expect(created.body.a).toBe(1);
+    const updated = await call('PATCH', '/tablesdb/db/tables/t/rows/r1', { data: '{"a":2}' });
+    expect(updated.body.a).toBe(2);
+    const broken = await call('PATCH', '/tablesdb/db/tables/t/rows/r1', { data: '{not json' });
+    expect(broken.body.message).toBe(invalid('data', 'Value must be a valid JSON string'));
+  });
+
+  it('a metadata list refuses queries that are not an array (TablesDB/XList.php:57, Validator/Queries::isValid)', async () => {
+    const answer = await call('GET', '/tablesdb?queries=limit');
+    expect(answer.body).toMatchObject({ code: 400, message: invalid('queries', 'Queries must be an array') });
+  });
+});
