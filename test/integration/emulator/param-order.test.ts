@@ -150,3 +150,12 @@ describe('validator details', () => {
     expect(answer.body).toMatchObject({ code: 400, message: invalid('queries', 'Queries must be an array') });
   });
 });
+
+describe('update actions write their defaults', () => {
+  it('updateDatabase without enabled enables the database (Databases/Update.php action: setAttribute enabled, default true)', async () => {
+    const tablesDb = fixture.tablesDb();
+    await tablesDb.create({ databaseId: 'db', name: 'db', enabled: false });
+    const updated = await tablesDb.update({ databaseId: 'db', name: 'renamed' });
+    expect(updated).toMatchObject({ name: 'renamed', enabled: true });
+  });
+});
