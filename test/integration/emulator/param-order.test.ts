@@ -159,3 +159,12 @@ describe('update actions write their defaults', () => {
     expect(updated).toMatchObject({ name: 'renamed', enabled: true });
   });
 });
+
+describe('PHP truthiness of names', () => {
+  it('a name of "0" leaves the database and table names as they were (Databases/Update.php, Collections/Update.php: if ($name))', async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 't', []);
+    expect(await tablesDb.update({ databaseId: 'db', name: '0' })).toMatchObject({ name: 'Test' });
+    expect(await tablesDb.updateTable({ databaseId: 'db', tableId: 't', name: '0' })).toMatchObject({ name: 't' });
+  });
+});
