@@ -65,7 +65,7 @@ describe('emulator bigint columns (Appwrite 1.9.5+)', () => {
 
   it('prints an unset bound of an inline bigint default range as PHP prints PHP_INT_MIN/MAX (Validator/Attributes.php on 1.9.x)', async () => {
     const tablesDb = fixture.tablesDb();
-    const refused = (column: object, message: string): Promise<void> =>
+    const refused = (column: object, message: string): Promise<unknown> =>
       expectAppwriteError(tablesDb.createTable({ databaseId: 'db', tableId: 'x', name: 'x', columns: [column] }), 400, 'general_argument_invalid', message);
     await tablesDb.create({ databaseId: 'db', name: 'Db' });
     await refused({ key: 'b', type: 'bigint', max: 10, default: 20 }, "Default value for bigint attribute 'b' must be between -9223372036854775808 and 10");
