@@ -16,7 +16,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { QueryCache } from '../src/cache/query-cache.js';
-import { createRedisBridge, type RedisBridge } from '../src/bridge/redis-bridge.js';
+import { RedisBridge } from '../src/bridge/redis-bridge.js';
 
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WRITES = 1_000;
@@ -25,7 +25,7 @@ const BURSTS = [1_000, 10_000, 50_000];
 
 function instance(id: string, channel: string): { cache: QueryCache; bridge: RedisBridge } {
   const cache = new QueryCache({ ttl: 300_000, maxEntries: 10_000, maxBytes: 64 * 1024 * 1024, enabled: true });
-  const bridge = createRedisBridge({ cache, redis: REDIS, channel, instanceId: id, databaseId: 'bench', logger: console, pendingLimit: 1_000 });
+  const bridge = new RedisBridge({ cache, redis: REDIS, channel, instanceId: id, databaseId: 'bench', logger: console, pendingLimit: 1_000 });
   return { cache, bridge };
 }
 

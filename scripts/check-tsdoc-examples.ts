@@ -17,7 +17,7 @@ import ts from 'typescript';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const virtualDir = join(root, '.tsdoc-examples');
 const prelude = join(root, 'scripts', 'tsdoc-examples', 'prelude.ts');
-const publicEntries = ['src/server/index.ts', 'src/express/index.ts', 'src/testing/index.ts'].map((file) => join(root, file));
+const publicEntries = ['src/server/index.ts', 'src/express/index.ts', 'src/testing/index.ts', 'src/testing/msw.ts'].map((file) => join(root, file));
 const appwriteValues = ['Client', 'Query', 'ID', 'Permission', 'Role', 'TablesDB'];
 const checkedFences = new Set(['ts', 'typescript']);
 

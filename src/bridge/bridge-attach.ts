@@ -1,5 +1,5 @@
 import type { RedisSource } from '../redis/redis-source.js';
-import { createRedisBridge, type BridgeCache, type BridgeLogger, type RedisBridge, type RedisBridgeOptions } from './redis-bridge.js';
+import { RedisBridge, type BridgeCache, type BridgeLogger, type RedisBridgeOptions } from './redis-bridge.js';
 
 /**
  * The bridge's part of the resolved `cache` settings (`ResolvedConfig['cache']` extends it): Redis, when
@@ -31,7 +31,7 @@ export interface BridgeSettings extends Pick<RedisBridgeOptions, 'channel' | 'in
 export function attachRedisBridge(cache: BridgeCache, config: { readonly databaseId: string; readonly cache: false | BridgeSettings }, logger: BridgeLogger,
   tables?: Iterable<string>, accepts?: (table: string) => boolean): RedisBridge | undefined {
   if (config.cache === false || config.cache.redis === undefined) return undefined;
-  const bridge = createRedisBridge({
+  const bridge = new RedisBridge({
     cache,
     redis: config.cache.redis,
     channel: config.cache.channel,

@@ -7,6 +7,8 @@ export interface BridgeConnections {
   readonly publisher: RedisConnection;
   readonly subscriber: RedisConnection;
   readonly owned: readonly RedisConnection[];
+  /** Whether they are a Redis Cluster's, whose subscriber is set up for sharded pub/sub (SSUBSCRIBE). */
+  readonly sharded: boolean;
 }
 
 // Lazy so that creating the bridge never throws or waits; start() connects. No offline queue so
@@ -33,7 +35,9 @@ function isCluster(connection: RedisConnection): connection is Cluster {
 /**
  * Opens (lazily: nothing connects before `connect()`) the publisher and subscriber connections of a
  * bridge. A URL or options give two new connections, both owned. A user's `Redis` or `Cluster` is
- * used as the publisher as it is and duplicated for the subscriber; only the duplicate is owned.
+ * used as the publisher as it is and duplicated for the subscriber; only the duplicate is owned. A
+ * Cluster's duplicate opens one subscriber connection per master (`shardedSubscribers`) so that the
+ * bridge's channel is served by the one node that holds its slot.
  * ioredis is loaded here, on first use, so that an application without `cache.redis` needs no ioredis.
  *
  * @example
@@ -45,9 +49,12 @@ function isCluster(connection: RedisConnection): connection is Cluster {
 export async function openBridgeConnections(source: RedisSource): Promise<BridgeConnections> {
   if (isRedisConnection(source)) {
     const subscriber = isCluster(source)
-      ? source.duplicate(undefined, { lazyConnect: true, enableOfflineQueue: false, redisOptions: { ...source.options.redisOptions, autoResubscribe: false, disconnectTimeout: BRIDGE_OVERRIDES.disconnectTimeout } })
+      ? source.duplicate(undefined, {
+        lazyConnect: true, enableOfflineQueue: false, shardedSubscribers: true,
+        redisOptions: { ...source.options.redisOptions, autoResubscribe: false, disconnectTimeout: BRIDGE_OVERRIDES.disconnectTimeout },
+      })
       : source.duplicate(BRIDGE_OVERRIDES);
-    return { publisher: source, subscriber, owned: [subscriber] };
+    return { publisher: source, subscriber, owned: [subscriber], sharded: isCluster(source) };
   }
   const ioredis = await import('ioredis');
   const create = (): Redis =>
@@ -56,5 +63,5 @@ export async function openBridgeConnections(source: RedisSource): Promise<Bridge
       : new ioredis.Redis({ ...BRIDGE_DEFAULTS, ...source, ...BRIDGE_OVERRIDES });
   const publisher = create();
   const subscriber = create();
-  return { publisher, subscriber, owned: [publisher, subscriber] };
+  return { publisher, subscriber, owned: [publisher, subscriber], sharded: false };
 }

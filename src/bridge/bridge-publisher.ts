@@ -1,5 +1,6 @@
 import type { RedisConnection } from '../redis/redis-source.js';
 import { encodeBridgeMessage } from './bridge-message.js';
+import type { BridgePubSub } from './bridge-pubsub.js';
 import { PendingTables } from './bridge-pending.js';
 import type { BridgeCounters } from './bridge-stats.js';
 
@@ -18,7 +19,7 @@ export interface BridgeIdentity {
  * @example
  * ```ts
  * const publisher = new BridgePublisher({ channel, instanceId: 'web-1', databaseId: 'main' }, counters);
- * publisher.use(redis);
+ * publisher.use(redis, new BridgePubSub(false));
  * publisher.announce('products');
  * ```
  */
@@ -26,6 +27,7 @@ export class BridgePublisher {
   #seq = 0;
   readonly #pending: PendingTables;
   #connection: RedisConnection | undefined;
+  #pubsub: BridgePubSub | undefined;
 
   readonly #identity: BridgeIdentity;
   readonly #counters: BridgeCounters;
@@ -40,9 +42,10 @@ export class BridgePublisher {
     this.#pending = new PendingTables(pendingLimit);
   }
 
-  /** Publishes through `connection` from now on; until then everything waits in the pending set. */
-  use(connection: RedisConnection): void {
+  /** Publishes through `connection` with `pubsub`'s commands from now on; until then everything waits in the pending set. */
+  use(connection: RedisConnection, pubsub: BridgePubSub): void {
     this.#connection = connection;
+    this.#pubsub = pubsub;
   }
 
   /** Tables still waiting to be announced. */
@@ -55,26 +58,28 @@ export class BridgePublisher {
     // Not ready: keep it for the reconnect rather than consume a sequence number on a message that
     // cannot leave; receivers would see a gap and resynchronise for nothing.
     const connection = this.#connection;
-    if (connection?.status !== 'ready') {
+    const pubsub = this.#pubsub;
+    if (connection?.status !== 'ready' || pubsub === undefined) {
       this.#counters.publishFailures += 1;
       this.#pending.add(table);
       return;
     }
     this.flush();
-    this.#send(connection, table);
+    this.#send(connection, pubsub, table);
   }
 
   /** Publishes every waiting table, if the connection is ready. */
   flush(): void {
     const connection = this.#connection;
-    if (connection?.status !== 'ready' || this.#pending.size === 0) return;
-    for (const table of this.#pending.drain()) this.#send(connection, table);
+    const pubsub = this.#pubsub;
+    if (connection?.status !== 'ready' || pubsub === undefined || this.#pending.size === 0) return;
+    for (const table of this.#pending.drain()) this.#send(connection, pubsub, table);
   }
 
-  #send(connection: RedisConnection, table: string): void {
+  #send(connection: RedisConnection, pubsub: BridgePubSub, table: string): void {
     this.#seq += 1;
     const payload = encodeBridgeMessage({ v: 1, origin: this.#identity.instanceId, db: this.#identity.databaseId, table, seq: this.#seq });
-    connection.publish(this.#identity.channel, payload).then(
+    pubsub.commands.publish(connection, this.#identity.channel, payload).then(
       () => {
         this.#counters.published += 1;
       },

@@ -2,6 +2,7 @@
  * Where the bridge stands: `idle` before `start()`, `connecting` until both connections are first up,
  * `connected` while both are up and subscribed, `reconnecting` after a loss (ioredis retries in the
  * background), `stopped` after `closeListeners()` (connections still open), `closed` after `close()`.
+ * The bridge moves between them only along `BRIDGE_TRANSITIONS` (`bridge-state.ts`).
  */
 export type BridgeState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'stopped' | 'closed';
 

@@ -2,7 +2,9 @@ import { openBridgeConnections, type BridgeConnections } from './bridge-connecti
 import type { RedisConnection, RedisSource } from '../redis/redis-source.js';
 import { ALL_TABLES } from './bridge-message.js';
 import { BridgePublisher } from './bridge-publisher.js';
-import { createBridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
+import { BridgePubSub } from './bridge-pubsub.js';
+import { BridgeStateMachine, type BridgeStateChange } from './bridge-state.js';
+import { createBridgeCounters, type BridgeCounters, type BridgeState, type BridgeStats } from './bridge-stats.js';
 import { BridgeSubscriber, type SubscriberActions } from './bridge-subscriber.js';
 
 /**
@@ -29,7 +31,7 @@ export interface BridgeLogger {
   info?(message: string): void;
 }
 
-/** Options of {@link createRedisBridge}. */
+/** Options of {@link RedisBridge}. */
 export interface RedisBridgeOptions {
   /** The local cache to keep in step with the other instances. */
   readonly cache: BridgeCache;
@@ -54,194 +56,275 @@ export interface RedisBridgeOptions {
   readonly accepts?: (table: string) => boolean;
 }
 
-/** A running invalidation bridge between this instance's cache and the others'. */
-export interface RedisBridge {
-  /**
-   * Loads ioredis, connects and subscribes. Resolves once connected and subscribed, or once Redis was
-   * found down (warned, retried in the background), or ioredis could not be loaded (warned, bridge off).
-   * Never rejects. Calling it again returns the first call's promise.
-   */
-  start(): Promise<void>;
-  /** Stops publishing and receiving, and unsubscribes. Connections stay open until `close()`. */
-  closeListeners(): Promise<void>;
-  /** `closeListeners()`, then quits the connections the bridge opened. A user's own connection is left open. */
-  close(): Promise<void>;
-  stats(): BridgeStats;
-  readonly state: BridgeState;
-}
+/** The states in which the bridge listens to the cache and to its connections. */
+const LISTENING: ReadonlySet<BridgeState> = new Set(['connecting', 'connected', 'reconnecting']);
 
 /**
- * Creates the Redis pub/sub bridge that spreads cache invalidations across application instances.
- * Every local or webhook invalidation is published; other instances' messages invalidate the
- * local table. After a reconnect, or a gap in a sender's numbering, every local table is dropped.
+ * The Redis pub/sub bridge that spreads cache invalidations across application instances. Every local or
+ * webhook invalidation is published; other instances' messages invalidate the local table. After a
+ * reconnect, or a gap in a sender's numbering, every local table is dropped and the shared tier's
+ * generations are read again (`invalidateAll('resync')`). On a Redis Cluster it uses sharded pub/sub
+ * (SPUBLISH / SSUBSCRIBE): the channel lives in one slot, so its messages travel only to the node serving
+ * that slot instead of to every node; a Cluster before Redis 7 makes it use plain pub/sub.
+ *
+ * Its connection state ({@link RedisBridge.state}) changes only along the table in `bridge-state.ts`, and
+ * each state does one thing on entry:
+ * - `connecting` (`start()`): listens to the cache (what changes from now on waits to be announced), loads
+ *   ioredis and connects both connections; ioredis missing: warned, `closed`.
+ * - `connected` (publisher ready and channel subscription active): settles `start()`; after an outage,
+ *   says so. Whenever the subscription (re)takes, before this state is entered, every table held was
+ *   invalidated, since messages sent while there was no subscription are lost.
+ * - `reconnecting` (a connection dropped after `connected`): nothing; ioredis reconnects in the
+ *   background, announcements wait in a bounded set, one warning per outage.
+ * - `stopped` (`closeListeners()`): settles `start()`, stops listening to the cache and the channel, unsubscribes.
+ * - `closed` (`close()`): as `stopped`, then quits the connections it opened.
  *
  * @example
  * ```ts
- * const bridge = createRedisBridge({ cache, redis: 'redis://127.0.0.1:6379', channel: defaultBridgeChannel('shop', 'main'),
+ * const bridge = new RedisBridge({ cache, redis: 'redis://127.0.0.1:6379', channel: defaultBridgeChannel('shop', 'main'),
  *   instanceId: 'web-1', databaseId: 'main', logger: console });
+ * bridge.onStateChange(({ from, to }) => console.log(`bridge: ${from} -> ${to}`));
  * await bridge.start();
  * // ...
  * await bridge.close();
  * ```
  */
-export function createRedisBridge(options: RedisBridgeOptions): RedisBridge {
-  const { cache, channel, instanceId, databaseId, logger } = options;
-  const identity = { channel, instanceId, databaseId };
-  const counters = createBridgeCounters();
-  const publisher = new BridgePublisher(identity, counters, options.pendingLimit);
-  let connections: BridgeConnections | undefined;
-  let subscriber: BridgeSubscriber | undefined;
-  let phase: 'idle' | 'started' | 'stopped' | 'closed' = 'idle';
-  let everConnected = false;
-  let outageWarned = false;
-  let malformedWarned = false;
-  let firstAttempt: (() => void) | undefined;
-  let starting: Promise<void> | undefined;
+export class RedisBridge {
+  readonly #machine = new BridgeStateMachine();
+  readonly #counters: BridgeCounters = createBridgeCounters();
+  readonly #publisher: BridgePublisher;
+  readonly #options: RedisBridgeOptions;
+  readonly #declared: ReadonlySet<string> | undefined;
+  #connections: BridgeConnections | undefined;
+  #subscriber: BridgeSubscriber | undefined;
+  #outageWarned = false;
+  /** Whether a resync ran since the bridge was last `connected`. */
+  #resynced = false;
+  #malformedWarned = false;
+  #starting: Promise<void> | undefined;
+  /** Settles `start()`: on `connected`, on the first failed connection attempt, or on `closed`. */
+  #settleStart: (() => void) | undefined;
 
-  const declared = options.tables === undefined ? undefined : new Set(options.tables);
-  const actions: SubscriberActions = {
-    knows: (table) => declared === undefined || declared.has(table) || options.accepts?.(table) === true,
-    invalidate: (table) => (table === ALL_TABLES ? cache.invalidateAll('remote') : cache.invalidate(table, 'remote')),
-    resync: (reason) => {
-      if (reason !== 'first') counters.resyncs += 1;
-      cache.invalidateAll('resync');
-    },
-    malformed: (raw) => {
-      if (malformedWarned) return;
-      malformedWarned = true;
-      logger.warn(`Ignored a malformed message on Redis channel "${channel}": ${JSON.stringify(raw.slice(0, 120))} (further ones are only counted in stats().malformed)`);
-    },
-    subscribed: () => {
-      if (outageWarned) logger.info?.(`The Redis invalidation bridge on "${channel}" is connected again; every local table was invalidated`);
-      outageWarned = false;
-      noteConnected();
-    },
-  };
+  constructor(options: RedisBridgeOptions) {
+    this.#options = options;
+    this.#declared = options.tables === undefined ? undefined : new Set(options.tables);
+    this.#publisher = new BridgePublisher({ channel: options.channel, instanceId: options.instanceId, databaseId: options.databaseId }, this.#counters, options.pendingLimit);
+  }
 
-  // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
-  const announced = (origin: string): boolean => origin === 'local' || origin === 'webhook';
-  // A receiver reads the table's generation in Redis on receipt: announce once the shared tier's bump is in.
-  const announce = (table: string): void => {
-    const settled = cache.sharedTierSettled?.(table);
-    if (settled === undefined) publisher.announce(table);
-    else void settled.then(() => publisher.announce(table));
-  };
-  const onInvalidate: InvalidationListener = (event) => {
-    // The tables of an invalidateAll() go out as one '*' message (onInvalidateAll), not one per table.
-    if (announced(event.origin) && event.all !== true) announce(event.table);
-  };
-  const onInvalidateAll: InvalidateAllListener = (event) => {
-    if (announced(event.origin)) announce(ALL_TABLES);
-  };
-  const onPublisherReady = (): void => {
-    publisher.flush();
-    noteConnected();
-  };
-  // One warning per outage, however many connections fail and however often ioredis retries.
-  const warnOutage = (reason: string): void => {
-    firstAttempt?.();
-    if (outageWarned || phase !== 'started') return;
-    outageWarned = true;
-    logger.warn(`The Redis invalidation bridge ${reason}; the cache keeps serving (stale for at most its TTL) and reconnects in the background`);
-  };
-  const onError = (error: Error): void => warnOutage(`cannot reach Redis (${error.message})`);
-  const onClose = (): void => warnOutage('lost its connection to Redis');
+  /** Where the bridge stands; see {@link BridgeState}. */
+  get state(): BridgeState {
+    return this.#machine.state;
+  }
 
-  async function open(): Promise<BridgeConnections | undefined> {
+  /**
+   * Loads ioredis, connects and subscribes. Resolves once connected and subscribed, or once Redis was
+   * found down (warned, retried in the background), or ioredis could not be loaded (warned, bridge off).
+   * Never rejects. Calling it again returns the first call's promise.
+   */
+  start(): Promise<void> {
+    this.#starting ??= this.#startOnce();
+    return this.#starting;
+  }
+
+  /** Stops publishing and receiving, and unsubscribes. Connections stay open until `close()`. */
+  async closeListeners(): Promise<void> {
+    if (LISTENING.has(this.state)) await this.#enter('stopped');
+  }
+
+  /** `closeListeners()`, then quits the connections the bridge opened. A user's own connection is left open. */
+  async close(): Promise<void> {
+    if (this.state !== 'closed') await this.#enter('closed');
+  }
+
+  /** A snapshot of the counters, the announcements still waiting, the state and each connection's ioredis status. */
+  stats(): BridgeStats {
+    return {
+      ...this.#counters,
+      pending: this.#publisher.pendingCount,
+      state: this.state,
+      connections: { publisher: this.#connections?.publisher.status ?? 'wait', subscriber: this.#connections?.subscriber.status ?? 'wait' },
+    };
+  }
+
+  /** Calls `listener` on every state change from now on, in order; returns the function that stops it. */
+  onStateChange(listener: (change: BridgeStateChange) => void): () => void {
+    return this.#machine.onChange(listener);
+  }
+
+  async #startOnce(): Promise<void> {
+    // close() ran first: the bridge never starts.
+    if (this.state !== 'idle') return;
+    const settled = new Promise<void>((resolve) => (this.#settleStart = resolve));
+    await this.#enter('connecting');
+    await settled;
+  }
+
+  /** The single way the state changes: checks the change against the table, then runs the new state's entry action. */
+  async #enter(to: BridgeState): Promise<void> {
+    const { from } = this.#machine.move(to);
+    switch (to) {
+      case 'connecting':
+        return this.#onConnecting();
+      case 'connected':
+        return this.#onConnected();
+      case 'reconnecting':
+        return undefined;
+      case 'stopped':
+        return this.#onStopped();
+      case 'closed':
+        return this.#onClosed(from);
+      case 'idle':
+        return undefined;
+    }
+  }
+
+  async #onConnecting(): Promise<void> {
+    // Listening before Redis is reached: what changes meanwhile waits in the pending set.
+    this.#options.cache.on('invalidate', this.#onInvalidate);
+    this.#options.cache.on('invalidateAll', this.#onInvalidateAll);
+    const opened = await this.#open();
+    if (opened === undefined) {
+      await this.#enter('closed');
+      return;
+    }
+    // closeListeners() or close() ran while ioredis was loading: these connections never start.
+    if (this.state !== 'connecting') {
+      await Promise.all(opened.owned.map(quit));
+      return;
+    }
+    this.#wire(opened);
+  }
+
+  #onConnected(): void {
+    if (this.#outageWarned) {
+      const resynced = this.#resynced ? '; every local table was invalidated' : '; no message was missed';
+      this.#options.logger.info?.(`The Redis invalidation bridge on "${this.#options.channel}" is connected again${resynced}`);
+    }
+    this.#outageWarned = false;
+    this.#resynced = false;
+    this.#settle();
+  }
+
+  async #onStopped(): Promise<void> {
+    this.#settle();
+    await this.#stopListening();
+  }
+
+  async #onClosed(from: BridgeState): Promise<void> {
+    if (LISTENING.has(from)) await this.#stopListening();
+    // Only what the bridge opened: a connection the user handed in stays theirs.
+    await Promise.all((this.#connections?.owned ?? []).map(quit));
+    this.#settle();
+  }
+
+  #settle(): void {
+    this.#settleStart?.();
+    this.#settleStart = undefined;
+  }
+
+  async #open(): Promise<BridgeConnections | undefined> {
     try {
-      return await openBridgeConnections(options.redis);
+      return await openBridgeConnections(this.#options.redis);
     } catch (error) {
-      logger.warn(`The Redis invalidation bridge is off: ioredis could not be loaded (${error instanceof Error ? error.message : String(error)}); install it with \`npm i ioredis\``);
+      this.#options.logger.warn(`The Redis invalidation bridge is off: ioredis could not be loaded (${error instanceof Error ? error.message : String(error)}); install it with \`npm i ioredis\``);
       return undefined;
     }
   }
 
-  function wire(opened: BridgeConnections): Promise<void> {
-    connections = opened;
-    publisher.use(opened.publisher);
-    opened.publisher.on('ready', onPublisherReady);
-    for (const connection of opened.owned) connection.on('error', onError).on('close', onClose);
-    const settled = new Promise<void>((resolve) => (firstAttempt = resolve));
-    subscriber = new BridgeSubscriber(opened.subscriber, identity, counters, actions);
-    subscriber.attach();
+  #wire(opened: BridgeConnections): void {
+    this.#connections = opened;
+    const pubsub = new BridgePubSub(opened.sharded);
+    this.#publisher.use(opened.publisher, pubsub);
+    opened.publisher.on('ready', this.#onPublisherReady).on('close', this.#reassess);
+    for (const connection of opened.owned) connection.on('error', this.#onError).on('close', this.#onClose);
+    this.#subscriber = new BridgeSubscriber(opened.subscriber, pubsub, this.#options, this.#counters, this.#actions);
+    this.#subscriber.attach();
     // Connection errors arrive as 'error' events (handled above); the promises only repeat them.
     for (const connection of opened.owned) connection.connect().catch(() => undefined);
     if (opened.publisher.status === 'wait') opened.publisher.connect().catch(() => undefined);
-    return settled;
+    // A user's connection that was up already.
+    this.#reassess();
   }
 
-  async function stopListening(): Promise<void> {
-    cache.off('invalidate', onInvalidate);
-    cache.off('invalidateAll', onInvalidateAll);
-    connections?.publisher.off('ready', onPublisherReady);
-    await subscriber?.detach();
+  async #stopListening(): Promise<void> {
+    this.#options.cache.off('invalidate', this.#onInvalidate);
+    this.#options.cache.off('invalidateAll', this.#onInvalidateAll);
+    this.#connections?.publisher.off('ready', this.#onPublisherReady).off('close', this.#reassess);
+    await this.#subscriber?.detach();
   }
 
-  async function startOnce(): Promise<void> {
-    if (phase !== 'idle') return;
-    phase = 'started';
-    // Listening before Redis is reached: what changes meanwhile waits in the pending set.
-    cache.on('invalidate', onInvalidate);
-    cache.on('invalidateAll', onInvalidateAll);
-    const opened = await open();
-    if (opened === undefined) {
-      phase = 'closed';
-      cache.off('invalidate', onInvalidate);
-      cache.off('invalidateAll', onInvalidateAll);
-      return;
-    }
-    // closeListeners() or close() ran while ioredis was loading: these connections never start.
-    if (phase !== 'started') {
-      await Promise.all(opened.owned.map(quit));
-      return;
-    }
-    await wire(opened);
-    firstAttempt = undefined;
-  }
+  /** Moves between `connecting`/`reconnecting` and `connected` as the two connections come and go. */
+  readonly #reassess = (): void => {
+    const up = this.#subscriber?.isSubscribed === true && this.#connections?.publisher.status === 'ready';
+    const state = this.state;
+    if (up && (state === 'connecting' || state === 'reconnecting')) void this.#enter('connected');
+    else if (!up && state === 'connected') void this.#enter('reconnecting');
+  };
 
-  return {
-    start() {
-      starting ??= startOnce();
-      return starting;
+  readonly #actions: SubscriberActions = {
+    knows: (table) => this.#declared === undefined || this.#declared.has(table) || this.#options.accepts?.(table) === true,
+    invalidate: (table) => (table === ALL_TABLES ? this.#options.cache.invalidateAll('remote') : this.#options.cache.invalidate(table, 'remote')),
+    resync: (reason) => {
+      if (reason !== 'first') this.#counters.resyncs += 1;
+      this.#resynced = true;
+      this.#options.cache.invalidateAll('resync');
     },
-    async closeListeners() {
-      if (phase !== 'started') return;
-      phase = 'stopped';
-      await stopListening();
+    malformed: (raw) => {
+      if (this.#malformedWarned) return;
+      this.#malformedWarned = true;
+      this.#options.logger.warn(`Ignored a malformed message on Redis channel "${this.#options.channel}": ${JSON.stringify(raw.slice(0, 120))} (further ones are only counted in stats().malformed)`);
     },
-    async close() {
-      if (phase === 'closed') return;
-      const wasStarted = phase === 'started';
-      phase = 'closed';
-      if (wasStarted) await stopListening();
-      // Only what the bridge opened: a connection the user handed in stays theirs.
-      await Promise.all((connections?.owned ?? []).map(quit));
-      firstAttempt?.();
+    subscribed: () => {
+      // What failed to go out before the subscription took (a sharded publish on a server that lacks it) goes now.
+      this.#publisher.flush();
+      this.#reassess();
     },
-    stats() {
-      return {
-        ...counters,
-        pending: publisher.pendingCount,
-        state: currentState(),
-        connections: { publisher: connections?.publisher.status ?? 'wait', subscriber: connections?.subscriber.status ?? 'wait' },
-      };
-    },
-    get state(): BridgeState {
-      return currentState();
+    lost: this.#reassess,
+    fellBackToPlain: () => {
+      this.#options.logger.warn(`The Redis Cluster behind the invalidation bridge does not know sharded pub/sub (SSUBSCRIBE, Redis 7); channel "${this.#options.channel}" uses PUBLISH / SUBSCRIBE instead`);
     },
   };
 
-  function currentState(): BridgeState {
-    if (phase !== 'started') return phase;
-    if (subscriber?.isSubscribed === true && connections?.publisher.status === 'ready') return 'connected';
-    return everConnected ? 'reconnecting' : 'connecting';
+  // A receiver reads the table's generation in Redis on receipt: announce once the shared tier's bump is in.
+  #announce(table: string): void {
+    const settled = this.#options.cache.sharedTierSettled?.(table);
+    if (settled === undefined) this.#publisher.announce(table);
+    else void settled.then(() => this.#publisher.announce(table));
   }
 
-  function noteConnected(): void {
-    if (currentState() !== 'connected') return;
-    everConnected = true;
-    firstAttempt?.();
+  // Only changes made here are announced: 'remote' and 'resync' came from the bridge itself.
+  readonly #onInvalidate: InvalidationListener = (event) => {
+    // The tables of an invalidateAll() go out as one '*' message (onInvalidateAll), not one per table.
+    if (announced(event.origin) && event.all !== true) this.#announce(event.table);
+  };
+
+  readonly #onInvalidateAll: InvalidateAllListener = (event) => {
+    if (announced(event.origin)) this.#announce(ALL_TABLES);
+  };
+
+  readonly #onPublisherReady = (): void => {
+    this.#publisher.flush();
+    this.#reassess();
+  };
+
+  // One warning per outage, however many connections fail and however often ioredis retries.
+  #warnOutage(reason: string): void {
+    // A first attempt that failed settles start(): the bridge keeps trying in the background.
+    this.#settle();
+    if (this.#outageWarned || !LISTENING.has(this.state)) return;
+    this.#outageWarned = true;
+    this.#options.logger.warn(`The Redis invalidation bridge ${reason}; the cache keeps serving (stale for at most its TTL) and reconnects in the background`);
   }
+
+  readonly #onError = (error: Error): void => this.#warnOutage(`cannot reach Redis (${error.message})`);
+  readonly #onClose = (): void => {
+    this.#warnOutage('lost its connection to Redis');
+    this.#reassess();
+  };
+}
+
+function announced(origin: string): boolean {
+  return origin === 'local' || origin === 'webhook';
 }
 
 async function quit(connection: RedisConnection): Promise<void> {

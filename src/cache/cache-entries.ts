@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { CacheEvents } from './cache-events.js';
 import type { TableCounters } from './cache-stats.js';
+import { getOrCreate } from './get-or-create.js';
 
 /**
  * One stored result, with what its removal must update.
@@ -24,6 +25,11 @@ export interface CacheEntry {
   /** When the entry stops being fresh (clock time); it is kept `grace` ms longer for {@link CacheEntries.stale}. */
   readonly expiresAt: number;
 }
+
+const newKeySet = (): Set<string> => new Set();
+
+/** Grace period unless the settings give one, in ms: no expired entry stands in for a failed read. */
+export const DEFAULT_GRACE_MS = 0;
 
 /**
  * Bounds and time source of {@link CacheEntries}.
@@ -66,7 +72,7 @@ export class CacheEntries {
   constructor(options: CacheEntriesOptions) {
     this.#maxBytes = options.maxBytes;
     this.#events = options.events;
-    this.#grace = options.grace ?? 0;
+    this.#grace = options.grace ?? DEFAULT_GRACE_MS;
     const clock = options.clock;
     this.#clock = clock ?? performance;
     this.#lru = new LRUCache<string, CacheEntry>({
@@ -111,12 +117,7 @@ export class CacheEntries {
   }
 
   #keysOf(table: string): Set<string> {
-    let keys = this.#keysByTable.get(table);
-    if (keys === undefined) {
-      keys = new Set();
-      this.#keysByTable.set(table, keys);
-    }
-    return keys;
+    return getOrCreate(this.#keysByTable, table, newKeySet);
   }
 
   /** Removes every entry of `table`, and every entry that loaded rows of it. */

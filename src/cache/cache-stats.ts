@@ -1,3 +1,5 @@
+import { getOrCreate } from './get-or-create.js';
+
 /**
  * Cache figures for one table or for all of them.
  *
@@ -65,6 +67,8 @@ export class TableCounters {
   }
 }
 
+const newCounters = (): TableCounters => new TableCounters();
+
 /**
  * Counters of every table, created on first use, with totals computed when a snapshot is taken.
  *
@@ -80,12 +84,7 @@ export class CacheStatsRegistry {
 
   /** The counters of `table`, created at zero if the table is new. */
   of(table: string): TableCounters {
-    let counters = this.#tables.get(table);
-    if (counters === undefined) {
-      counters = new TableCounters();
-      this.#tables.set(table, counters);
-    }
-    return counters;
+    return getOrCreate(this.#tables, table, newCounters);
   }
 
   /** Totals and per-table figures at this instant. */

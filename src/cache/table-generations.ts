@@ -1,3 +1,5 @@
+import { getOrCreate } from './get-or-create.js';
+
 /**
  * Freshness state of one table: a generation counter bumped by every invalidation, and whether the table
  * has been read since its last invalidation.
@@ -22,6 +24,8 @@ export class TableGeneration {
   }
 }
 
+const newGeneration = (): TableGeneration => new TableGeneration();
+
 /**
  * The generation state of every table the cache has seen, created on first use.
  *
@@ -37,12 +41,7 @@ export class TableGenerations {
 
   /** The state of `table`, created at generation 0 if the table is new. */
   of(table: string): TableGeneration {
-    let state = this.#tables.get(table);
-    if (state === undefined) {
-      state = new TableGeneration();
-      this.#tables.set(table, state);
-    }
-    return state;
+    return getOrCreate(this.#tables, table, newGeneration);
   }
 
   /** The state of `table` if the cache has seen it, without creating it. */

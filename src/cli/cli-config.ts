@@ -6,6 +6,7 @@ import { readEnvFile } from './env-file.js';
 import { loadModule } from './module-loader.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import type { CliConfig } from '../schema/migrations/cli-config.js';
+import { DEFAULTS } from '../server/defaults.js';
 
 /** The settings a command runs with, after flags, environment, `.env` and the configuration file. */
 export interface CliSettings {
@@ -90,7 +91,7 @@ export async function resolveSettings(args: ParsedArgs, io: CliIo): Promise<CliS
   const path = (value: string | undefined, base: string): string | undefined => (value === undefined ? undefined : isAbsolute(value) ? value : resolve(base, value));
   const flag = (name: string): string | undefined => args.values.get(name);
   const timeout = flag('timeout') ?? env('APPWRITE_ORM_TIMEOUT_MS');
-  const timeoutMs = timeout === undefined ? (config.timeoutMs ?? 60_000) : Number(timeout);
+  const timeoutMs = timeout === undefined ? (config.timeoutMs ?? DEFAULTS.migrate.timeoutMs) : Number(timeout);
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds, got ${timeout}`);
   const schema = path(flag('schema'), io.cwd) ?? path(config.schema, root);
   return {

@@ -1,6 +1,7 @@
 import type { OptionSpec, ParsedArgs } from './args.js';
 import type { CliSettings } from './cli-config.js';
 import type { CliIo, ModuleExports } from './cli-io.js';
+import { DEFAULTS } from '../server/defaults.js';
 
 /** What a command works with. */
 export interface CommandContext {
@@ -49,7 +50,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'endpoint', value: 'url', help: 'Appwrite endpoint (env APPWRITE_ENDPOINT)' },
   { name: 'project', value: 'id', help: 'project id (env APPWRITE_PROJECT_ID)' },
   { name: 'database', value: 'id', help: 'database id (env APPWRITE_DATABASE_ID); the API key comes from APPWRITE_API_KEY' },
-  { name: 'timeout', value: 'ms', help: 'longest wait for a column or index to become available (default 60000)' },
+  { name: 'timeout', value: 'ms', help: `longest wait for a column or index to become available (default ${DEFAULTS.migrate.timeoutMs})` },
   { name: 'json', help: 'print the outcome as one JSON document (for CI)' },
   { name: 'yes', help: 'answer yes to confirmations (for CI)' },
   { name: 'help', help: 'show this help' },

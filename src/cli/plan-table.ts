@@ -25,7 +25,7 @@ export function planTable(plan: Pick<MigrationPlan, 'steps' | 'refused' | 'notes
   if (plan.steps.length + plan.refused.length + plan.notes.length === 0) return text;
   const rows = text.split('\n').map((line) => {
     const hinted = cliHints(line);
-    const match = /^([+~\-!=]) (?:refused: |kept )?(database|table|column|index|type change|remove column|change index) (\S+?):?(?: (.*))?$/.exec(hinted);
+    const match = /^([+~\-!=]) (?:refused: |kept )?(database|table|column|index|type change|remove column|change index|rename) (\S+?):?(?: (.*))?$/.exec(hinted);
     if (match === null) return [hinted.charAt(0), '', '', hinted.slice(2)];
     const [, op = '', what = '', target = '', detail = ''] = match;
     // One parenthesised detail loses its parentheses (`(string(32))`); `(integer) (hint)` keeps them.

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { listMigrationFiles } from '../schema/migrations/migration-files.js';
+import { LOCK_DEFAULTS } from '../schema/migrations/migration-lock.js';
 import { MigrationRunner, type MigrationModule, type MigrationRunEvent } from '../schema/migrations/migration-runner.js';
 import { UsageError } from './args.js';
 import type { CommandContext } from './command.js';
@@ -39,7 +40,7 @@ function eventLine(event: MigrationRunEvent): string {
 export async function createRunner(context: CommandContext, connection: Connection): Promise<MigrationRunner> {
   const { settings, args } = context;
   const waitText = args.values.get('lock-timeout');
-  const waitMs = waitText === undefined ? 120_000 : Number(waitText);
+  const waitMs = waitText === undefined ? LOCK_DEFAULTS.waitMs : Number(waitText);
   if (!(Number.isFinite(waitMs) && waitMs >= 0)) throw new UsageError(`--lock-timeout must be a number of milliseconds, got ${waitText}`);
   return new MigrationRunner({
     databaseId: connection.databaseId,

@@ -58,7 +58,7 @@ function checkIndexes(table: string, schema: Readonly<Record<string, FieldDefini
 function checkRenames(table: string, schema: Readonly<Record<string, FieldDefinition>>): void {
   const claimed = new Map<string, string>();
   for (const [key, field] of Object.entries(schema)) {
-    const from = field.type === 'relationship' ? undefined : field.renamedFrom;
+    const from = field.renamedFrom;
     if (from === undefined) continue;
     const fail = (reason: string): never => {
       throw new ConfigError(`Table "${table}", field "${key}": ${reason}`, { table, field: key });
@@ -140,6 +140,9 @@ function checkRelationships(tables: readonly TableDefinition[]): void {
         fail(`its key on "${related.name}" ("${partnerKey}", set by twoWayKey${field.twoWayKey === undefined ? ', default the table id' : ''}) is already used there`);
       }
       taken.add(partnerKey);
+      const former = field.twoWayKeyRenamedFrom;
+      if (former === partnerKey) fail(`twoWayKeyRenamedFrom "${former}" is the key the relationship has on "${related.name}" already`);
+      if (former !== undefined && Object.hasOwn(related.schema, former)) fail(`twoWayKeyRenamedFrom "${former}" is the key of a declared field of "${related.name}"`);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_STRING_SIZE, type FieldDefinition } from './field-definition.js';
 import { normalisePermissions } from './permissions.js';
 import type { ColumnSpec, IndexSpec, TableSpec } from './spec.js';
-import { tableId, type TableDefinition } from './table-definition.js';
+import { tableId, type IndexDefinition, type TableDefinition } from './table-definition.js';
 
 function defaultOf(field: FieldDefinition): string | number | boolean | null {
   const fallback = field.default;
@@ -20,7 +20,7 @@ function defaultOf(field: FieldDefinition): string | number | boolean | null {
 export function columnSpec(key: string, field: FieldDefinition, idOf: (name: string) => string = (name) => name, ownId = ''): ColumnSpec {
   const base = {
     key, kind: field.type, required: field.required === true, array: field.array === true, default: defaultOf(field),
-    ...(field.type !== 'relationship' && field.renamedFrom !== undefined ? { renamedFrom: field.renamedFrom } : {}),
+    ...(field.renamedFrom === undefined ? {} : { renamedFrom: field.renamedFrom }),
   };
   switch (field.type) {
     case 'string':
@@ -40,7 +40,7 @@ export function columnSpec(key: string, field: FieldDefinition, idOf: (name: str
         relatedTable: idOf(field.table), relationType: field.relation, twoWay: field.twoWay === true,
         twoWayKey: field.twoWayKey ?? ownId, onDelete: field.onDelete ?? 'restrict', side: 'parent',
       } as const;
-      return { ...base, relation };
+      return { ...base, relation, ...(field.twoWayKeyRenamedFrom === undefined ? {} : { twoWayKeyRenamedFrom: field.twoWayKeyRenamedFrom }) };
     }
     default:
       return base;
@@ -72,15 +72,27 @@ export function tableSpec(definition: TableDefinition): TableSpec {
   return buildTableSpec(definition, (name) => name);
 }
 
-function buildTableSpec(definition: TableDefinition, idOf: (name: string) => string): TableSpec {
-  const columns = Object.entries(definition.schema).map(([key, field]) => columnSpec(key, field, idOf, tableId(definition)));
-  const indexes: IndexSpec[] = (definition.indexes ?? []).map((index) => ({
+/**
+ * The index Appwrite should hold for an index declaration: one order per column, `asc` when unset.
+ *
+ * @example
+ * ```ts
+ * indexSpec({ key: 'by_sku', type: 'unique', attributes: ['sku'] }); // { key: 'by_sku', type: 'unique', columns: ['sku'], orders: ['asc'] }
+ * ```
+ */
+export function indexSpec(index: IndexDefinition): IndexSpec {
+  return {
     key: index.key,
     type: index.type,
     columns: [...index.attributes],
     orders: index.attributes.map((_, position) => index.orders?.[position] ?? 'asc'),
     ...(index.lengths === undefined ? {} : { lengths: [...index.lengths] }),
-  }));
+  };
+}
+
+function buildTableSpec(definition: TableDefinition, idOf: (name: string) => string): TableSpec {
+  const columns = Object.entries(definition.schema).map(([key, field]) => columnSpec(key, field, idOf, tableId(definition)));
+  const indexes = (definition.indexes ?? []).map(indexSpec);
   return {
     id: tableId(definition),
     name: definition.name,

@@ -25,7 +25,7 @@ const KEYS_BY_TYPE: Record<FieldType, readonly string[]> = {
   url: COMMON_KEYS,
   ip: COMMON_KEYS,
   enum: [...COMMON_KEYS, 'enum'],
-  relationship: ['type', 'table', 'relation', 'twoWay', 'twoWayKey', 'onDelete'],
+  relationship: ['type', 'table', 'relation', 'twoWay', 'twoWayKey', 'onDelete', 'renamedFrom', 'twoWayKeyRenamedFrom'],
 };
 const RELATIONS = ['oneToOne', 'oneToMany', 'manyToOne', 'manyToMany'];
 const ON_DELETE = ['restrict', 'cascade', 'setNull'];
@@ -69,6 +69,13 @@ function checkTypeSpecific(fail: (reason: string) => never, field: Record<string
       fail('twoWayKey must be 1-36 characters of A-Z a-z 0-9 . _ - and start with a letter or digit');
     }
     if (field.onDelete !== undefined && (typeof field.onDelete !== 'string' || !ON_DELETE.includes(field.onDelete))) fail(`onDelete must be one of ${ON_DELETE.join(', ')}`);
+    const former = field.twoWayKeyRenamedFrom;
+    if (former !== undefined) {
+      if (field.twoWay !== true) fail('twoWayKeyRenamedFrom needs twoWay: true (a one-way relationship has no key on the related table to rename)');
+      if (typeof former !== 'string' || !APPWRITE_KEY.test(former) || former === field.twoWayKey) {
+        fail('twoWayKeyRenamedFrom must be the former twoWayKey: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than twoWayKey');
+      }
+    }
   }
   if (type === 'enum') {
     const values = field.enum;

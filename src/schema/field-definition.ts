@@ -188,6 +188,12 @@ export type OnDeleteAction = 'restrict' | 'cascade' | 'setNull';
  * - `twoWayKey`: the key on the related table. @default this table's id
  * - `onDelete`: `restrict` refuses deleting a row that still links, `cascade` deletes the linked rows too,
  *   `setNull` unlinks them. @default 'restrict'
+ * - `renamedFrom`: the key this field had before. A migration that finds the relationship under that key
+ *   (and none under the new one) renames it in place, keeping every link; the related table's two-way key
+ *   follows. It must name a relationship column: Appwrite cannot turn another column into a relationship.
+ * - `twoWayKeyRenamedFrom`: the `twoWayKey` this two-way relationship had before. A migration that finds
+ *   the related table's side under that key renames it in place (links kept) instead of recreating the
+ *   relationship.
  *
  * Rows carry the related row's ID on single sides (`oneToOne`, `manyToOne`) and nothing on many sides, unless
  * a read asks for the related rows with `with: ['key']`. Writes take IDs (a list of IDs on many sides).
@@ -195,6 +201,8 @@ export type OnDeleteAction = 'restrict' | 'cascade' | 'setNull';
  * @example
  * ```ts
  * const author = { type: 'relationship', table: 'authors', relation: 'manyToOne', twoWay: true, twoWayKey: 'posts', onDelete: 'cascade' } as const;
+ * // Renamed from `writer`, and the authors' side from `articles`, keeping the links:
+ * const byline = { type: 'relationship', table: 'authors', relation: 'manyToOne', twoWay: true, twoWayKey: 'posts', renamedFrom: 'writer', twoWayKeyRenamedFrom: 'articles' } as const;
  * ```
  */
 export interface RelationshipField<T extends string = string> {
@@ -204,6 +212,8 @@ export interface RelationshipField<T extends string = string> {
   readonly twoWay?: boolean;
   readonly twoWayKey?: string;
   readonly onDelete?: OnDeleteAction;
+  readonly renamedFrom?: string;
+  readonly twoWayKeyRenamedFrom?: string;
   /** Relationship columns are never required, never arrays and have no default. */
   readonly required?: false;
   readonly array?: false;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { TableDefinition } from './table-definition.js';
+import { RelationGraph } from './relation-graph.js';
+import { tableId, type TableDefinition } from './table-definition.js';
 
 const fingerprints = new WeakMap<TableDefinition, string>();
 
@@ -33,4 +34,32 @@ export function schemaFingerprint(definition: TableDefinition): string {
   const fingerprint = createHash('sha256').update(canonical(shape)).digest('hex').slice(0, 16);
   fingerprints.set(definition, fingerprint);
   return fingerprint;
+}
+
+/**
+ * The fingerprint a table's cached reads are kept under in a database of `tables`: its own
+ * {@link schemaFingerprint} with those of every table its relationships reach, directly or through others.
+ * Its rows carry the keys other tables' two-way relationships give it, and reads with `with` hold related
+ * rows, so renaming a relationship's side on the related table, or any field of a related table, must not
+ * serve rows cached before either.
+ *
+ * @example
+ * ```ts
+ * readFingerprint(posts, [authors, posts]); // changes when authors' declaration changes
+ * ```
+ */
+export function readFingerprint(definition: TableDefinition, tables: readonly TableDefinition[], graph: RelationGraph = new RelationGraph(tables)): string {
+  const byId = new Map(tables.map((table) => [tableId(table), table] as const));
+  const start = tableId(definition);
+  const reached = new Set([start]);
+  for (const id of reached) {
+    for (const end of graph.ends(id)) reached.add(end.related);
+  }
+  if (reached.size === 1) return schemaFingerprint(definition);
+  const parts = [...reached].sort().map((id) => `${id}:${id === start ? schemaFingerprint(definition) : fingerprintOf(byId.get(id))}`);
+  return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
+}
+
+function fingerprintOf(definition: TableDefinition | undefined): string {
+  return definition === undefined ? '' : schemaFingerprint(definition);
 }

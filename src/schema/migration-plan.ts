@@ -73,14 +73,15 @@ export type MigrationStep =
 
 /** A change the plan needs but will not make without an explicit opt-in. */
 export interface RefusedChange {
-  readonly kind: 'typeChange' | 'removeColumn' | 'changeIndex';
+  /** `rename`: a declared rename that cannot be made (no option allows it: the declaration must change). */
+  readonly kind: 'typeChange' | 'removeColumn' | 'changeIndex' | 'rename';
   readonly tableId: string;
   /** The column or index concerned; absent for tables. */
   readonly key?: string;
   /** What differs, e.g. `float -> integer`. */
   readonly detail: string;
-  /** The option that would allow it. */
-  readonly option: 'allowDestructive' | 'dropIndexes';
+  /** The option that would allow it; absent when none does. */
+  readonly option?: 'allowDestructive' | 'dropIndexes';
 }
 
 /** A difference that is tolerated as it is: an index or a table Appwrite has that the schema does not declare. */

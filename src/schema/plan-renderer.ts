@@ -44,7 +44,7 @@ function stepLine(step: MigrationStep): string {
     case 'updateColumn':
       return `~ column ${step.tableId}.${step.column.key}: ${changes(step.changes)}`;
     case 'renameColumn':
-      return `~ column ${step.tableId}.${step.from} renamed to ${step.column.key} (values and indexes kept)${step.changes.length > 0 ? `: ${changes(step.changes)}` : ''}`;
+      return `~ column ${step.tableId}.${step.from} renamed to ${step.column.key} (${step.column.kind === 'relationship' ? 'links kept' : 'values and indexes kept'})${step.changes.length > 0 ? `: ${changes(step.changes)}` : ''}`;
     case 'deleteColumn': {
       const name = `${step.tableId}.${step.column.key}`;
       if (step.reason === 'failed') return `- column ${name} (failed in Appwrite; recreated)`;
@@ -70,8 +70,10 @@ function refusedLine(change: RefusedChange): string {
     typeChange: `type change ${where} ${change.detail}`,
     removeColumn: `remove column ${where} (${change.detail})`,
     changeIndex: `change index ${where} ${change.detail}`,
+    rename: `rename ${where}: ${change.detail}`,
   }[change.kind];
-  const hint = change.option === 'dropIndexes' ? 'set migrate.dropIndexes to recreate it' : 'set migrate.allowDestructive to allow it; data is lost';
+  const hint = change.option === undefined ? 'change the declaration'
+    : change.option === 'dropIndexes' ? 'set migrate.dropIndexes to recreate it' : 'set migrate.allowDestructive to allow it; data is lost';
   return `! refused: ${what} (${hint})`;
 }
 

@@ -1,5 +1,6 @@
 import { columnChanges, describeIndex, describeType, needsRecreate, sameIndex } from './column-diff.js';
 import type { MigrationPlan, MigrationStep, PlanNote, PlanOptions, PropertyChange, RefusedChange } from './migration-plan.js';
+import { liveKeys } from './live-keys.js';
 import { renderPlan } from './plan-renderer.js';
 import type { ColumnSpec, IndexSpec, LiveColumn, LiveState, LiveTable, TableSpec } from './spec.js';
 
@@ -56,8 +57,32 @@ function matchLive(column: ColumnSpec, liveColumns: Map<string, LiveColumn>): { 
   return previous.status === 'failed' ? { current: previous } : { current: previous, from: column.renamedFrom };
 }
 
-function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, plan: TablePlan): ColumnOutcome {
+/** The declared relationship as it is once a declared rename of the related table's side is made. */
+function partnerRenamed(current: LiveColumn, column: ColumnSpec): LiveColumn {
+  const [live, declared] = [current.relation, column.relation];
+  // A one-way relationship's side on the related table is hidden: there is nothing to rename.
+  if (live === undefined || declared === undefined || !live.twoWay || column.twoWayKeyRenamedFrom !== live.twoWayKey) return current;
+  return { ...current, relation: { ...live, twoWayKey: declared.twoWayKey } };
+}
+
+/** The related table's side of a declared two-way relationship, as a column of that table. */
+function childSpec(tableId: string, column: ColumnSpec, relation: NonNullable<ColumnSpec['relation']>): ColumnSpec {
+  const { renamedFrom: _renamedFrom, twoWayKeyRenamedFrom: _former, ...rest } = column;
+  return { ...rest, key: relation.twoWayKey, relation: { ...relation, relatedTable: tableId, twoWayKey: column.key, side: 'child' } };
+}
+
+/** A rename Appwrite cannot make in place: a relationship renamed from (or into) a column of another type. */
+function renameProblem(current: LiveColumn, column: ColumnSpec, from: string): string | undefined {
+  if ((current.kind === 'relationship') === (column.kind === 'relationship')) return undefined;
+  const what = column.kind === 'relationship' ? 'a relationship' : `a ${describeType(column)} field`;
+  return `renamedFrom "${from}" names a ${describeType(current)} column, and ${what} can only be renamed from a column of its own type`;
+}
+
+function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, plan: TablePlan, liveTables: readonly LiveTable[]): ColumnOutcome {
   const tableId = desired.id;
+  const start = plan.steps.length;
+  // Renames of the related tables' sides go first: the steps after them compare relationships with the new keys.
+  const partnerRenames: MigrationStep[] = [];
   const deleted = new Set<string>();
   const renames = new Map<string, string>();
   const creates: MigrationStep[] = [];
@@ -70,7 +95,26 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
     plan.steps.push({ kind: 'deleteColumn', tableId, column, reason, ...(replacement === undefined ? {} : { replacement }), destructive: reason !== 'failed' });
   };
   for (const column of desired.columns) {
-    const { current, from } = matchLive(column, liveColumns);
+    const { current: matched, from } = matchLive(column, liveColumns);
+    const current = matched === undefined ? undefined : partnerRenamed(matched, column);
+    // Appwrite answers a relationship renamed onto a key the table uses with a bare 500.
+    const problem = current === undefined || from === undefined ? undefined
+      : liveKeys(liveTables, tableId).has(column.key) ? `"${column.key}" is taken on ${tableId} by another relationship's key`
+        : renameProblem(current, column, from);
+    if (problem !== undefined) {
+      plan.refused.push({ kind: 'rename', tableId, key: column.key, detail: problem });
+      continue;
+    }
+    // The related side is renamed only when the relationship itself stays (a recreated one gets the new key anyway).
+    if (current !== matched && current !== undefined && matched?.relation !== undefined && column.relation !== undefined && current.status !== 'failed' && !needsRecreate(current, column)) {
+      const relation = column.relation;
+      const side = childSpec(tableId, column, relation);
+      if (liveKeys(liveTables, relation.relatedTable).has(relation.twoWayKey)) {
+        plan.refused.push({ kind: 'rename', tableId, key: column.key, detail: `its key on ${relation.relatedTable} cannot become "${relation.twoWayKey}": ${relation.relatedTable} already has a column or relationship key "${relation.twoWayKey}"` });
+        continue;
+      }
+      partnerRenames.push({ kind: 'renameColumn', tableId: relation.relatedTable, from: matched.relation.twoWayKey, column: side, changes: [], destructive: false });
+    }
     if (current === undefined) {
       creates.push({ kind: 'createColumn', tableId, column, destructive: false });
     } else if (current.status === 'failed') {
@@ -97,6 +141,7 @@ function planColumns(desired: TableSpec, live: LiveTable, options: PlanOptions, 
     else if (options.allowDestructive === true) remove(column, 'removed');
     else plan.refused.push({ kind: 'removeColumn', tableId, key: column.key, detail: describeType(column), option: 'allowDestructive' });
   }
+  plan.steps.splice(start, 0, ...partnerRenames);
   plan.steps.push(...creates, ...updates);
   return { deleted, renames };
 }
@@ -131,12 +176,12 @@ function planIndexes(desired: TableSpec, live: LiveTable, options: PlanOptions, 
   return drops;
 }
 
-function planTable(desired: TableSpec, live: LiveTable, options: PlanOptions): TablePlan {
+function planTable(desired: TableSpec, live: LiveTable, options: PlanOptions, liveTables: readonly LiveTable[]): TablePlan {
   const plan: TablePlan = { steps: [], refused: [], notes: [] };
   const changes = settingsChanges(desired, live);
   const settings = { name: desired.name, permissions: desired.permissions ?? live.permissions, rowSecurity: desired.rowSecurity ?? live.rowSecurity, enabled: live.enabled ?? true };
   const head: MigrationStep[] = changes.length > 0 ? [{ kind: 'updateTable', tableId: desired.id, settings, changes, destructive: false }] : [];
-  const columns = planColumns(desired, live, options, plan);
+  const columns = planColumns(desired, live, options, plan, liveTables);
   const drops = planIndexes(desired, live, options, columns, plan);
   // Indexes go before the columns they name: Appwrite refuses to delete a column an index still uses.
   plan.steps.unshift(...head, ...drops);
@@ -189,7 +234,7 @@ export function planMigration(input: PlanInput): MigrationPlan {
       steps.push(...newTableSteps(desired));
       continue;
     }
-    const plan = planTable(desired, live, options);
+    const plan = planTable(desired, live, options, input.live.tables);
     steps.push(...plan.steps);
     refused.push(...plan.refused);
     notes.push(...plan.notes);

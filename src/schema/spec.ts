@@ -39,6 +39,11 @@ export interface ColumnSpec {
   readonly relation?: ColumnRelation;
   /** The key the declaration says this column had before (declared columns only): a live column under it is renamed. */
   readonly renamedFrom?: string;
+  /**
+   * The `twoWayKey` a declared two-way relationship had before: the related table's side, found under it,
+   * is renamed to `relation.twoWayKey` (declared relationship columns only).
+   */
+  readonly twoWayKeyRenamedFrom?: string;
 }
 
 /** An index in normalised form: one lower-case order per column. */

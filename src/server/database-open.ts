@@ -81,7 +81,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const graph = new RelationGraph(tables);
   for (const definition of tables) {
     if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
-    const runtime = new TableRuntime(definition, graph);
+    const runtime = new TableRuntime(definition, graph, tables);
     if (!isAppwriteId(runtime.id)) throw new ConfigError(`Table "${definition.name}": id ${JSON.stringify(runtime.id)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`, { table: definition.name });
     runtimes.set(definition.name, runtime);
   }

@@ -1,5 +1,7 @@
 import type { RetryPolicy } from '../appwrite/read-retry.js';
 import { DEFAULT_TIMEOUT_MS } from '../appwrite/request-deadline.js';
+import { DEFAULT_GRACE_MS } from '../cache/cache-entries.js';
+import { L2_STORE_DEFAULTS } from '../cache/l2/l2-store.js';
 import { HISTORY_TABLE } from '../schema/migrations/history.js';
 import { LOCK_TABLE } from '../schema/migrations/migration-lock.js';
 
@@ -22,18 +24,18 @@ export const DEFAULTS = Object.freeze({
     /** 64 MiB. */
     maxBytes: 64 * 1024 * 1024,
     /** No expired entry stands in for a failed read. */
-    grace: 0,
+    grace: DEFAULT_GRACE_MS,
     /** No shared tier in Redis. */
     l2: false,
   }),
   /** The shared cache tier's settings when `cache.l2` is on; its TTL defaults to the cache's. */
   l2: Object.freeze({
     /** 1 MiB. */
-    maxValueBytes: 1024 * 1024,
+    maxValueBytes: L2_STORE_DEFAULTS.maxValueBytes,
     compress: false,
     /** Deflate threshold of `compress: true`: 16 KiB. */
     compressAbove: 16 * 1024,
-    timeout: 100,
+    timeout: L2_STORE_DEFAULTS.timeout,
   }),
   migrate: Object.freeze({ dropIndexes: false, allowDestructive: false, concurrency: 8, timeoutMs: 60_000, historyTable: HISTORY_TABLE, lockTable: LOCK_TABLE }),
   /** Retries of failed reads: 3 attempts in all, 100 ms base delay, 2 s at most between attempts. */

@@ -1,6 +1,6 @@
 import type { Client } from 'node-appwrite';
 import type { QueryCache } from '../cache/query-cache.js';
-import { schemaFingerprint } from '../schema/fingerprint.js';
+import { readFingerprint } from '../schema/fingerprint.js';
 import { tableId, type TableDefinition } from '../schema/table-definition.js';
 import type { OperationObserver } from './operation-observer.js';
 import { RelationGraph } from '../schema/relation-graph.js';
@@ -34,15 +34,17 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
   /** The table's relationships: `with` paths, and the tables its writes change. */
   readonly relations: TableRelations;
 
-  constructor(readonly definition: D, graph: RelationGraph = new RelationGraph([definition])) {
+  /** `tables`: every declaration of the database (related tables' declarations shape this table's cached reads). */
+  constructor(readonly definition: D, graph: RelationGraph = new RelationGraph([definition]), tables: readonly TableDefinition[] = [definition]) {
     this.id = tableId(definition);
     this.relations = new TableRelations(graph, this.id);
     // Two-way partner keys are columns of this table too (queries may select them).
     const columns = new Set([...Object.keys(definition.schema), ...this.relations.keys]);
     const encrypted = new Set(Object.entries(definition.schema).filter(([, field]) => 'encrypt' in field && field.encrypt === true).map(([key]) => key));
     this.normalizer = new QueryNormalizer({ table: this.id, columns, encrypted });
-    // The fingerprint goes into every key: entries cached under an older declaration are never read again.
-    const fingerprint = schemaFingerprint(definition);
+    // The fingerprint goes into every key: entries cached under an older declaration (of this table or of a
+    // table related to it) are never read again.
+    const fingerprint = readFingerprint(definition, tables, graph);
     this.operations = { get: `get@${fingerprint}`, list: `list@${fingerprint}`, all: `all@${fingerprint}`, count: `count@${fingerprint}`, aggregate: `aggregate@${fingerprint}` };
     this.numericColumns = new Set(
       Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),

@@ -1,10 +1,9 @@
-import type { RequestHandler } from 'msw';
 import { JwtRegistry, type JwtOptions } from './auth/auth.js';
 import type { EmulatorState, RowEvent } from './emulator-state.js';
 import { advanceClock } from './control/clock.js';
 import { FaultRegistry, type FaultsView } from './control/faults.js';
 import { Dispatcher } from './http/dispatch.js';
-import { mswHandlers } from './http/msw-adapter.js';
+import { attachRouting } from './http/emulator-routing.js';
 import { startEmulatorServer } from './http/server.js';
 import { loadStore, StoreSaver } from './store/persistence.js';
 import { RequestLog, type RequestLogView } from './control/request-log.js';
@@ -60,12 +59,6 @@ export interface AppwriteEmulator {
   readonly faults: FaultsView;
   /** Webhooks called on row changes, as Appwrite calls them. */
   readonly webhooks: WebhooksView;
-  /**
-   * The server's routes as msw request handlers (for msw's `setupServer` with fetch-based clients), sharing
-   * its data. The only member that needs msw: reading it without msw installed throws an error saying what
-   * to install.
-   */
-  readonly handlers: readonly RequestHandler[];
   /** Changes how long new columns and indexes stay `processing`. */
   setColumnDelay(ms: number): void;
   /** Makes the next column created with `create<Type>Column` with this key in this table end `failed` with `error`. */
@@ -124,18 +117,13 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
   const routes = emulatorRoutes();
   const dispatcher = new Dispatcher(state, routes);
   const server = await startEmulatorServer(dispatcher, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  let handlers: readonly RequestHandler[] | undefined;
-  return {
+  const emulator: AppwriteEmulator = {
     endpoint: `${server.origin}/v1`,
     projectId: state.projectId,
     apiKey: state.apiKey,
     requests: state.log,
     faults: state.faults,
     webhooks,
-    get handlers() {
-      handlers ??= mswHandlers(dispatcher, routes);
-      return handlers;
-    },
     setColumnDelay: (ms) => jobs.setColumnDelay(ms),
     failNextColumn: (tableId, key, error) => jobs.failNextColumn(tableId, key, error),
     advanceClock,
@@ -156,4 +144,6 @@ export async function startAppwriteEmulator(options: AppwriteEmulatorOptions = {
       if (saver !== undefined) await saver.flush();
     },
   };
+  // For `mswHandlers(emu)` of appwrite-orm/testing/msw.
+  return attachRouting(emulator, { dispatcher, routes });
 }

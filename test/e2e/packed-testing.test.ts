@@ -35,12 +35,13 @@ const node = (args: string[]) => run(process.execPath, args, { cwd: project, tim
 
 const SCRIPT = `
 import { startAppwriteEmulator } from 'appwrite-orm/testing';
+import { mswHandlers } from 'appwrite-orm/testing/msw';
 import { Client, TablesDB } from 'node-appwrite';
 const emu = await startAppwriteEmulator();
 const tables = new TablesDB(new Client().setEndpoint(emu.endpoint).setProject(emu.projectId).setKey(emu.apiKey));
 const created = await tables.create({ databaseId: 'main', name: 'Main' });
 let handlers = '';
-try { emu.handlers; } catch (error) { handlers = error.message; }
+try { mswHandlers(emu); } catch (error) { handlers = error.message; }
 await emu.close();
 console.log(JSON.stringify({ id: created.$id, handlers }));
 `;
@@ -50,7 +51,7 @@ describe('appwrite-orm/testing installed without msw', () => {
     await expect(node(['-e', "require.resolve('msw')"])).rejects.toThrow(/Cannot find module 'msw'/);
   });
 
-  it('starts the emulator from ESM and CommonJS and answers the SDK; emu.handlers says what to install', async () => {
+  it('starts the emulator from ESM and CommonJS and answers the SDK; mswHandlers() says what to install', async () => {
     await writeFile(join(project, 'check.mjs'), SCRIPT);
     await writeFile(join(project, 'check.cjs'), `(async () => {\n${SCRIPT.replace(/^import \{ (.+) \} from '(.+)';$/gm, "const { $1 } = require('$2');")}\n})();`);
     for (const file of ['check.mjs', 'check.cjs']) {

@@ -38,9 +38,9 @@ async function freeClusterPort(taken: ReadonlySet<number>): Promise<number> {
   throw new Error('found no free port pair for a cluster node in 100 attempts');
 }
 
-function spawnNode(port: number, dir: string): ChildProcess {
+function spawnNode(port: number, dir: string, extra: readonly string[]): ChildProcess {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir,
-    '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '2000'];
+    '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '2000', ...extra];
   return spawn('redis-server', args, { stdio: 'ignore' });
 }
 
@@ -60,6 +60,7 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, at
 /**
  * Starts three `redis-server --cluster-enabled yes` nodes on free loopback ports, joins them with
  * `redis-cli --cluster create ... --cluster-yes` and waits until every node reports `cluster_state:ok`.
+ * `args` are added to every node's command line (e.g. `['--rename-command', 'SSUBSCRIBE', '']`).
  *
  * @example
  * ```ts
@@ -68,7 +69,7 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, at
  * afterAll(async () => { client.disconnect(); await cluster.stop(); });
  * ```
  */
-export async function startRedisCluster(): Promise<PrivateRedisCluster> {
+export async function startRedisCluster(args: readonly string[] = []): Promise<PrivateRedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'appwrite-orm-cluster-'));
   const ports: number[] = [];
   const children: ChildProcess[] = [];
@@ -86,7 +87,7 @@ export async function startRedisCluster(): Promise<PrivateRedisCluster> {
     for (let index = 0; index < MASTERS; index += 1) {
       const port = await freeClusterPort(new Set(ports));
       ports.push(port);
-      const child = spawnNode(port, dir);
+      const child = spawnNode(port, dir, args);
       children.push(child);
       await waitFor(`cluster node on port ${port} did not answer`, () => {
         if (child.exitCode !== null) throw new Error(`cluster node on port ${port} exited with code ${child.exitCode}`);

@@ -1,3 +1,5 @@
+import { getOrCreate } from '../get-or-create.js';
+
 /** What this instance knows of one table's generation counter in Redis. */
 interface MirroredTable {
   /** The counter's value as last read or set by this instance; `undefined` when it must be read again. */
@@ -9,6 +11,8 @@ interface MirroredTable {
   /** The counter must have reached this to be trusted (another instance announced a bump past what was known). */
   floor: number;
 }
+
+const unknownTable = (): MirroredTable => ({ generation: undefined, epoch: 0, dirty: false, floor: 0 });
 
 /**
  * This instance's copy of the per-table generation counters kept in Redis, so that an L2 hit costs one
@@ -106,11 +110,6 @@ export class L2GenerationMirror {
   }
 
   #of(table: string): MirroredTable {
-    let state = this.#tables.get(table);
-    if (state === undefined) {
-      state = { generation: undefined, epoch: 0, dirty: false, floor: 0 };
-      this.#tables.set(table, state);
-    }
-    return state;
+    return getOrCreate(this.#tables, table, unknownTable);
   }
 }

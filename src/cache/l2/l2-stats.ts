@@ -1,3 +1,5 @@
+import { getOrCreate } from '../get-or-create.js';
+
 /** Counters of the shared tier for one table. */
 export interface L2TableCounters {
   hits: number;
@@ -32,6 +34,8 @@ export interface L2Stats {
   readonly tables: Readonly<Record<string, Readonly<L2TableCounters>>>;
 }
 
+const zeroCounters = (): L2TableCounters => ({ hits: 0, misses: 0 });
+
 /** The mutable counters behind {@link L2Stats}. */
 export class L2Counters {
   hits = 0;
@@ -47,12 +51,7 @@ export class L2Counters {
 
   /** The counters of `table`, created on first use. */
   of(table: string): L2TableCounters {
-    let counters = this.#tables.get(table);
-    if (counters === undefined) {
-      counters = { hits: 0, misses: 0 };
-      this.#tables.set(table, counters);
-    }
-    return counters;
+    return getOrCreate(this.#tables, table, zeroCounters);
   }
 
   /** A copy of every counter, with `state`. */

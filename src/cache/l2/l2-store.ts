@@ -54,6 +54,18 @@ export interface L2Hit {
   readonly ttl: number;
 }
 
+/**
+ * The values an {@link L2Store} uses for options left out. The server configuration's `l2` settings take
+ * their `timeout` and `maxValueBytes` defaults from here, and give their own key prefix.
+ */
+export const L2_STORE_DEFAULTS = Object.freeze({
+  prefix: 'awo:',
+  timeout: 100,
+  cooldown: 1_000,
+  /** 1 MiB. */
+  maxValueBytes: 1024 * 1024,
+});
+
 const FAILED: unique symbol = Symbol('failed');
 const TIMED_OUT: unique symbol = Symbol('timed out');
 const NO_TABLES: readonly string[] = [];
@@ -103,10 +115,10 @@ export class L2Store implements SharedTier {
   constructor(redis: RedisConnection, options: L2StoreOptions) {
     this.#redis = redis;
     this.ttl = options.ttl;
-    this.#keys = new L2Keys(options.prefix ?? 'awo:', options.databaseId);
-    this.#timeout = options.timeout ?? 100;
-    this.#cooldown = options.cooldown ?? 1_000;
-    this.#maxValueBytes = options.maxValueBytes ?? 1024 * 1024;
+    this.#keys = new L2Keys(options.prefix ?? L2_STORE_DEFAULTS.prefix, options.databaseId);
+    this.#timeout = options.timeout ?? L2_STORE_DEFAULTS.timeout;
+    this.#cooldown = options.cooldown ?? L2_STORE_DEFAULTS.cooldown;
+    this.#maxValueBytes = options.maxValueBytes ?? L2_STORE_DEFAULTS.maxValueBytes;
     this.#compressAbove = options.compressAbove ?? Infinity;
     this.#logger = options.logger;
     this.#clock = options.clock ?? Date;
@@ -440,7 +452,7 @@ export class L2Store implements SharedTier {
  * ```
  */
 export async function openL2Store(source: RedisSource, options: L2StoreOptions): Promise<L2Store> {
-  const store = new L2Store(await openL2Connection(source, options.timeout ?? 100), options);
+  const store = new L2Store(await openL2Connection(source, options.timeout ?? L2_STORE_DEFAULTS.timeout), options);
   await store.connect();
   return store;
 }

@@ -7,9 +7,10 @@ import { UsageError } from '../args.js';
 import type { Command, CommandContext, CommandOutcome } from '../command.js';
 import { connect } from '../connection.js';
 import { planTable } from '../plan-table.js';
+import { askRenames } from '../rename-questions.js';
 import { withoutRunnerTables } from '../../schema/migrations/runner-tables.js';
 import { declaredTables } from '../schema-input.js';
-import { writeNewFile } from '../write-file.js';
+import { writeNewFile, writeTemplateFile } from '../write-file.js';
 import { pushPlan } from './push.js';
 
 /** The file a new migration goes to, and its language: `--js` writes an ES module that needs no tsx. */
@@ -29,7 +30,8 @@ async function generate(context: CommandContext): Promise<CommandOutcome> {
   const tables = await declaredTables(context, undefined);
   const connection = connect(context.settings);
   const live = withoutRunnerTables(await connection.port.readState(), context.settings);
-  const plan = pushPlan(connection.databaseId, tableSpecs(tables), live, { dropIndexes: true, allowDestructive: true, dropTables: context.args.flags.has('drop-tables') });
+  const desired = await askRenames(context, tableSpecs(tables), live);
+  const plan = pushPlan(connection.databaseId, desired, live, { dropIndexes: true, allowDestructive: true, dropTables: context.args.flags.has('drop-tables') });
   const steps = plan.steps.filter((step) => step.kind !== 'createDatabase');
   if (steps.length === 0) {
     context.say('No changes: the database matches the schema; no file written.');
@@ -45,9 +47,7 @@ async function generate(context: CommandContext): Promise<CommandOutcome> {
 async function makeMigration(context: CommandContext): Promise<CommandOutcome> {
   const name = nameArgument(context, 'make:migration');
   const target = newMigration(context, name);
-  const file = await writeNewFile(target.path, migrationTemplate([], [], target.language), context.io.cwd);
-  context.say(`Created ${file}`);
-  return { code: EXIT.ok, result: { file } };
+  return writeTemplateFile(context, target.path, migrationTemplate([], [], target.language));
 }
 
 /** `appwrite-orm generate <name>`: a migration file from the difference between the schema and the database. */
@@ -57,7 +57,8 @@ export const generateCommand: Command = {
   summary: 'write a migration file from the schema module vs the live database',
   description: `Compares the declared tables (the configuration's \`schema\`, or --schema) with the live
 database and writes migrations/<timestamp>_<name>.ts: up() makes the changes, down() reverts them where it
-can (dropped data is never restored). Undeclared tables are kept unless --drop-tables. Writes nothing to Appwrite.`,
+can (dropped data is never restored). On a terminal it asks whether a new column is an undeclared one renamed
+(declare renamedFrom to say so in the schema). Undeclared tables are kept unless --drop-tables. Writes nothing to Appwrite.`,
   options: [
     { name: 'schema', value: 'file', help: 'the schema module (default: `schema` of the configuration)' },
     { name: 'migrations', value: 'dir', help: 'migrations folder (default: migrations)' },

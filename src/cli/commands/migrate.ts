@@ -1,3 +1,4 @@
+import { LOCK_DEFAULTS } from '../../schema/migrations/migration-lock.js';
 import { EXIT } from '../exit-codes.js';
 import { RefusedError, type Command, type CommandContext, type CommandOutcome } from '../command.js';
 import { UsageError } from '../args.js';
@@ -65,7 +66,7 @@ export const migrateCommand: Command = {
     { name: 'fresh', help: 'drop every table and run every migration again (needs --force; never with NODE_ENV=production)' },
     { name: 'force', help: 'allow --fresh' },
     { name: 'migrations', value: 'dir', help: 'migrations folder (default: migrations)' },
-    { name: 'lock-timeout', value: 'ms', help: 'longest wait for another run holding the lock (default 120000)' },
+    { name: 'lock-timeout', value: 'ms', help: `longest wait for another run holding the lock (default ${LOCK_DEFAULTS.waitMs})` },
     ...PUSH_OPTIONS,
   ],
   run: migrate,

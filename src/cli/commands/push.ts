@@ -8,6 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { RefusedError, type Command, type CommandContext, type CommandOutcome } from '../command.js';
 import { connect } from '../connection.js';
 import { planTable } from '../plan-table.js';
+import { askRenames } from '../rename-questions.js';
 import { withoutRunnerTables } from '../../schema/migrations/runner-tables.js';
 import { declaredTables } from '../schema-input.js';
 
@@ -59,7 +60,7 @@ async function push(context: CommandContext): Promise<CommandOutcome> {
   const connection = connect(context.settings);
   const live = withoutRunnerTables(await connection.port.readState(), context.settings);
   const options = { dropIndexes: args.flags.has('drop-indexes'), allowDestructive: args.flags.has('allow-destructive'), dropTables: args.flags.has('drop-tables') };
-  const plan = pushPlan(connection.databaseId, tableSpecs(tables), live, options);
+  const plan = pushPlan(connection.databaseId, await askRenames(context, tableSpecs(tables), live), live, options);
   const summary = { databaseId: plan.databaseId, steps: differenceLines({ steps: plan.steps, refused: [] }), refused: differenceLines({ steps: [], refused: plan.refused }), notes: plan.notes.length === 0 ? [] : renderPlan({ steps: [], refused: [], notes: plan.notes }).split('\n') };
   context.say(`Database ${plan.databaseId}: ${tables.length} declared table${tables.length === 1 ? '' : 's'}\n${planTable(plan)}`);
   if (args.flags.has('dry-run')) return { code: EXIT.ok, result: { ...summary, applied: 0 } };
@@ -84,8 +85,9 @@ const PUSH_OPTIONS = [
 ] as const;
 
 const PUSH_DESCRIPTION = `Makes the database match the tables a schema module declares (its default export, its \`tables\`
-export, or every exported declaration): prints the plan, asks before anything that deletes data, then applies
-it with progress while Appwrite builds the columns. For development; production runs migration files.`;
+export, or every exported declaration): asks whether a new column is an undeclared one renamed, prints the
+plan, asks before anything that deletes data, then applies it with progress while Appwrite builds the
+columns. For development; production runs migration files.`;
 
 /** `appwrite-orm push [schema-module]`: push mode. */
 export const pushCommand: Command = { name: 'push', args: '[schema-module]', summary: 'make the database match the schema module (development)', description: PUSH_DESCRIPTION, options: PUSH_OPTIONS, run: push };

@@ -6,7 +6,7 @@ import { UsageError } from '../args.js';
 import type { Command, CommandContext, CommandOutcome } from '../command.js';
 import { connect } from '../connection.js';
 import { declaredTables } from '../schema-input.js';
-import { writeNewFile } from '../write-file.js';
+import { writeTemplateFile } from '../write-file.js';
 
 /** The seeder that runs alone when present (it calls the others it wants). */
 const MAIN_SEEDER = 'DatabaseSeeder';
@@ -58,9 +58,7 @@ export async function run(db: Database): Promise<void> {
   // await db.table('posts').create({ title: 'Hello' });
 }
 `;
-  const file = await writeNewFile(join(context.settings.seeders, `${name}.ts`), source, context.io.cwd);
-  context.say(`Created ${file}`);
-  return { code: EXIT.ok, result: { file } };
+  return writeTemplateFile(context, join(context.settings.seeders, `${name}.ts`), source);
 }
 
 /** `appwrite-orm seed [--class Name]`: runs seeders. */

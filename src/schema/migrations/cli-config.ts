@@ -27,6 +27,6 @@ export interface CliConfig {
   readonly historyTable?: string;
   /** Id of the table that holds the migration lock. @default 'orm_migration_lock' */
   readonly lockTable?: string;
-  /** Longest wait for one column or index to become available, in ms. @default 60000 */
+  /** Longest wait for one column or index to become available, in ms. @default `DEFAULTS.migrate.timeoutMs` (60_000) */
   readonly timeoutMs?: number;
 }

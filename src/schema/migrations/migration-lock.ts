@@ -8,6 +8,9 @@ import type { RowStore } from './migrator.js';
 export const LOCK_TABLE = 'orm_migration_lock';
 const LOCK_ROW = 'lock';
 
+/** What {@link LockOptions} left out are, in ms. */
+export const LOCK_DEFAULTS = Object.freeze({ ttlMs: 600_000, waitMs: 120_000, pollMs: 250 });
+
 /** How the lock is taken. */
 export interface LockOptions {
   /** Who holds it (shown to whoever waits). */
@@ -68,7 +71,7 @@ export class MigrationLock {
   async withLock<T>(options: LockOptions, task: () => Promise<T>): Promise<T> {
     await this.#acquire(options);
     // While the task runs, the expiry moves forward, so that a long data migration is never taken over.
-    const ttlMs = options.ttlMs ?? 600_000;
+    const ttlMs = options.ttlMs ?? LOCK_DEFAULTS.ttlMs;
     const renew = (): void => {
       void this.#rows.updateRow(this.tableId, LOCK_ROW, { expiresAt: new Date(Date.now() + ttlMs).toISOString() }).catch(() => undefined);
     };
@@ -84,12 +87,12 @@ export class MigrationLock {
 
   async #acquire(options: LockOptions): Promise<void> {
     if ((await this.#port.readTable(this.tableId)) === null) await this.#port.createTable(lockTableSpec(this.tableId));
-    const waitMs = options.waitMs ?? 120_000;
+    const waitMs = options.waitMs ?? LOCK_DEFAULTS.waitMs;
     const started = Date.now();
     let told = false;
     for (;;) {
       if (Date.now() - started > waitMs) throw new LockTimeoutError(`Could not take the migration lock within ${waitMs} ms`, { table: this.tableId, rowId: LOCK_ROW });
-      const expiresAt = new Date(Date.now() + (options.ttlMs ?? 600_000)).toISOString();
+      const expiresAt = new Date(Date.now() + (options.ttlMs ?? LOCK_DEFAULTS.ttlMs)).toISOString();
       try {
         await this.#rows.createRow(this.tableId, LOCK_ROW, { owner: options.owner, expiresAt });
         return;
@@ -108,7 +111,7 @@ export class MigrationLock {
       if (Date.now() - started >= waitMs) {
         throw new LockTimeoutError(`The migration lock is held by ${String(held.owner)} until ${until}; gave up after ${waitMs} ms`, { table: this.tableId, rowId: LOCK_ROW });
       }
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? LOCK_DEFAULTS.pollMs));
     }
   }
 }

@@ -2,14 +2,15 @@ import { Query } from 'node-appwrite';
 import { MigrationError } from '../../errors/migration-error.js';
 import { applyPlan, type ApplyOptions } from '../applier.js';
 import { needsRecreate } from '../column-diff.js';
-import { columnSpec } from '../desired-spec.js';
+import { columnSpec, indexSpec } from '../desired-spec.js';
 import type { FieldDefinition, SchemaDefinition } from '../field-definition.js';
 import type { MigrationStep } from '../migration-plan.js';
+import { liveKeys } from '../live-keys.js';
 import type { MigrationPort } from '../migration-port.js';
 import { normalisePermissions } from '../permissions.js';
 import { renderPlan } from '../plan-renderer.js';
 import { waitForTable } from '../resource-waiter.js';
-import type { ColumnSpec, IndexSpec, LiveTable } from '../spec.js';
+import type { ColumnSpec, LiveTable } from '../spec.js';
 import type { IndexDefinition } from '../table-definition.js';
 
 /** A row as Appwrite returns it. */
@@ -91,16 +92,6 @@ export interface MigratorDeps {
   readonly apply: ApplyOptions;
 }
 
-function indexSpec(index: IndexDefinition): IndexSpec {
-  return {
-    key: index.key,
-    type: index.type,
-    columns: [...index.attributes],
-    orders: index.attributes.map((_, position) => index.orders?.[position] ?? 'asc'),
-    ...(index.lengths === undefined ? {} : { lengths: [...index.lengths] }),
-  };
-}
-
 class MigratorImpl implements Migrator {
   readonly #deps: MigratorDeps;
 
@@ -148,7 +139,9 @@ class MigratorImpl implements Migrator {
 
   async alterColumn(tableId: string, key: string, field: FieldDefinition): Promise<void> {
     const live = await this.#column(tableId, key);
-    const column = columnSpec(key, field, (name) => name, tableId);
+    const declared = columnSpec(key, field, (name) => name, tableId);
+    // The keys of a relationship change by renameColumn (on either table), not here: compare the rest.
+    const column = live.relation !== undefined && declared.relation !== undefined ? { ...declared, relation: { ...declared.relation, twoWayKey: live.relation.twoWayKey } } : declared;
     if (needsRecreate(live, column)) {
       throw new MigrationError(`Column ${tableId}.${key} cannot change its type in place: add a new column, copy the data, then drop the old one`, { table: tableId, field: key });
     }
@@ -157,6 +150,10 @@ class MigratorImpl implements Migrator {
 
   async renameColumn(tableId: string, from: string, to: string): Promise<void> {
     const live = await this.#column(tableId, from);
+    // Checked first: Appwrite answers a relationship renamed onto a taken key with a bare 500.
+    if (liveKeys((await this.#deps.port.readState()).tables, tableId).has(to)) {
+      throw new MigrationError(`Column ${tableId}.${from} cannot be renamed to "${to}": ${tableId} already has a column or relationship key "${to}"`, { table: tableId, field: from });
+    }
     await this.#deps.port.renameColumn(tableId, live, to);
     await this.#waitFor(tableId, { columnsAvailable: [to], columnsGone: [from] });
   }

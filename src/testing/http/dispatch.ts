@@ -3,12 +3,12 @@ import { faultError, type FaultSpec } from '../control/faults.js';
 import type { RequestLogEntry } from '../control/request-log.js';
 import type { EmulatorState } from '../emulator-state.js';
 import { ApiError } from './api-error.js';
-import { badRequest, routeNotFound, unauthorizedScope } from './errors.js';
-import { Params, parseSearchParams } from './params.js';
+import { routeNotFound, unauthorizedScope } from './errors.js';
+import type { Params } from './params.js';
+import { readParams } from './request-params.js';
 import { errorAnswer, replyAnswer, type Answer } from './responses.js';
 import { Router } from './router.js';
 import type { RouteDefinition } from './routes/route.js';
-import { parseWire } from './wire-json.js';
 
 /** A request as the server (or the msw adapter) received it, its body already read as text. */
 export interface Call {
@@ -23,44 +23,6 @@ export interface Call {
 export type Outcome = Answer | 'drop';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether a decoded JSON value holds a string (or key) with an unpaired UTF-16 surrogate. */
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(([key, item]) => LONE_SURROGATE.test(key) || hasLoneSurrogate(item));
-}
-
-/**
- * The body as PHP's `json_decode` reads it: null where it fails (not JSON, or an escaped surrogate without
- * its pair, JSON_ERROR_UTF16). Integers beyond ±2^53 stay exact (BigInt), as the SDK sends them.
- */
-function decodeBody(text: string): unknown {
-  let body: unknown;
-  try {
-    body = parseWire(text);
-  } catch {
-    return null;
-  }
-  // A body decoded from UTF-8 has no lone surrogate of its own: only a `\uD800`-style escape makes one.
-  return text.includes('\\u') && hasLoneSurrogate(body) ? null : body;
-}
-
-/**
- * A request's params. Body methods read only the body: when `json_decode` fails or yields an empty value,
- * utopia's request uses an empty payload, so the route runs without params (and says which one it misses).
- */
-function readParams(call: Call, search: string): { params: Params; body: unknown } {
-  const query = parseSearchParams(new URLSearchParams(search));
-  if (call.method === 'GET' || call.method === 'HEAD') return { params: new Params(query), body: null };
-  const decoded = call.body.trim() === '' ? null : decodeBody(call.body);
-  // A JSON list has no named params: as good as empty.
-  const body = decoded === null || Array.isArray(decoded) ? {} : decoded;
-  if (typeof body !== 'object') throw badRequest('The request body must be a JSON object.');
-  return { params: new Params({ ...query, ...(body as Record<string, unknown>) }), body };
-}
 
 function checkAccess(route: RouteDefinition, caller: Caller): void {
   if (caller.kind === 'key' || route.access === 'public' || route.access === 'rows') return;
@@ -120,7 +82,7 @@ export class Dispatcher {
     let fault: FaultSpec | undefined;
     let answer: Answer;
     try {
-      const { params, body } = readParams(call, queryAt < 0 ? '' : call.url.slice(queryAt + 1));
+      const { params, body } = await readParams(call, queryAt < 0 ? '' : call.url.slice(queryAt + 1));
       const operation = typeof route.operation === 'string' ? route.operation : route.operation(path, params);
       entry = logEntry(operation, call.method, urlPath, path, params, body);
       this.#state.log.record(entry);

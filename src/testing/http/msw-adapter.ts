@@ -4,12 +4,12 @@ import type { RequestHandler } from 'msw';
 import type { Call, Dispatcher, Outcome } from './dispatch.js';
 import type { RouteDefinition } from './routes/route.js';
 
-// What to run when `emu.handlers` is read without msw installed.
+// What to run when `mswHandlers()` is called without msw installed.
 const MSW_INSTALL = 'npm install --save-dev msw@^2.9.0';
 
 /**
- * Loads msw on first use only, so that the emulator runs without it. `require` rather than `import()` keeps
- * `emu.handlers` synchronous; msw recognises its handlers by a marker, not by class identity, so handlers from
+ * Loads msw on first use only, so that `appwrite-orm/testing/msw` loads without it and says what to install
+ * when called. `require` rather than `import()` keeps `mswHandlers()` synchronous; msw recognises its handlers by a marker, not by class identity, so handlers from
  * its CommonJS build work with a `setupServer` imported as ESM.
  */
 function loadMsw(): typeof Msw {
@@ -17,7 +17,7 @@ function loadMsw(): typeof Msw {
   try {
     require.resolve('msw');
   } catch (error) {
-    throw new Error(`emu.handlers needs msw, which is not installed. Install it with: ${MSW_INSTALL} (the emulator itself runs without msw).`, { cause: error });
+    throw new Error(`mswHandlers() needs msw, which is not installed. Install it with: ${MSW_INSTALL} (the emulator itself runs without msw).`, { cause: error });
   }
   return require('msw') as typeof Msw;
 }
@@ -42,10 +42,10 @@ function responseOf(outcome: Outcome): Response {
  *
  * @example
  * ```ts
- * const server = setupServer(...mswHandlers(dispatcher, emulatorRoutes()));
+ * const server = setupServer(...routeHandlers(dispatcher, emulatorRoutes()));
  * ```
  */
-export function mswHandlers(dispatcher: Dispatcher, routes: readonly RouteDefinition[]): RequestHandler[] {
+export function routeHandlers(dispatcher: Dispatcher, routes: readonly RouteDefinition[]): RequestHandler[] {
   const { http } = loadMsw();
   const answer = async (request: Request): Promise<Response> => responseOf(await dispatcher.answer(await callOf(request)));
   const handlers: RequestHandler[] = routes.map((route) => {

@@ -6,10 +6,10 @@ type Raw = Readonly<Record<string, unknown>>;
 const INDEXED = /^([^[\]]+)\[(\d*)\]$/;
 
 /**
- * Request parameters from a query string, PHP style: `queries[0]=a&queries[1]=b` (and `queries[]=`) become
- * an array, anything else a string.
+ * Request parameters from a query string or form fields, PHP style: `queries[0]=a&queries[1]=b` (and
+ * `queries[]=`) become an array, anything else a string.
  */
-export function parseSearchParams(search: URLSearchParams): Record<string, unknown> {
+export function parseSearchParams(search: Iterable<readonly [string, string]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const indexed = new Map<string, { index: number; value: string }[]>();
   for (const [key, value] of search) {

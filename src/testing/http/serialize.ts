@@ -57,8 +57,11 @@ export function wireColumn(column: StoredColumn, view: ColumnView = 'full',
       return { ...base, elements: column.elements ?? [], format: column.format, default: column.default };
     case 'boolean':
       return { ...base, default: column.default };
-    case 'relationship':
-      return { ...base, ...column.relation };
+    case 'relationship': {
+      // `schemaOnDelete` is the emulator's own record of what utopia enforces, not part of the model.
+      const { schemaOnDelete: _enforced, ...relation } = column.relation ?? {};
+      return { ...base, ...relation };
+    }
     case 'datetime':
       // Appwrite 1.9 keeps the datetime filter out of the column's format, so it reports an empty one.
       return { ...base, format: '', default: column.default };

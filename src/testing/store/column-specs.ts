@@ -187,8 +187,7 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
   // The physical size is chosen once (Integer/Create.php): BIGINT only when max is above 2^31 - 1.
   if (endpoint === 'integer') column.width = column.max !== undefined && column.max <= INT32_MAX ? 4 : 8;
   column.default = readDefaultParam(endpoint, params.raw.default);
-  checkCreatedDefault(column, endpoint, column.default);
-  checkDefaultAllowed(column);
+  // String/Create.php and Varchar/Create.php check the encrypted size before the default's length.
   const encrypt = params.boolean('encrypt');
   if (encrypt !== undefined && shape.type !== 'integer' && shape.type !== 'double') {
     if (encrypt && column.size !== undefined && column.size < ENCRYPT_MIN) {
@@ -196,6 +195,8 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
     }
     column.encrypt = encrypt;
   }
+  checkCreatedDefault(column, endpoint, column.default);
+  checkDefaultAllowed(column);
   return column;
 }
 

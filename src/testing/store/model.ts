@@ -71,6 +71,11 @@ interface StoredRelation {
   twoWay: boolean;
   twoWayKey: string;
   onDelete: OnDelete;
+  /**
+   * The action utopia's schema enforces when it differs from the reported `onDelete`: an update that leaves
+   * `onDelete` out reports `restrict` but keeps the previous action (`Database::updateRelationship`).
+   */
+  schemaOnDelete?: OnDelete;
   side: 'parent' | 'child';
 }
 

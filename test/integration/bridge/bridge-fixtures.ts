@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import type { InvalidationOrigin } from '../../../src/cache/cache-events.js';
 import type { RedisSource } from '../../../src/redis/redis-source.js';
-import { createRedisBridge, type RedisBridge } from '../../../src/bridge/redis-bridge.js';
+import { RedisBridge } from '../../../src/bridge/redis-bridge.js';
 
 /** One simulated application instance: its own cache and bridge, and what they saw. */
 export interface Instance {
@@ -33,7 +33,7 @@ export class Fixtures {
     const warnings: string[] = [];
     const infos: string[] = [];
     cache.on('invalidate', (event) => invalidations.push({ table: event.table, origin: event.origin }));
-    const bridge = createRedisBridge({
+    const bridge = new RedisBridge({
       cache,
       redis: options.redis,
       channel: options.channel,

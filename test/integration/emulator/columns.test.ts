@@ -73,6 +73,24 @@ describe('emulator columns', () => {
     await expectAppwriteError(tablesDb.createBigIntColumn({ ...at, key: 'big', required: false }), 501, 'general_not_implemented');
   });
 
+  it('encrypts string and varchar columns of at least 150 characters, and every text type', async () => {
+    const tablesDb = await emptyTable();
+    const tooSmall = 'Size too small. Encrypted strings require a minimum size of 150 characters.';
+    await expectAppwriteError(tablesDb.createStringColumn({ ...at, key: 's', size: 149, required: false, encrypt: true }), 400, 'general_bad_request', tooSmall);
+    // Checked before the default's length.
+    await expectAppwriteError(tablesDb.createVarcharColumn({ ...at, key: 'v', size: 10, required: false, encrypt: true, xdefault: 'x'.repeat(20) }), 400, 'general_bad_request', tooSmall);
+    await tablesDb.createStringColumn({ ...at, key: 's', size: 150, required: false, encrypt: true });
+    await tablesDb.createVarcharColumn({ ...at, key: 'v', size: 150, required: false, encrypt: true });
+    await tablesDb.createTextColumn({ ...at, key: 'text', required: false, encrypt: true });
+    await tablesDb.createMediumtextColumn({ ...at, key: 'medium', required: false, encrypt: true });
+    await tablesDb.createLongtextColumn({ ...at, key: 'long', required: false, encrypt: true });
+    await waitForSchema(tablesDb, 'db', 't');
+    const columns = await tablesDb.getTable(at);
+    expect(columns.columns.map((column) => [column.key, (column as { encrypt?: boolean }).encrypt])).toEqual([['s', true], ['v', true], ['text', true], ['medium', true], ['long', true]]);
+    const row = await tablesDb.createRow({ ...at, rowId: 'r', data: { s: 'secret', v: 'hidden', text: 'text' } });
+    expect(row).toMatchObject({ s: 'secret', v: 'hidden', text: 'text' });
+  });
+
   it('keeps a processing column out of the row schema until it is available', async () => {
     const tablesDb = await emptyTable();
     fixture.emu.setColumnDelay(60_000);

@@ -1,4 +1,5 @@
 import { setupServer } from 'msw/node';
+import { mswHandlers } from 'appwrite-orm/testing/msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../../helpers/emulator.js';
 
@@ -14,7 +15,7 @@ afterAll(() => {
 
 describe('emulator msw handlers', () => {
   it('serve fetch-based clients in-process through msw, sharing the emulator state', async () => {
-    server.use(...fixture.emu.handlers);
+    server.use(...mswHandlers(fixture.emu));
     const headers = { 'content-type': 'application/json', 'x-appwrite-project': fixture.emu.projectId, 'x-appwrite-key': fixture.emu.apiKey };
     // An origin nothing listens on: only msw can answer.
     const created = await fetch('http://appwrite.test/v1/tablesdb', { method: 'POST', headers, body: JSON.stringify({ databaseId: 'viamsw', name: 'Via msw' }) });
@@ -30,8 +31,13 @@ describe('emulator msw handlers', () => {
     expect(await transactions.json()).toEqual({ total: 0, transactions: [] });
   });
 
+  it('come only from an emulator that startAppwriteEmulator() returned', () => {
+    const imitation = { ...fixture.emu };
+    expect(() => mswHandlers(imitation)).toThrow('mswHandlers() takes an emulator returned by startAppwriteEmulator() of appwrite-orm/testing.');
+  });
+
   it('apply the emulator faults, a dropped connection included', async () => {
-    server.use(...fixture.emu.handlers);
+    server.use(...mswHandlers(fixture.emu));
     const headers = { 'x-appwrite-project': fixture.emu.projectId, 'x-appwrite-key': fixture.emu.apiKey };
     fixture.emu.faults.add({ operation: 'ping', status: 503, times: 1 });
     fixture.emu.faults.add({ operation: 'list', drop: true, times: 1 });

@@ -1,6 +1,6 @@
 import { Operator, Permission, Role } from 'node-appwrite';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useEmulator } from '../../helpers/emulator.js';
+import { useEmulator, waitForSchema } from '../../helpers/emulator.js';
 import { createTable, expectAppwriteError } from './support.js';
 
 const fixture = useEmulator({ resetBetweenTests: true });
@@ -47,6 +47,63 @@ describe('operators (executed on update and upsert, stored as text on create)', 
     await tablesDb.createRow({ ...at, rowId: 'u2', data: { title: 'v', n: 10 } });
     const result = await tablesDb.updateRows({ ...at, data: { n: Operator.increment(1) } });
     expect(result.rows.map((row) => row.n as unknown)).toEqual([1, 11]);
+  });
+});
+
+describe('operators: each family\'s refusals and Appwrite\'s quirks, over HTTP', () => {
+  const quirks = { databaseId: 'db', tableId: 'quirks' } as const;
+  beforeEach(async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 'quirks', [
+      { key: 'n', type: 'integer', required: false },
+      { key: 'x', type: 'double', required: false },
+      { key: 'note', type: 'string', size: 8, required: false },
+      { key: 'on', type: 'boolean', required: false },
+      { key: 'when', type: 'datetime', required: false },
+      { key: 'tags', type: 'string', size: 10, required: false, array: true },
+      { key: 'nums', type: 'integer', required: false, array: true },
+    ]);
+    await tablesDb.createTextColumn({ ...quirks, key: 'body', required: false });
+    await tablesDb.createMediumtextColumn({ ...quirks, key: 'medium', required: false });
+    await tablesDb.createLongtextColumn({ ...quirks, key: 'long', required: false });
+    await tablesDb.createVarcharColumn({ ...quirks, key: 'code', size: 4, required: false });
+    await waitForSchema(tablesDb, 'db', 'quirks');
+    await tablesDb.createRow({ ...quirks, rowId: 'q', data: { n: null } });
+  });
+
+  const update = (data: Record<string, unknown>) => fixture.tablesDb().updateRow({ ...quirks, rowId: 'q', data });
+  const refused = (data: Record<string, unknown>, message: string) => expectAppwriteError(update(data), 400, 'row_invalid_structure', `Invalid document structure: ${message}`);
+
+  it('NULL columns: numbers count 0, toggle makes true, concat starts empty, replace/date shifts/insert keep NULL (an array reads []), append starts a list', async () => {
+    expect(await update({ n: Operator.increment(2), x: Operator.multiply(3), on: Operator.toggle(), note: Operator.stringConcat('ab'), body: Operator.stringConcat('t') }))
+      .toMatchObject({ n: 2, x: 0, on: true, note: 'ab', body: 't' });
+    expect(await update({ medium: Operator.stringReplace('a', 'b'), when: Operator.dateAddDays(1), tags: Operator.arrayInsert(0, 'x') }))
+      .toMatchObject({ medium: null, when: null, tags: [] }); // NULL arrays read as []
+    expect(await update({ tags: Operator.arrayAppend(['a']), long: Operator.stringConcat('l'), when: Operator.dateSetNow() })).toMatchObject({ tags: ['a'], long: 'l' });
+  });
+
+  it('refuses each family on a column of another type, naming the operator and the field', async () => {
+    await refused({ note: Operator.increment(1) }, "Cannot apply increment operator to non-numeric field 'note'");
+    await refused({ n: Operator.stringConcat('x') }, "Cannot apply stringConcat operator to non-string field 'n'");
+    await refused({ n: Operator.toggle() }, "Cannot apply toggle operator to non-boolean field 'n'");
+    await refused({ note: Operator.dateSetNow() }, "Cannot apply dateSetNow operator to non-datetime field 'note'");
+    await refused({ note: Operator.arrayAppend(['x']) }, "Cannot apply arrayAppend operator to non-array field 'note'");
+    await refused({ tags: Operator.increment(1) }, "Cannot apply increment operator to non-numeric field 'tags'");
+  });
+
+  it('refuses what Appwrite refuses: zero divisors, 32-bit overflow without a bound, long results, bad indexes and filter conditions', async () => {
+    // node-appwrite's builder refuses these itself; the wire form reaches the server.
+    await refused({ n: '{"method":"divide","values":[0]}' }, 'Cannot apply divide operator: division by zero');
+    await refused({ x: '{"method":"modulo","values":[0]}' }, 'Cannot apply modulo operator: modulo by zero');
+    await update({ n: 2_147_483_647, tags: ['a'] });
+    await refused({ n: Operator.increment(1) }, 'Cannot apply increment operator: would overflow maximum value of 2147483647');
+    expect((await update({ n: Operator.increment(1, 2_147_483_647) })).n).toBe(2_147_483_647);
+    await refused({ code: Operator.stringConcat('abcde') }, 'Cannot apply stringConcat operator: result would exceed maximum length of 4 characters');
+    await refused({ tags: Operator.arrayInsert(3, 'x') }, 'Cannot apply arrayInsert operator: index 3 is out of bounds for array of length 1');
+    await refused({ nums: Operator.arrayAppend([3_000_000_000]) }, 'Cannot apply arrayAppend operator: array items must be between -2147483648 and 2147483647');
+    await refused({ tags: '{"method":"arrayFilter","values":["contains","a"]}' },
+      "Invalid array filter condition 'contains'. Must be one of: equal, notEqual, greaterThan, greaterThanEqual, lessThan, lessThanEqual, isNull, isNotNull");
+    await refused({ when: '{"method":"dateAddDays","values":[1.5]}' }, 'Cannot apply dateAddDays operator: requires an integer number of days');
   });
 });
 

@@ -53,6 +53,66 @@ describe('emulator relationships: columns', () => {
   });
 });
 
+describe('emulator relationships: renames (newKey), as utopia updateRelationship makes them', () => {
+  beforeEach(async () => {
+    const tablesDb = fixture.tablesDb();
+    await tablesDb.createRow({ databaseId, tableId: 'profiles', rowId: 'p1', data: { bio: 'b' } });
+    await tablesDb.createRow({ databaseId, tableId: 'tags', rowId: 't1', data: { label: 'one' } });
+    await tablesDb.createRow({ databaseId, tableId: 'authors', rowId: 'a1', data: { name: 'Ann', profile: 'p1', books: [{ $id: 'k1', title: 'B1', tags: ['t1'] }] } });
+    await tablesDb.createRow({ databaseId, tableId: 'reviews', rowId: 'v1', data: { text: 'good', book: 'k1' } });
+  });
+
+  it('renames the parent side of each relation type: links kept, the partner\'s twoWayKey follows, rows read under the new key', async () => {
+    const tablesDb = fixture.tablesDb();
+    const renamed = await tablesDb.updateRelationshipColumn({ databaseId, tableId: 'authors', key: 'books', onDelete: RelationMutate.Restrict, newKey: 'works' });
+    expect(renamed).toMatchObject({ key: 'works', side: 'parent', twoWayKey: 'author', onDelete: 'restrict' });
+    expect(await tablesDb.getColumn({ databaseId, tableId: 'books', key: 'author' })).toMatchObject({ twoWayKey: 'works', side: 'child' });
+    await tablesDb.updateRelationshipColumn({ databaseId, tableId: 'books', key: 'tags', onDelete: RelationMutate.SetNull, newKey: 'labels' });
+    expect(await tablesDb.getColumn({ databaseId, tableId: 'tags', key: 'books' })).toMatchObject({ twoWayKey: 'labels', onDelete: 'setNull' });
+    await tablesDb.updateRelationshipColumn({ databaseId, tableId: 'authors', key: 'profile', onDelete: RelationMutate.Cascade, newKey: 'bio' });
+    await tablesDb.updateRelationshipColumn({ databaseId, tableId: 'reviews', key: 'book', onDelete: RelationMutate.Cascade, newKey: 'subject' });
+    await expectAppwriteError(tablesDb.getColumn({ databaseId, tableId: 'authors', key: 'books' }), 404, 'column_not_found');
+    const author = await tablesDb.getRow({ databaseId, tableId: 'authors', rowId: 'a1', queries: [Query.select(['*', 'works.*', 'works.labels.*', 'bio.*'])] });
+    expect(author).toMatchObject({ bio: { $id: 'p1' }, works: [{ $id: 'k1', labels: [{ $id: 't1' }] }] });
+    expect(await tablesDb.getRow({ databaseId, tableId: 'reviews', rowId: 'v1' })).toMatchObject({ subject: 'k1' });
+    expect(await tablesDb.getRow({ databaseId, tableId: 'books', rowId: 'k1' })).toMatchObject({ author: 'a1' });
+    const filtered = await tablesDb.listRows({ databaseId, tableId: 'reviews', queries: [Query.equal('subject', ['k1'])] });
+    expect(filtered.rows.map((row) => row.$id)).toEqual(['v1']);
+  });
+
+  it('renames the child side by its own key: the parent\'s twoWayKey follows, the links stay', async () => {
+    const tablesDb = fixture.tablesDb();
+    expect(await tablesDb.updateRelationshipColumn({ databaseId, tableId: 'books', key: 'author', onDelete: RelationMutate.Restrict, newKey: 'writer' }))
+      .toMatchObject({ key: 'writer', side: 'child', twoWayKey: 'books' });
+    expect(await tablesDb.getColumn({ databaseId, tableId: 'authors', key: 'books' })).toMatchObject({ twoWayKey: 'writer', side: 'parent' });
+    await tablesDb.updateRelationshipColumn({ databaseId, tableId: 'tags', key: 'books', onDelete: RelationMutate.SetNull, newKey: 'items' });
+    expect(await tablesDb.getRow({ databaseId, tableId: 'books', rowId: 'k1' })).toMatchObject({ writer: 'a1' });
+    expect(await tablesDb.getRow({ databaseId, tableId: 'tags', rowId: 't1', queries: [Query.select(['*', 'items.*'])] })).toMatchObject({ items: [{ $id: 'k1' }] });
+    const author = await tablesDb.getRow({ databaseId, tableId: 'authors', rowId: 'a1', queries: [Query.select(['*', 'books.*'])] });
+    expect(author).toMatchObject({ books: [{ $id: 'k1' }] });
+  });
+
+  it('answers a key the table already uses (a column, its own key, another relationship, a one-way relationship\'s hidden key) with a bare 500, as Appwrite does', async () => {
+    const tablesDb = fixture.tablesDb();
+    for (const newKey of ['name', 'books', 'profile']) {
+      await expectAppwriteError(tablesDb.updateRelationshipColumn({ databaseId, tableId: 'authors', key: 'books', onDelete: RelationMutate.Restrict, newKey }), 500, 'general_unknown');
+    }
+    expect(await tablesDb.getColumn({ databaseId, tableId: 'authors', key: 'books' })).toMatchObject({ key: 'books', twoWayKey: 'author' });
+    // The hidden side of reviews.book (one-way) is books' key "reviews".
+    await expectAppwriteError(tablesDb.updateRelationshipColumn({ databaseId, tableId: 'books', key: 'author', newKey: 'reviews' }), 500, 'general_unknown');
+  });
+
+  it('leaving onDelete out reports restrict on both sides while the previous action is still enforced', async () => {
+    const tablesDb = fixture.tablesDb();
+    const answer = await tablesDb.updateRelationshipColumn({ databaseId, tableId: 'books', key: 'tags', newKey: 'labels' });
+    expect(answer).toMatchObject({ key: 'labels', onDelete: 'restrict' });
+    expect(await tablesDb.getColumn({ databaseId, tableId: 'tags', key: 'books' })).toMatchObject({ twoWayKey: 'labels', onDelete: 'restrict' });
+    // setNull still applies: deleting the tag unlinks it from the book instead of being refused.
+    await tablesDb.deleteRow({ databaseId, tableId: 'tags', rowId: 't1' });
+    expect(await tablesDb.getRow({ databaseId, tableId: 'books', rowId: 'k1', queries: [Query.select(['*', 'labels.*'])] })).toMatchObject({ labels: [] });
+  });
+});
+
 describe('emulator relationships: rows', () => {
   beforeEach(async () => {
     const tablesDb = fixture.tablesDb();

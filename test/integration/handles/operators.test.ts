@@ -26,6 +26,13 @@ const items = {
     flags: { type: 'boolean', array: true },
     days: { type: 'datetime', array: true },
     levels: { type: 'enum', enum: ['low', 'mid', 'high'], array: true },
+    codes: { type: 'varchar', size: 16, array: true },
+    notes: { type: 'text', array: true },
+    pages: { type: 'mediumtext', array: true },
+    books: { type: 'longtext', array: true },
+    mails: { type: 'email', array: true },
+    links: { type: 'url', array: true },
+    ips: { type: 'ip', array: true },
     mood: { type: 'enum', enum: ['calm', 'busy'] },
     contact: { type: 'email' },
   },
@@ -105,6 +112,13 @@ describe('operators end to end (real SDK, local server)', () => {
     ['scores', [1, 2, 3]],
     ['ratios', [0.5, 1.5, 2.5]],
     ['levels', ['low', 'mid', 'high']],
+    ['codes', ['a', 'b', 'c']],
+    ['notes', ['one', 'two', 'three']],
+    ['pages', ['p1', 'p2', 'p3']],
+    ['books', ['b1', 'b2', 'b3']],
+    ['mails', ['a@x.io', 'b@x.io', 'c@x.io']],
+    ['links', ['https://a.io', 'https://b.io', 'https://c.io']],
+    ['ips', ['10.0.0.1', '10.0.0.2', '10.0.0.3']],
   ] as const)('applies each array operator to %s', async (field, [a, b, c]) => {
     await db.table('items').create({ title: field, [field]: [a, b] }, { id: field });
     const seen = await steps(field, field, [
@@ -190,6 +204,13 @@ describe('operators refused before any request', () => {
     ['empty intersect', { tags: Operator.arrayIntersect([]) }, /field "tags": arrayIntersect: arrayIntersect needs at least one value/],
     ['negative index', { tags: Operator.arrayInsert(-1, 'x') }, /field "tags": arrayInsert: the index must be a whole number >= 0/],
     ['text beyond the size', { code: Operator.stringConcat('x'.repeat(33)) }, /field "code": stringConcat: the text .* does not fit the field/],
+    ['text on a url', { links: Operator.stringConcat('x') }, /field "links": stringConcat applies to text fields .*; this is an array of url/],
+    ['bad email item', { mails: Operator.arrayAppend(['not-an-email']) }, /field "mails": arrayAppend: item "not-an-email" does not fit the field/],
+    ['bad ip item', { ips: Operator.arrayPrepend(['999.1.1.1']) }, /field "ips": arrayPrepend: item "999.1.1.1" does not fit the field/],
+    ['varchar item too long', { codes: Operator.arrayInsert(0, 'x'.repeat(17)) }, /field "codes": arrayInsert: .* does not fit the field/],
+    ['toggle on an array', { flags: Operator.toggle() }, /field "flags": toggle applies to boolean fields; this is an array of boolean/],
+    ['numeric on an array', { scores: Operator.increment(1) }, /field "scores": increment applies to integer and float fields; this is an array of integer/],
+    ['date on an array', { days: Operator.dateSetNow() }, /field "days": dateSetNow applies to datetime fields; this is an array of datetime/],
   ];
 
   it.each(refusals)('refuses %s, naming table, field and operator', async (_name, data, message) => {

@@ -1,7 +1,7 @@
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createWarmer } from '../../../src/warming/cache-warmer.js';
-import { createRedisBridge } from '../../../src/bridge/redis-bridge.js';
+import { RedisBridge } from '../../../src/bridge/redis-bridge.js';
 import { ConfigError } from '../../../src/errors/config-error.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { MigrationGateway } from '../../../src/appwrite/migration-gateway.js';
@@ -54,7 +54,7 @@ describe('no public object renders the API key or a JWT', () => {
     });
     const db = await orm.init(tables);
     const view = db.as({ jwt });
-    const bridge = createRedisBridge({
+    const bridge = new RedisBridge({
       cache: queryCacheOf(db), redis: 'redis://127.0.0.1:6379', channel: 'secrets-test', instanceId: 'one', databaseId: 'shop', logger: { warn: () => undefined },
     });
     const warmer = createWarmer(db, { every: 3_600_000, tasks: [{ name: 'all', run: (current) => current.table('products').all() }] });

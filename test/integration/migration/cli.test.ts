@@ -1,6 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../../helpers/emulator.js';
+import { runCli } from '../../../src/cli/run-cli.js';
 import { runIn, useProjectDir } from './cli-harness.js';
 
 const fixture = useEmulator({ columnDelayMs: 30, resetBetweenTests: true });
@@ -109,5 +112,60 @@ describe('settings', () => {
     const result = await runIn(fixture, project.path(), ['migrate:status']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('appwrite-orm.config.json: unknown setting databse');
+  });
+});
+
+describe('the CLI asks about renames', () => {
+  const schema = (fields: string): string => `export const people = { name: 'people', schema: { ${fields} } } as const;\n`;
+
+  /** Runs the CLI in the project folder, answering each question with the next answer and recording it. */
+  async function run(argv: readonly string[], answers: readonly boolean[]): Promise<{ code: number; stdout: string; questions: string[] }> {
+    const questions: string[] = [];
+    const out: string[] = [];
+    const { emu } = fixture;
+    const code = await runCli(argv, {
+      env: { APPWRITE_ENDPOINT: emu.endpoint, APPWRITE_PROJECT_ID: emu.projectId, APPWRITE_API_KEY: emu.apiKey, APPWRITE_DATABASE_ID: 'shop' },
+      cwd: project.path(),
+      stdout: (text) => out.push(text),
+      stderr: (text) => out.push(text),
+      ask: (question) => Promise.resolve(answers[questions.push(question) - 1] ?? false),
+      loadModule: (path) => import(pathToFileURL(path).href) as Promise<Record<string, unknown>>,
+    });
+    return { code, stdout: out.join(''), questions };
+  }
+
+  it('push: a yes renames the column in place (rows kept), a no leaves a drop and an add; --yes asks nothing', async () => {
+    await project.create();
+    await project.write('v1.ts', schema(`full: { type: 'string', size: 64 }, age: { type: 'integer' }, note: { type: 'text' }`));
+    expect((await run(['push', 'v1.ts'], [])).code).toBe(0);
+    await fixture.tablesDb().createRow({ databaseId: 'shop', tableId: 'people', rowId: 'ada', data: { full: 'Ada', age: 36, note: 'n' } });
+    // fullName can be full renamed (a string); years could be age (an integer); remark could be note (text).
+    await project.write('v2.ts', schema(`fullName: { type: 'string', size: 64 }, years: { type: 'integer' }, remark: { type: 'text' }`));
+    const dry = await run(['push', 'v2.ts', '--dry-run', '--yes'], []);
+    expect(dry.questions).toEqual([]);
+    expect(dry.stdout).toContain('pass --allow-destructive to allow it');
+    const pushed = await run(['push', 'v2.ts', '--allow-destructive'], [true, true, false, true]);
+    expect(pushed.questions).toEqual([
+      'Is column people.fullName the column people.full renamed (its data kept)? Otherwise people.full is dropped and people.fullName added. [y/N] ',
+      'Is column people.years the column people.age renamed (its data kept)? Otherwise people.age is dropped and people.years added. [y/N] ',
+      'Is column people.remark the column people.note renamed (its data kept)? Otherwise people.note is dropped and people.remark added. [y/N] ',
+      '1 change above delete data. Apply? [y/N] ',
+    ]);
+    expect(pushed.stdout).toMatch(/~ column\s+people\.full\s+renamed to fullName \(values and indexes kept\)/);
+    expect(pushed.code).toBe(0);
+    expect(await fixture.tablesDb().getRow({ databaseId: 'shop', tableId: 'people', rowId: 'ada' })).toMatchObject({ fullName: 'Ada', years: 36, remark: null });
+  });
+
+  it('generate: a yes writes renameColumn; columns of different kinds are never offered', async () => {
+    await project.create();
+    await project.write('appwrite-orm.config.json', JSON.stringify({ schema: 'v1.ts' }));
+    await project.write('v1.ts', schema(`full: { type: 'string', size: 64 }`));
+    expect((await run(['push'], [])).code).toBe(0);
+    await project.write('v2.ts', schema(`fullName: { type: 'string', size: 64 }, age: { type: 'integer' }`));
+    const generated = await run(['generate', 'rename_full', '--schema', 'v2.ts'], [true]);
+    expect(generated.questions).toHaveLength(1);
+    const source = await readFile(join(project.path(), 'migrations', (await readdir(join(project.path(), 'migrations')))[0] ?? ''), 'utf8');
+    expect(source).toContain(`await m.renameColumn('people', 'full', 'fullName');`);
+    expect(source).toContain(`await m.addColumn('people', 'age', { type: 'integer' });`);
   });
 });

@@ -1,3 +1,4 @@
+import { Query } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/errors/query-error.js';
 import type { TableDefinition } from '../../../src/schema/table-definition.js';
@@ -56,6 +57,27 @@ describe('varchar, text, mediumtext and longtext fields', () => {
     expect(emu.requests.list().map((entry) => entry.operation)).toEqual(['listTables']);
   });
 
+  it('updates and queries every text type: equal, startsWith, contains, ordering, and an index with lengths', async () => {
+    const { emu } = fixture;
+    const db = await ormFor(emu).init([articles]);
+    const table = db.table('articles');
+    await table.create({ title: 'A', sku: 'a-1', body: 'alpha body', summary: 'alpha sum', archive: 'alpha arch' }, { id: 'a' });
+    await table.create({ title: 'B', sku: 'b-1', body: 'beta body', summary: 'beta sum', archive: 'beta arch' }, { id: 'b' });
+    const updated = await table.update('b', { body: 'gamma body', summary: 'gamma sum', archive: 'gamma arch', sku: 'g-1' });
+    expect(updated).toMatchObject({ body: 'gamma body', summary: 'gamma sum', archive: 'gamma arch', sku: 'g-1' });
+    for (const field of ['sku', 'body', 'summary', 'archive'] as const) {
+      const value = field === 'sku' ? 'g-1' : `gamma ${field === 'body' ? 'body' : field === 'summary' ? 'sum' : 'arch'}`;
+      expect((await table.query({ [field]: value })).map((row) => row.$id), field).toEqual(['b']);
+      expect((await table.find([Query.startsWith(field, field === 'sku' ? 'a' : 'alpha')])).map((row) => row.$id), field).toEqual(['a']);
+      expect((await table.find([Query.contains(field, field === 'sku' ? '-' : 'a'), Query.orderDesc(field)])).map((row) => row.$id), field).toEqual(['b', 'a']);
+    }
+    // by_body (body with lengths, title) serves a filter on both.
+    expect((await table.find([Query.equal('body', 'alpha body'), Query.equal('title', 'A')])).map((row) => row.$id)).toEqual(['a']);
+    // Long values past varchar sizes live in the text types.
+    await table.update('a', { summary: 'm'.repeat(70_000) });
+    expect((await table.get('a'))?.summary).toHaveLength(70_000);
+  });
+
   it('refuses queries on an encrypted field before any request', async () => {
     const { emu } = fixture;
     const db = await ormFor(emu).init([articles]);
@@ -63,6 +85,8 @@ describe('varchar, text, mediumtext and longtext fields', () => {
     const table = db.table('articles');
     await expect(table.query({ secret: 'x' })).rejects.toThrow(QueryError);
     await expect(table.query({}, { orderBy: 'secret' })).rejects.toThrow(/column "secret" is encrypted: Appwrite cannot filter or order by an encrypted column/);
+    await expect(table.find([Query.startsWith('secret', 'x')])).rejects.toThrow(/column "secret" is encrypted/);
+    await expect(table.count({ secret: 'x' })).rejects.toThrow(QueryError);
     expect(emu.requests.count()).toBe(0);
     // Selecting it is fine: Appwrite returns the decrypted value.
     await table.create({ title: 'A', sku: 'a', secret: 'hidden' }, { id: 'a' });

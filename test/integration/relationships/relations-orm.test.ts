@@ -1,6 +1,7 @@
 import { Client, TablesDB } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../src/errors/query-error.js';
+import { Operator } from '../../../src/schema/operator.js';
 import { useRelationsFixture } from './relations-fixture.js';
 
 const fx = useRelationsFixture();
@@ -58,6 +59,14 @@ describe('relationships: each relation type end to end', () => {
     expect((await posts.getOrFail('k2', { with: ['author', 'tags'] })).author?.name).toBe('Bob');
     expect((await fx.db.table('authors').getOrFail('a2', { with: ['posts'] })).posts.map((row) => row.$id)).toEqual(['k2']);
     await expect(posts.update('k2', { tags: 't1' } as never)).rejects.toThrow(/tags/);
+  });
+
+  it('refuses operators on relationship fields before any request (Appwrite does not parse them there)', async () => {
+    const posts = fx.db.table('posts');
+    const before = fx.emu.requests.count();
+    await expect(posts.update('k2', { tags: Operator.arrayAppend(['t1']) } as never)).rejects.toThrow(/field "tags": arrayAppend applies to array fields; this is a relationship field/);
+    await expect(posts.update('k2', { author: Operator.stringConcat('x') } as never)).rejects.toThrow(/field "author": stringConcat applies to text fields/);
+    expect(fx.emu.requests.count()).toBe(before);
   });
 
   it('every read method takes with, and bad paths fail before any request', async () => {

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { InferPatch, InferUpsert, OperatorFor } from '../../../src/schema/infer.js';
-import { Operator, type ArrayOperator, type NumericOperator, type TextOperator } from '../../../src/schema/operator.js';
+import { Operator, type ArrayOperator, type BooleanOperator, type DatetimeOperator, type NumericOperator, type TextOperator } from '../../../src/schema/operator.js';
 
 const schema = {
   name: { type: 'string', required: true, size: 64 },
@@ -29,6 +29,26 @@ describe('operator typing', () => {
     expectTypeOf<OperatorFor<typeof schema.tags>>().toEqualTypeOf<ArrayOperator<string>>();
     expectTypeOf<OperatorFor<typeof schema.contact>>().toBeNever();
     expectTypeOf<OperatorFor<typeof schema.maker>>().toBeNever();
+  });
+
+  it('maps every field type: numbers, each text type, booleans, datetimes, arrays by element, nothing on enum/email/url/ip', () => {
+    expectTypeOf<OperatorFor<{ type: 'float' }>>().toEqualTypeOf<NumericOperator>();
+    expectTypeOf<OperatorFor<{ type: 'string' }>>().toEqualTypeOf<TextOperator>();
+    expectTypeOf<OperatorFor<{ type: 'varchar' }>>().toEqualTypeOf<TextOperator>();
+    expectTypeOf<OperatorFor<{ type: 'text' }>>().toEqualTypeOf<TextOperator>();
+    expectTypeOf<OperatorFor<{ type: 'mediumtext' }>>().toEqualTypeOf<TextOperator>();
+    expectTypeOf<OperatorFor<{ type: 'longtext' }>>().toEqualTypeOf<TextOperator>();
+    expectTypeOf<OperatorFor<{ type: 'text'; encrypt: true }>>().toEqualTypeOf<TextOperator>();
+    expectTypeOf<OperatorFor<{ type: 'boolean' }>>().toEqualTypeOf<BooleanOperator>();
+    expectTypeOf<OperatorFor<{ type: 'datetime' }>>().toEqualTypeOf<DatetimeOperator>();
+    expectTypeOf<OperatorFor<{ type: 'float'; array: true }>>().toEqualTypeOf<ArrayOperator<number>>();
+    expectTypeOf<OperatorFor<{ type: 'boolean'; array: true }>>().toEqualTypeOf<ArrayOperator<boolean>>();
+    expectTypeOf<OperatorFor<{ type: 'enum'; enum: readonly ['a', 'b']; array: true }>>().toEqualTypeOf<ArrayOperator<'a' | 'b'>>();
+    expectTypeOf<OperatorFor<{ type: 'email'; array: true }>>().toEqualTypeOf<ArrayOperator<string>>();
+    expectTypeOf<OperatorFor<{ type: 'email' }>>().toBeNever();
+    expectTypeOf<OperatorFor<{ type: 'url' }>>().toBeNever();
+    expectTypeOf<OperatorFor<{ type: 'ip' }>>().toBeNever();
+    expectTypeOf<OperatorFor<{ type: 'enum'; enum: readonly ['a'] }>>().toBeNever();
   });
 
   it('accepts operators on the fields they fit', () => {

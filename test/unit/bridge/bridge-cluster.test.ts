@@ -1,7 +1,7 @@
 import { Cluster, Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { openBridgeConnections } from '../../../src/bridge/bridge-connections.js';
-import { createRedisBridge, type BridgeCache, type RedisBridgeOptions } from '../../../src/bridge/redis-bridge.js';
+import { RedisBridge, type BridgeCache, type RedisBridgeOptions } from '../../../src/bridge/redis-bridge.js';
 
 const cache: BridgeCache = { invalidate: () => undefined, invalidateAll: () => undefined, on: () => undefined, off: () => undefined };
 
@@ -16,7 +16,7 @@ describe('the bridge with a user-given ioredis connection', () => {
     expect(connections.owned).toEqual([connections.subscriber]);
     connections.subscriber.disconnect();
 
-    const bridge = createRedisBridge(options);
+    const bridge = new RedisBridge(options);
     expect(bridge.state).toBe('idle');
     await bridge.close();
     expect(bridge.state).toBe('closed');
@@ -27,7 +27,7 @@ describe('the bridge with a user-given ioredis connection', () => {
     const cluster = new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true, clusterRetryStrategy: () => 20 });
     cluster.on('error', () => undefined);
     const warnings: string[] = [];
-    const bridge = createRedisBridge({ cache, redis: cluster, channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: (message) => warnings.push(message) } });
+    const bridge = new RedisBridge({ cache, redis: cluster, channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: (message) => warnings.push(message) } });
     try {
       await bridge.start();
       expect(bridge.state).toBe('connecting');
@@ -48,7 +48,7 @@ describe('the bridge with a user-given ioredis connection', () => {
     expect(connections.owned).toEqual([connections.subscriber]);
     expect(connections.subscriber.options.enableOfflineQueue).toBe(false);
     connections.subscriber.disconnect();
-    const bridge = createRedisBridge({ cache, redis, channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: () => undefined } });
+    const bridge = new RedisBridge({ cache, redis, channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: () => undefined } });
     await bridge.close();
     expect(redis.status).toBe('wait');
   });

@@ -11,11 +11,11 @@ describe('the bridge when ioredis cannot be loaded', () => {
     vi.doMock('ioredis', () => {
       throw new Error("Cannot find package 'ioredis'");
     });
-    const { createRedisBridge } = await import('../../../src/bridge/redis-bridge.js');
+    const { RedisBridge } = await import('../../../src/bridge/redis-bridge.js');
     const listeners = new Set<unknown>();
     const cache = { invalidate: () => undefined, invalidateAll: () => undefined, on: (_: string, listener: unknown) => listeners.add(listener), off: (_: string, listener: unknown) => listeners.delete(listener) };
     const warnings: string[] = [];
-    const bridge = createRedisBridge({ cache, redis: 'redis://127.0.0.1:6379', channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: (message) => warnings.push(message) } });
+    const bridge = new RedisBridge({ cache, redis: 'redis://127.0.0.1:6379', channel: 'c', instanceId: 'i', databaseId: 'd', logger: { warn: (message) => warnings.push(message) } });
     await bridge.start();
     expect(bridge.state).toBe('closed');
     expect(warnings).toEqual([expect.stringContaining('npm i ioredis')]);

@@ -60,7 +60,11 @@ describe('checkTableDefinitions', () => {
     [{ s: { type: 'string', renamedFrom: '$old' } }, 'Table "items", field "s": renamedFrom must be the former key of this field: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than the key', 's'],
     [{ s: { type: 'string', renamedFrom: 't' }, t: { type: 'string' } }, 'Table "items", field "s": renamedFrom "t" is the key of another declared field', 's'],
     [{ s: { type: 'string', renamedFrom: 'old' }, t: { type: 'string', renamedFrom: 'old' } }, 'Table "items", field "t": renamedFrom "old" is claimed by field "s" too', 't'],
-    [{ r: { type: 'relationship', table: 'items', relation: 'oneToOne', renamedFrom: 'x' } }, 'Table "items", field "r": unknown property renamedFrom for a relationship field', 'r'],
+    // Relationship fields take renamedFrom; the related table's side is renamed with twoWayKeyRenamedFrom, two-way only.
+    [{ r: { type: 'relationship', table: 'items', relation: 'oneToOne', renamedFrom: 'r' } }, 'Table "items", field "r": renamedFrom must be the former key of this field: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than the key', 'r'],
+    [{ r: { type: 'relationship', table: 'items', relation: 'oneToOne', twoWayKeyRenamedFrom: 'x' } }, 'Table "items", field "r": twoWayKeyRenamedFrom needs twoWay: true (a one-way relationship has no key on the related table to rename)', 'r'],
+    [{ r: { type: 'relationship', table: 'items', relation: 'oneToOne', twoWay: true, twoWayKey: 'x', twoWayKeyRenamedFrom: 'x' } }, 'Table "items", field "r": twoWayKeyRenamedFrom must be the former twoWayKey: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than twoWayKey', 'r'],
+    [{ r: { type: 'relationship', table: 'items', relation: 'oneToOne', twoWay: true, twoWayKeyRenamedFrom: 9 } }, 'Table "items", field "r": twoWayKeyRenamedFrom must be the former twoWayKey: 1-36 characters of A-Z a-z 0-9 . _ - starting with a letter or digit, other than twoWayKey', 'r'],
     [{ s: { type: 'string', requried: true } }, 'Table "items", field "s": unknown property requried for a string field', 's'],
     [{ s: { type: 'boolean', min: 1 } }, 'Table "items", field "s": unknown property min for a boolean field', 's'],
     [{ s: { type: 'string', required: 'yes' } }, 'Table "items", field "s": required must be true or false', 's'],

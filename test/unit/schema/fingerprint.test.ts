@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaFingerprint } from '../../../src/schema/fingerprint.js';
+import { readFingerprint, schemaFingerprint } from '../../../src/schema/fingerprint.js';
 import { tableId } from '../../../src/schema/table-definition.js';
 import { orders, products } from './fixtures.js';
 
@@ -31,5 +31,23 @@ describe('tableId', () => {
   it('is the id when given, else the name', () => {
     expect(tableId(orders)).toBe('orders_v1');
     expect(tableId(products)).toBe('products');
+  });
+});
+
+describe('readFingerprint', () => {
+  const authors = { name: 'authors', schema: { name: { type: 'string' } } } as const;
+  const posts = { name: 'posts', schema: { author: { type: 'relationship', table: 'authors', relation: 'manyToOne', twoWay: true, twoWayKey: 'posts' } } } as const;
+  const notes = { name: 'notes', schema: { text: { type: 'string' } } } as const;
+
+  it('is the schema fingerprint for a table without relationships', () => {
+    expect(readFingerprint(notes, [authors, posts, notes])).toBe(schemaFingerprint(notes));
+  });
+
+  it('changes when a related table changes, such as the key its two-way relationship gives this table', () => {
+    const base = readFingerprint(authors, [authors, posts, notes]);
+    expect(readFingerprint(authors, [authors, posts, notes])).toBe(base);
+    const renamed = { ...posts, schema: { author: { ...posts.schema.author, twoWayKey: 'articles' } } } as const;
+    expect(readFingerprint(authors, [authors, renamed, notes])).not.toBe(base);
+    expect(readFingerprint(authors, [authors, posts, { ...notes, schema: { body: { type: 'string' } } }])).toBe(base);
   });
 });

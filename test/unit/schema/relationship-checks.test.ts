@@ -18,6 +18,9 @@ describe('relationship declaration checks', () => {
     [{ a: { type: 'relationship', table: 'authors', relation: 'manyToOne' }, b: { type: 'relationship', table: 'authors', relation: 'oneToOne' } }, /its key on "authors" \("posts", set by twoWayKey, default the table id\)/],
     [{ a: { type: 'relationship', table: 'tags', relation: 'manyToMany', twoWayKey: 'x' }, b: { type: 'relationship', table: 'tags', relation: 'manyToMany', twoWayKey: 'y' } }, /a second manyToMany between "posts" and "tags"/],
     [{ parent: { type: 'relationship', table: 'posts', relation: 'oneToOne' } }, /relationship to its own table/],
+    [{ author: { type: 'relationship', table: 'authors', relation: 'manyToOne', renamedFrom: 'title' } }, /renamedFrom "title" is the key of another declared field/],
+    [{ author: { type: 'relationship', table: 'authors', relation: 'manyToOne', twoWay: true, twoWayKeyRenamedFrom: 'posts' } }, /twoWayKeyRenamedFrom "posts" is the key the relationship has on "authors" already/],
+    [{ author: { type: 'relationship', table: 'authors', relation: 'manyToOne', twoWay: true, twoWayKey: 'works', twoWayKeyRenamedFrom: 'name' } }, /twoWayKeyRenamedFrom "name" is the key of a declared field of "authors"/],
   ])('refuses %j', (schema, message) => {
     const call = (): void => checkTableDefinitions([authors, tags, posts(schema as TableDefinition['schema'])]);
     expect(call).toThrow(ConfigError);

@@ -1,24 +1,50 @@
 import { assertCanChange, canCreate, canReadRow } from '../../auth/access.js';
 import { assertCanGrant, defaultRowPermissions } from '../../auth/permissions.js';
 import { rowMissingPayload, userUnauthorized } from '../errors.js';
+import type { Reply } from '../responses.js';
 import { uniqueId } from '../../store/ids.js';
 import type { StoredRow } from '../../store/model.js';
+import type { TableState } from '../../store/store.js';
 import { dropUntouchedChildren, withRelations } from '../../store/relationships/relation-input.js';
 import { parseOperators } from '../../store/operators/index.js';
 import { prepareUpdate, prepareUpsertExisting } from '../../store/row-update.js';
-import { commitRows, prepareCreates, resolvePermissions, splitRowData } from '../../store/row-writer.js';
+import { commitRows, prepareCreates, resolvePermissions, splitRowData, type RowInput } from '../../store/row-writer.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, relationshipKeys, rowTable } from './row-context.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 import { stagedIn, stageUpdateRow, stageUpsertRow } from './staged-rows.js';
 
 const ROW = '/v1/tablesdb/:databaseId/tables/:tableId/rows/:rowId';
 
-/** What upsertRow and updateRow read first: `data`, the given permissions (refusing an empty payload), the table, a transaction. */
-function readRowWrite(context: RouteContext): { data: Record<string, unknown>; given: ReturnType<typeof permissionsParam>; table: ReturnType<typeof rowTable>; staged: ReturnType<typeof stagedIn> } {
+/** The row a write answers with, and whether it was written (an unchanged row is not). */
+interface WriteOutcome {
+  readonly stored: StoredRow;
+  readonly changed: boolean;
+}
+
+/**
+ * What upsertRow and updateRow share: `data` and the given permissions are read (an empty payload refused);
+ * inside a transaction the write is staged; otherwise operators in `data` are executed, `write` stores the row,
+ * and the row is answered with 200, its `event` emitted when it changed.
+ */
+function writeRow(
+  context: RouteContext,
+  event: 'upsert' | 'update',
+  stage: typeof stageUpsertRow,
+  write: (table: TableState, input: RowInput, given: ReturnType<typeof permissionsParam>) => WriteOutcome,
+): Reply {
+  const { caller, state, path } = context;
   const data = context.params.object('data') ?? {};
   const given = permissionsParam(context.params);
   if (!hasContent(data) && given === undefined) throw rowMissingPayload();
-  return { data, given, table: rowTable(context), staged: stagedIn(context) };
+  const table = rowTable(context);
+  const staged = stagedIn(context);
+  if (staged !== undefined) return stage(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller, { idFromPath: true }), permissions: given });
+  const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller, { idFromPath: true });
+  const { stored, changed } = write(table, input, given);
+  const rows = answerRows(context, table, [stored]);
+  dropUntouchedChildren(state.store, table, rows[0], input.values);
+  if (changed) emitRows(context, table, event, rows);
+  return { status: 200, body: rows[0] };
 }
 
 /**
@@ -28,11 +54,8 @@ function readRowWrite(context: RouteContext): { data: Record<string, unknown>; g
 export const rowWriteRoutes: readonly RouteDefinition[] = [
   {
     method: 'PUT', path: ROW, operation: 'upsertRow', access: 'rows',
-    handle: (context) => {
+    handle: (context) => writeRow(context, 'upsert', stageUpsertRow, (table, input, given) => {
       const { caller, state, path } = context;
-      const { data, given, table, staged } = readRowWrite(context);
-      if (staged !== undefined) return stageUpsertRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller, { idFromPath: true }), permissions: given });
-      const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller, { idFromPath: true });
       const existing = table.rows.get(path.rowId ?? '');
       // Without `permissions`, an existing row keeps its own and a new one gets the user's defaults; a user
       // may only grant roles they hold, whichever applies.
@@ -52,19 +75,13 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
         // An unchanged row is not written; Appwrite then reads it back.
         return changed ? (commitRows(state.store, table, [write.row], { mustBeNew: false })[0] as StoredRow) : existing;
       });
-      const rows = answerRows(context, table, [stored]);
-      dropUntouchedChildren(state.store, table, rows[0], input.values);
-      if (changed) emitRows(context, table, 'upsert', rows);
-      return { status: 200, body: rows[0] };
-    },
+      return { stored, changed };
+    }),
   },
   {
     method: 'PATCH', path: ROW, operation: 'updateRow', access: 'rows',
-    handle: (context) => {
+    handle: (context) => writeRow(context, 'update', stageUpdateRow, (table, input, given) => {
       const { caller, state, path } = context;
-      const { data, given, table, staged } = readRowWrite(context);
-      if (staged !== undefined) return stageUpdateRow(context, table, staged, path.rowId ?? '', { ...splitRowData(data, caller, { idFromPath: true }), permissions: given });
-      const input = splitRowData(parseOperators(data, relationshipKeys(table)), caller, { idFromPath: true });
       const row = findRow(table, path.rowId ?? '');
       const permissions = resolvePermissions(caller, given, row.$permissions);
       let changed = true;
@@ -77,10 +94,7 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
         changed = write.changed;
         return changed ? (commitRows(state.store, table, [write.row], { mustBeNew: false })[0] as StoredRow) : write.row;
       });
-      const rows = answerRows(context, table, [stored]);
-      dropUntouchedChildren(state.store, table, rows[0], input.values);
-      if (changed) emitRows(context, table, 'update', rows);
-      return { status: 200, body: rows[0] };
-    },
+      return { stored, changed };
+    }),
   },
 ];

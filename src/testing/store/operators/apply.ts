@@ -1,6 +1,6 @@
 import { formatInstant } from '../../control/clock.js';
 import type { StoredColumn } from '../model.js';
-import { toNumber, type Operator } from './operator.js';
+import { operatorKind, phpArithmetic, toNumber, type Operator } from './operator.js';
 
 /* What MariaDB computes for an operator on a stored row (utopia 6.0 `MariaDB::getOperatorSQL`), and what PHP
    computes for a row an upsert creates (`SQL::applyOperatorToValue`, from the column default). */
@@ -135,25 +135,17 @@ function date(op: Operator, current: unknown, now: number): string | null {
 
 /** The value MariaDB stores when `op` runs on an existing row whose column holds `current`. */
 export function applyToStored(op: Operator, column: StoredColumn, current: unknown, now: number): unknown {
-  switch (op.method) {
-    case 'increment':
-    case 'decrement':
-    case 'multiply':
-    case 'divide':
-    case 'modulo':
-    case 'power':
+  switch (operatorKind(op.method)) {
+    case 'numeric':
       return storedNumber(column, numeric(op, current));
-    case 'stringConcat':
-      return `${typeof current === 'string' ? current : ''}${textOf(op.values[0])}`;
-    case 'stringReplace':
+    case 'string':
+      if (op.method === 'stringConcat') return `${typeof current === 'string' ? current : ''}${textOf(op.values[0])}`;
       return typeof current === 'string' ? current.split(textOf(op.values[0])).join(textOf(op.values[1])) : null;
-    case 'toggle':
+    case 'boolean':
       return current !== true;
-    case 'dateAddDays':
-    case 'dateSubDays':
-    case 'dateSetNow':
+    case 'date':
       return date(op, current, now);
-    default:
+    case 'array':
       return array(op, current);
   }
 }
@@ -169,18 +161,14 @@ export function applyToDefault(op: Operator, column: StoredColumn, fallback: unk
     case 'increment':
     case 'decrement':
     case 'multiply':
+    case 'divide':
+    case 'modulo':
     case 'power': {
       const current = typeof base === 'number' ? base : 0;
       const value = toNumber(operand ?? 1);
-      const result = op.method === 'increment' ? current + value : op.method === 'decrement' ? current - value : op.method === 'multiply' ? current * value : current ** value;
-      return storedNumber(column, result);
-    }
-    case 'divide':
-    case 'modulo': {
-      const current = typeof base === 'number' ? base : 0;
-      const value = toNumber(operand ?? 1);
-      if (value === 0) return current;
-      return storedNumber(column, op.method === 'divide' ? current / value : Math.trunc(current) % Math.trunc(value));
+      // A division by zero leaves the default as it is.
+      if ((op.method === 'divide' || op.method === 'modulo') && value === 0) return current;
+      return storedNumber(column, phpArithmetic(op.method, current, value));
     }
     case 'stringReplace':
       return (typeof base === 'string' ? base : '').split(textOf(operand)).join(textOf(op.values[1]));

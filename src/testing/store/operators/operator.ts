@@ -1,18 +1,30 @@
-/** Operator methods Appwrite 1.9 executes on update and upsert (utopia `Operator::TYPES`). */
-const OPERATOR_METHODS = [
-  'increment', 'decrement', 'multiply', 'divide', 'modulo', 'power',
-  'stringConcat', 'stringReplace',
-  'arrayAppend', 'arrayPrepend', 'arrayInsert', 'arrayRemove', 'arrayUnique', 'arrayIntersect', 'arrayDiff', 'arrayFilter',
-  'toggle',
-  'dateAddDays', 'dateSubDays', 'dateSetNow',
-] as const;
+/**
+ * Operator methods Appwrite 1.9 executes on update and upsert (utopia `Operator::TYPES`), by the kind of column
+ * they work on (utopia's `isArithmeticOperation`, `isStringOperation`, `isArrayOperation`, ...).
+ */
+const METHODS_BY_KIND = {
+  numeric: ['increment', 'decrement', 'multiply', 'divide', 'modulo', 'power'],
+  string: ['stringConcat', 'stringReplace'],
+  array: ['arrayAppend', 'arrayPrepend', 'arrayInsert', 'arrayRemove', 'arrayUnique', 'arrayIntersect', 'arrayDiff', 'arrayFilter'],
+  boolean: ['toggle'],
+  date: ['dateAddDays', 'dateSubDays', 'dateSetNow'],
+} as const;
 
-export type OperatorMethod = (typeof OPERATOR_METHODS)[number];
+export type OperatorKind = keyof typeof METHODS_BY_KIND;
 
-const METHODS: ReadonlySet<string> = new Set(OPERATOR_METHODS);
+export type OperatorMethod = (typeof METHODS_BY_KIND)[OperatorKind][number];
+
+const KIND_OF: ReadonlyMap<string, OperatorKind> = new Map(
+  Object.entries(METHODS_BY_KIND).flatMap(([kind, methods]) => methods.map((method) => [method, kind as OperatorKind] as const)),
+);
 
 export function isOperatorMethod(value: unknown): value is OperatorMethod {
-  return typeof value === 'string' && METHODS.has(value);
+  return typeof value === 'string' && KIND_OF.has(value);
+}
+
+/** The kind of column `method` works on. */
+export function operatorKind(method: OperatorMethod): OperatorKind {
+  return KIND_OF.get(method) as OperatorKind;
 }
 
 /**
@@ -41,6 +53,24 @@ export function isNumeric(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'bigint') return true;
   return typeof value === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(value);
+}
+
+/** What PHP computes for a numeric operator, without bounds (`%` works on integers). */
+export function phpArithmetic(method: OperatorMethod, current: number, operand: number): number {
+  switch (method) {
+    case 'increment':
+      return current + operand;
+    case 'decrement':
+      return current - operand;
+    case 'multiply':
+      return current * operand;
+    case 'divide':
+      return current / operand;
+    case 'modulo':
+      return Math.trunc(current) % Math.trunc(operand);
+    default:
+      return current ** operand;
+  }
 }
 
 /** A numeric operand as a JS number. */

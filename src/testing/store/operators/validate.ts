@@ -1,6 +1,6 @@
 import { maxLengthOf } from '../column-types.js';
 import type { StoredColumn } from '../model.js';
-import { isNumeric, phpType, toNumber, type Operator } from './operator.js';
+import { isNumeric, operatorKind, phpArithmetic, phpType, toNumber, type Operator } from './operator.js';
 
 /* utopia-php/database 6.0 `Validator/Operator.php`: which operator fits which column, with its messages. */
 
@@ -12,24 +12,6 @@ const FILTER_CONDITIONS = ['equal', 'notEqual', 'greaterThan', 'greaterThanEqual
 /** The stored row an operator applies to, when there is one (updates; not new rows, not bulk updates). */
 export interface CurrentValue {
   readonly value: unknown;
-}
-
-function predicted(method: string, current: number, operand: number): number {
-  switch (method) {
-    case 'increment':
-      return current + operand;
-    case 'decrement':
-      return current - operand;
-    case 'multiply':
-      return current * operand;
-    case 'divide':
-      return current / operand;
-    case 'modulo':
-      // PHP `%` works on integers.
-      return Math.trunc(current) % Math.trunc(operand);
-    default:
-      return current ** operand;
-  }
 }
 
 function numericProblem(op: Operator, key: string, column: StoredColumn, current: CurrentValue | undefined): string | null {
@@ -45,7 +27,7 @@ function numericProblem(op: Operator, key: string, column: StoredColumn, current
   }
   if (current !== undefined && column.type === 'integer' && (limit === null || limit === undefined)) {
     const base = typeof current.value === 'number' ? current.value : 0;
-    const result = predicted(method, base, toNumber(values[0]));
+    const result = phpArithmetic(method, base, toNumber(values[0]));
     if (result > INT32_MAX) return `Cannot apply ${method} operator: would overflow maximum value of ${INT32_MAX}`;
     if (result < INT32_MIN) return `Cannot apply ${method} operator: would underflow minimum value of ${INT32_MIN}`;
   }
@@ -121,26 +103,18 @@ function stringProblem(op: Operator, key: string, column: StoredColumn, current:
  * update or upsert: integer overflow, string length and insert bounds are then predicted from it.
  */
 export function operatorProblem(op: Operator, key: string, column: StoredColumn, current: CurrentValue | undefined): string | null {
-  switch (op.method) {
-    case 'increment':
-    case 'decrement':
-    case 'multiply':
-    case 'divide':
-    case 'modulo':
-    case 'power':
+  switch (operatorKind(op.method)) {
+    case 'numeric':
       return numericProblem(op, key, column, current);
-    case 'stringConcat':
-    case 'stringReplace':
+    case 'string':
       return stringProblem(op, key, column, current);
-    case 'toggle':
+    case 'boolean':
       return column.type === 'boolean' ? null : `Cannot apply toggle operator to non-boolean field '${key}'`;
-    case 'dateAddDays':
-    case 'dateSubDays':
-    case 'dateSetNow':
+    case 'date':
       if (column.type !== 'datetime') return `Cannot apply ${op.method} operator to non-datetime field '${key}'`;
       if (op.method === 'dateSetNow') return null;
       return typeof op.values[0] === 'number' && Number.isInteger(op.values[0]) ? null : `Cannot apply ${op.method} operator: requires an integer number of days`;
-    default:
+    case 'array':
       return arrayProblem(op, key, column, current);
   }
 }

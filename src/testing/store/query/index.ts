@@ -1,5 +1,4 @@
 export { parseQueries, checkQueriesParam } from './parse.js';
 export { validateQueries, type QueryContext } from './validate.js';
 export { runListQuery, filterRows } from './run.js';
-export { applySelect } from './select.js';
 export type { ParsedQuery } from './query-types.js';

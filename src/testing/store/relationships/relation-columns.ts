@@ -1,5 +1,5 @@
 import { isoNow } from '../../control/clock.js';
-import { columnAlreadyExists, columnNotAvailable, columnTypeInvalid, paramInvalid } from '../../http/errors.js';
+import { columnAlreadyExists, columnNotAvailable, columnTypeInvalid, paramInvalid, serverError } from '../../http/errors.js';
 import { isValidKey, KEY_DESCRIPTION } from '../ids.js';
 import type { OnDelete, RelationType, StoredColumn } from '../model.js';
 import type { Params } from '../../http/params.js';
@@ -88,34 +88,41 @@ function renameValues(table: TableState, from: string, to: string): void {
 }
 
 /**
- * updateRelationshipColumn: `onDelete` (both sides; 1.9.0 resets it to `restrict` when the request leaves
- * it out) and `newKey` (the partner's `twoWayKey` follows). Type and direction are fixed.
+ * updateRelationshipColumn (Attributes/Action.php updateAttribute, then utopia's updateRelationship):
+ * - `newKey` renames this side, whichever side it is: a key the table already uses (a column, a hidden
+ *   one-way key, or this column's own key) makes utopia throw a Duplicate exception Appwrite does not catch,
+ *   so the answer is a bare 500. The partner's `twoWayKey` follows; the links are kept (here they live on the
+ *   parent side's rows, under the parent key).
+ * - `onDelete` applies to both sides. Left out, Appwrite stores null in both columns' documents, which the
+ *   model reports as `restrict`, while utopia keeps enforcing the previous action (`schemaOnDelete`).
+ * The answer to a rename keeps the column's previous `$updatedAt` (Appwrite answers the document it read).
  */
 export function updateRelationshipColumn(store: Store, db: DatabaseState, table: TableState, column: StoredColumn, params: Params): StoredColumn {
-  const relation = column.relation;
-  if (relation === undefined) throw columnTypeInvalid(`The column '${column.key}' type is invalid.`);
-  if (column.status !== 'available') throw columnNotAvailable(column.key);
-  const onDelete = oneOf(params, 'onDelete', ON_DELETE, 'restrict');
+  const onDelete = params.has('onDelete') ? oneOf(params, 'onDelete', ON_DELETE) : undefined;
   const newKey = params.string('newKey');
   if (newKey !== undefined && !isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
-  const renamed = newKey !== undefined && newKey !== column.key;
-  if (renamed && takenKeys(db, table).has(newKey)) throw columnAlreadyExists(newKey);
+  if (column.status !== 'available') throw columnNotAvailable(column.key);
+  const relation = column.relation;
+  if (relation === undefined) throw columnTypeInvalid(`The column '${column.key}' type is invalid.`);
+  if (newKey !== undefined && takenKeys(db, table).has(newKey)) throw serverError();
   const partner = partnerOf(db, column);
   const now = isoNow();
-  if (renamed && relation.side === 'parent') renameValues(table, column.key, newKey);
-  relation.onDelete = onDelete;
-  if (partner?.column.relation !== undefined) {
-    partner.column.relation.onDelete = onDelete;
-    if (renamed) partner.column.relation.twoWayKey = newKey;
-    partner.column.$updatedAt = now;
+  const previous = column.$updatedAt;
+  const enforced = onDelete ?? relation.schemaOnDelete ?? relation.onDelete;
+  for (const side of [relation, partner?.column.relation]) {
+    if (side === undefined) continue;
+    side.onDelete = onDelete ?? 'restrict';
+    if (enforced === side.onDelete) delete side.schemaOnDelete;
+    else side.schemaOnDelete = enforced;
   }
-  const answer = { ...column, relation: { ...relation } };
-  if (renamed) {
+  if (newKey !== undefined) {
+    if (relation.side === 'parent') renameValues(table, column.key, newKey);
+    if (partner?.column.relation !== undefined) partner.column.relation.twoWayKey = newKey;
     column.key = newKey;
-    answer.key = newKey;
   }
+  if (partner !== undefined) partner.column.$updatedAt = now;
   column.$updatedAt = now;
   store.changed(table);
   if (partner !== undefined) store.changed(partner.table);
-  return answer;
+  return { ...column, relation: { ...relation }, $updatedAt: newKey === undefined ? now : previous };
 }

@@ -39,7 +39,7 @@ export function relationEnds(db: DatabaseState, table: TableState): RelationEnd[
       if (relation === undefined || relation.side !== 'parent' || column.status !== 'available') continue;
       const related = db.tables.get(relation.relatedTable);
       if (related === undefined) continue;
-      const shared = { relationType: relation.relationType, onDelete: relation.onDelete, twoWay: relation.twoWay, parent, parentColumn: column };
+      const shared = { relationType: relation.relationType, onDelete: relation.schemaOnDelete ?? relation.onDelete, twoWay: relation.twoWay, parent, parentColumn: column };
       if (parent === table) ends.push({ ...shared, table, key: column.key, column, side: 'parent', related });
       if (related === table) {
         const child = relation.twoWay ? table.table.columns.find((item) => item.key === relation.twoWayKey) : undefined;
