@@ -24,6 +24,25 @@ const INLINE_SHAPES: Readonly<Partial<Record<ColumnSpec['kind'], Record<string, 
   enum: { type: 'string', format: 'enum', size: 255 },
 };
 
+/** Why a bigint column cannot be made on a server without the route (Appwrite before 1.9.5 answers 404). */
+export const BIGINT_VERSION_REASON = 'bigint columns need Appwrite 1.9.5 or later';
+
+/** A number bound of an integer or float column (only bigint columns hold `bigint` bounds). */
+function numberBound(value: number | bigint | undefined): number | undefined {
+  return typeof value === 'bigint' ? Number(value) : value;
+}
+
+/**
+ * True when Appwrite refused a bigint column because it predates them: 404 on the bigint route, or 400
+ * `Invalid type for attribute 'x': bigint` for one inline in createTable (Attributes.php before 1.9.5).
+ */
+function lacksBigint(error: unknown): boolean {
+  const exception = appwriteError(error);
+  if (exception === undefined) return false;
+  return (exception.code === 404 && exception.type === 'general_route_not_found')
+    || (exception.code === 400 && /^Invalid type for attribute '[^']*': bigint$/.test(exception.message));
+}
+
 function appwriteError(error: unknown): AppwriteException | undefined {
   return error instanceof AppwriteException ? error : undefined;
 }
@@ -40,7 +59,7 @@ function updateDefault<T>(column: ColumnSpec): T {
  */
 export function inlineColumn(column: ColumnSpec): Record<string, unknown> {
   const shape = INLINE_SHAPES[column.kind] ?? { type: column.kind };
-  const int32 = column.kind === 'integer' && fitsInt32(column.min, column.max);
+  const int32 = column.kind === 'integer' && fitsInt32(numberBound(column.min), numberBound(column.max));
   return {
     key: column.key,
     ...shape,
@@ -136,18 +155,19 @@ export class MigrationGateway implements MigrationPort {
   async createTable(table: TableSpec): Promise<void> {
     this.#ids('createTable', table.id, ['table id', table.id], ...table.columns.map((column) => ['column key', column.key] as const),
       ...table.indexes.map((index) => ['index key', index.key] as const));
-    return this.#create('create', `table ${table.id}`, { table: table.id }, () =>
-      this.#tablesDB.createTable({
-        databaseId: this.#databaseId,
-        tableId: table.id,
-        name: table.name,
-        permissions: [...(table.permissions ?? [])],
-        rowSecurity: table.rowSecurity ?? false,
-        // Relationship columns cannot be created inline; the plan creates them once both tables exist.
-        columns: table.columns.filter((column) => column.kind !== 'relationship').map(inlineColumn),
-        indexes: table.indexes.map(inlineIndex),
-      }),
-    );
+    const bigint = table.columns.find((column) => column.kind === 'bigint');
+    const request = (): Promise<unknown> => this.#tablesDB.createTable({
+      databaseId: this.#databaseId,
+      tableId: table.id,
+      name: table.name,
+      permissions: [...(table.permissions ?? [])],
+      rowSecurity: table.rowSecurity ?? false,
+      // Relationship columns cannot be created inline; the plan creates them once both tables exist.
+      columns: table.columns.filter((column) => column.kind !== 'relationship').map(inlineColumn),
+      indexes: table.indexes.map(inlineIndex),
+    });
+    return this.#create('create', `table ${table.id}`, { table: table.id },
+      bigint === undefined ? request : () => this.#bigint(table.id, bigint.key, request));
   }
 
   async updateTable(tableId: string, settings: TableSettings): Promise<void> {
@@ -167,7 +187,7 @@ export class MigrationGateway implements MigrationPort {
     this.#ids('createColumn', tableId, ['table id', tableId], ['column key', column.key]);
     const params = { databaseId: this.#databaseId, tableId, key: column.key, required: column.required, array: column.array };
     const fallback = column.default ?? undefined;
-    const bounds = { min: column.min, max: column.max };
+    const bounds = { min: numberBound(column.min), max: numberBound(column.max) };
     const encrypt = column.encrypt === true;
     const call = (): Promise<unknown> => {
       switch (column.kind) {
@@ -183,6 +203,10 @@ export class MigrationGateway implements MigrationPort {
           return this.#tablesDB.createLongtextColumn({ ...params, xdefault: fallback as string | undefined, encrypt });
         case 'integer':
           return this.#tablesDB.createIntegerColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
+        case 'bigint':
+          return this.#bigint(tableId, column.key, () => this.#tablesDB.createBigIntColumn({
+            ...params, min: column.min, max: column.max, xdefault: fallback as bigint | undefined,
+          }));
         case 'float':
           return this.#tablesDB.createFloatColumn({ ...params, ...bounds, xdefault: fallback as number | undefined });
         case 'boolean':
@@ -248,8 +272,11 @@ export class MigrationGateway implements MigrationPort {
           return this.#tablesDB.updateLongtextColumn({ ...params, xdefault: updateDefault(column) });
         case 'integer':
           return this.#tablesDB.updateIntegerColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX });
+        case 'bigint':
+          return this.#bigint(tableId, column.key, () =>
+            this.#tablesDB.updateBigIntColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? INT_MIN, max: column.max ?? INT_MAX }));
         case 'float':
-          return this.#tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE });
+          return this.#tablesDB.updateFloatColumn({ ...params, xdefault: updateDefault(column), min: numberBound(column.min) ?? -Number.MAX_VALUE, max: numberBound(column.max) ?? Number.MAX_VALUE });
         case 'boolean':
           return this.#tablesDB.updateBooleanColumn({ ...params, xdefault: updateDefault(column) });
         case 'datetime':
@@ -297,6 +324,17 @@ export class MigrationGateway implements MigrationPort {
   async deleteIndex(tableId: string, key: string): Promise<void> {
     this.#ids('deleteIndex', tableId, ['table id', tableId], ['index key', key]);
     return this.#delete(`index ${tableId}.${key}`, { table: tableId, field: key }, () => this.#tablesDB.deleteIndex({ databaseId: this.#databaseId, tableId, key }));
+  }
+
+  /** A bigint column request; on a server without bigint columns, a MigrationError saying which version they need. */
+  async #bigint(tableId: string, key: string, call: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!lacksBigint(error)) throw error;
+      throw new MigrationError(`Could not create or update column ${tableId}.${key}: ${BIGINT_VERSION_REASON} (${appwriteError(error)?.message ?? ''})`,
+        { table: tableId, field: key }, { cause: error });
+    }
   }
 
   #deadline<T>(call: () => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import { toOrmError, type RequestContext } from './appwrite-error-mapping.js';
 import { ConfigError } from '../errors/config-error.js';
 import { withRetry, type RetryPolicy } from './read-retry.js';
+import type { RowDecoder } from '../schema/row-decoder.js';
 import { DEFAULT_TIMEOUT_MS, withDeadline } from './request-deadline.js';
 
 /** A row as Appwrite returns it: system fields and columns, as a plain object. */
@@ -37,12 +38,27 @@ export class TablesDbAdapter {
   readonly #api: TablesDB;
   readonly #retry: RetryPolicy;
   readonly #timeoutMs: number;
+  readonly #decoder: RowDecoder | undefined;
 
-  constructor(client: Client | TablesDB, databaseId: string, retry: RetryPolicy, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  /** `decoder`: turns each answered row into the declared shape (bigint fields as `bigint`); rows are only copied without it. */
+  constructor(client: Client | TablesDB, databaseId: string, retry: RetryPolicy, timeoutMs = DEFAULT_TIMEOUT_MS, decoder?: RowDecoder) {
     this.#api = client instanceof TablesDB ? client : new TablesDB(client);
     this.databaseId = databaseId;
     this.#retry = retry;
     this.#timeoutMs = checkTimeout(timeoutMs);
+    this.#decoder = decoder;
+  }
+
+  /**
+   * A row of `tableId` as reads return it: a frozen copy, bigint fields as `bigint` (also in related rows).
+   *
+   * @example
+   * ```ts
+   * const row = adapter.decodeRow('counters', await tablesDB.getRow({ databaseId, tableId: 'counters', rowId: 'a' }));
+   * ```
+   */
+  decodeRow(tableId: string, row: object): RowRecord {
+    return this.#decoder === undefined ? plainRow(row) : this.#decoder.decode(tableId, row);
   }
 
   /** Longest wait for one answer, in ms. */
@@ -59,20 +75,20 @@ export class TablesDbAdapter {
    * ```
    */
   withTimeout(timeoutMs: number | undefined): TablesDbAdapter {
-    return timeoutMs === undefined || timeoutMs === this.#timeoutMs ? this : new TablesDbAdapter(this.#api, this.databaseId, this.#retry, timeoutMs);
+    return timeoutMs === undefined || timeoutMs === this.#timeoutMs ? this : new TablesDbAdapter(this.#api, this.databaseId, this.#retry, timeoutMs, this.#decoder);
   }
 
 
   async listRows(tableId: string, queries: readonly string[], total = false): Promise<RowPage> {
     const page = await this.#call({ table: tableId, action: 'listing rows' }, true,
       () => this.#api.listRows({ databaseId: this.databaseId, tableId, queries: [...queries], total }));
-    return { total: page.total, rows: page.rows.map(plainRow) };
+    return { total: page.total, rows: page.rows.map((row) => this.decodeRow(tableId, row)) };
   }
 
   /** The row, or `null` when it does not exist (or the caller may not read it: Appwrite answers 404 then). */
   async getRow(tableId: string, rowId: string, queries?: readonly string[]): Promise<RowRecord | null> {
     try {
-      return plainRow(await this.#call({ table: tableId, action: 'reading row', rowId }, true,
+      return this.decodeRow(tableId, await this.#call({ table: tableId, action: 'reading row', rowId }, true,
         () => this.#api.getRow({ databaseId: this.databaseId, tableId, rowId, ...(queries === undefined ? {} : { queries: [...queries] }) })));
     } catch (error) {
       if (error instanceof NotFoundError) return null;
@@ -89,7 +105,7 @@ export class TablesDbAdapter {
     const id = rowId ?? 'unique()';
     let attempts = 0;
     try {
-      return plainRow(await this.#call({ table: tableId, action: 'creating row', ...(rowId === undefined ? {} : { rowId }) }, rowId !== undefined, () => {
+      return this.decodeRow(tableId, await this.#call({ table: tableId, action: 'creating row', ...(rowId === undefined ? {} : { rowId }) }, rowId !== undefined, () => {
         attempts += 1;
         return this.#api.createRow({ databaseId: this.databaseId, tableId, rowId: id, data, ...perms(permissions) });
       }));
@@ -102,12 +118,12 @@ export class TablesDbAdapter {
   }
 
   async upsertRow(tableId: string, rowId: string, data: object, permissions?: readonly string[]): Promise<RowRecord> {
-    return plainRow(await this.#call({ table: tableId, action: 'upserting row', rowId }, true,
+    return this.decodeRow(tableId, await this.#call({ table: tableId, action: 'upserting row', rowId }, true,
       () => this.#api.upsertRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
   }
 
   async updateRow(tableId: string, rowId: string, data: object, permissions?: readonly string[]): Promise<RowRecord> {
-    return plainRow(await this.#call({ table: tableId, action: 'updating row', rowId }, true,
+    return this.decodeRow(tableId, await this.#call({ table: tableId, action: 'updating row', rowId }, true,
       () => this.#api.updateRow({ databaseId: this.databaseId, tableId, rowId, data, ...perms(permissions) })));
   }
 
@@ -124,14 +140,15 @@ export class TablesDbAdapter {
     }
   }
 
-  async incrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
+  /** `value` and `limit` may be `bigint`s (bigint columns): node-appwrite types them as numbers but writes a BigInt exactly (json-bigint). */
+  async incrementRowColumn(tableId: string, rowId: string, column: string, value: number | bigint, limit?: number | bigint): Promise<RowRecord> {
     return this.#stepped(tableId, rowId, () => this.#call({ table: tableId, action: `incrementing "${column}" of row`, rowId }, false,
-      () => this.#api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { max: limit }) })));
+      () => this.#api.incrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value: wireNumber(value), ...(limit === undefined ? {} : { max: wireNumber(limit) }) })));
   }
 
-  async decrementRowColumn(tableId: string, rowId: string, column: string, value: number, limit?: number): Promise<RowRecord> {
+  async decrementRowColumn(tableId: string, rowId: string, column: string, value: number | bigint, limit?: number | bigint): Promise<RowRecord> {
     return this.#stepped(tableId, rowId, () => this.#call({ table: tableId, action: `decrementing "${column}" of row`, rowId }, false,
-      () => this.#api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value, ...(limit === undefined ? {} : { min: limit }) })));
+      () => this.#api.decrementRowColumn({ databaseId: this.databaseId, tableId, rowId, column, value: wireNumber(value), ...(limit === undefined ? {} : { min: wireNumber(limit) }) })));
   }
 
   /**
@@ -140,7 +157,7 @@ export class TablesDbAdapter {
    */
   async #stepped(tableId: string, rowId: string, request: () => Promise<object>): Promise<RowRecord> {
     try {
-      return plainRow(await request());
+      return this.decodeRow(tableId, await request());
     } catch (error) {
       if (!(error instanceof AppwriteError && error.status === 404 && error.type === 'column_not_found')) throw error;
       if ((await this.getRow(tableId, rowId)) === null) throw new NotFoundError(tableId, { rowId }, { cause: error });
@@ -150,24 +167,28 @@ export class TablesDbAdapter {
 
   /** Not retried: a lost answer followed by a retry would report the first attempt's rows as conflicts. */
   async createRows(tableId: string, rows: readonly BulkRowData[]): Promise<RowPage> {
-    return page(await this.#call({ table: tableId, action: 'creating rows' }, false,
+    return this.#page(tableId, await this.#call({ table: tableId, action: 'creating rows' }, false,
       () => this.#api.createRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
   }
 
   async upsertRows(tableId: string, rows: readonly BulkRowData[]): Promise<RowPage> {
-    return page(await this.#call({ table: tableId, action: 'upserting rows' }, true,
+    return this.#page(tableId, await this.#call({ table: tableId, action: 'upserting rows' }, true,
       () => this.#api.upsertRows({ databaseId: this.databaseId, tableId, rows: [...rows] })));
   }
 
   /** `byIds`: the queries select rows by `$id`, so repeating the request changes nothing more: retried. */
   async updateRows(tableId: string, data: object, queries: readonly string[], byIds: boolean): Promise<RowPage> {
-    return page(await this.#call({ table: tableId, action: 'updating rows' }, byIds,
+    return this.#page(tableId, await this.#call({ table: tableId, action: 'updating rows' }, byIds,
       () => this.#api.updateRows({ databaseId: this.databaseId, tableId, data, queries: [...queries] })));
   }
 
   async deleteRows(tableId: string, queries: readonly string[], byIds: boolean): Promise<RowPage> {
-    return page(await this.#call({ table: tableId, action: 'deleting rows' }, byIds,
+    return this.#page(tableId, await this.#call({ table: tableId, action: 'deleting rows' }, byIds,
       () => this.#api.deleteRows({ databaseId: this.databaseId, tableId, queries: [...queries] })));
+  }
+
+  #page(tableId: string, list: { total: number; rows: readonly object[] }): RowPage {
+    return { total: list.total, rows: list.rows.map((row) => this.decodeRow(tableId, row)) };
   }
 
   #call<T>(context: RequestContext, retry: boolean, request: () => Promise<T>): Promise<T> {
@@ -184,6 +205,19 @@ export class TablesDbAdapter {
   }
 }
 
+/**
+ * A numeric request param as node-appwrite types it. A `bigint` is passed as it is: the SDK's json-bigint
+ * writes it as the exact integer, which a conversion to number would round.
+ *
+ * @example
+ * ```ts
+ * api.incrementRowColumn({ databaseId, tableId, rowId, column, value: wireNumber(2n ** 60n) });
+ * ```
+ */
+export function wireNumber(value: number | bigint): number {
+  return value as number;
+}
+
 function checkTimeout(timeoutMs: number): number {
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new ConfigError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
   return timeoutMs;
@@ -193,9 +227,6 @@ function perms(permissions: readonly string[] | undefined): { permissions?: stri
   return permissions === undefined ? {} : { permissions: [...permissions] };
 }
 
-function page(list: { total: number; rows: readonly object[] }): RowPage {
-  return { total: list.total, rows: list.rows.map(plainRow) };
-}
 
 export function plainRow(row: object): RowRecord {
   return plain(row) as RowRecord;

@@ -23,10 +23,10 @@ const NON_INTEGER_CHARS = 10;
 /**
  * Approximate heap bytes of a cache entry: a fixed overhead, the key, and 1.5 times the length of the value's
  * JSON text. That length is approximated without building the text: strings by their length (escapes not
- * counted), integers by their digits, other numbers as ten characters, and one character more per object or
+ * counted), integers (and BigInts) by their digits, other numbers as ten characters, and one character more per object or
  * array than JSON spends. Values that are not plain objects or arrays (a Date, a Map, a class instance, a typed
  * array) are measured by `JSON.stringify` itself. Meant for plain JSON data as read from Appwrite. A value
- * JSON cannot serialize (a BigInt, a cycle) gets `Infinity`, so it is returned to its caller but never stored.
+ * JSON cannot serialize (a cycle) gets `Infinity`, so it is returned to its caller but never stored.
  *
  * @example
  * ```ts
@@ -72,7 +72,8 @@ function walk(value: unknown, freeze: boolean, path: object[]): number {
     case 'boolean':
       return value ? 4 : 5;
     case 'bigint':
-      return Number.POSITIVE_INFINITY;
+      // A bigint field's value: cached like a number, its digits counted as the L2 codec writes them.
+      return value.toString().length + 6;
     case 'object':
       return value === null ? 4 : walkObject(value, freeze, path);
     default:

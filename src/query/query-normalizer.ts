@@ -1,6 +1,7 @@
 import { QueryError } from '../errors/query-error.js';
 import { describeInput, filterNodes, orderNodes, type FilterObject } from './filter-object.js';
 import { parseLegacyQuery } from './legacy-query-parser.js';
+import { parseExact } from '../schema/exact-json.js';
 import { CanonicalQuery, KIND_ORDER, type CanonicalPart } from './canonical-query.js';
 import { canonicalString } from './query-canonical.js';
 import { BoundedMemo, memoKey } from './query-memo.js';
@@ -200,7 +201,8 @@ export class QueryNormalizer {
 function parseJson(raw: string, table: string | undefined): QueryNode {
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    // Integers beyond ±2^53 (a bigint column's values) stay exact, as node-appwrite's Query wrote them.
+    value = parseExact(raw);
   } catch (error) {
     throw new QueryError(table, raw, `not valid JSON (${(error as Error).message})`);
   }

@@ -13,7 +13,7 @@ function sameSet(a: readonly string[] = [], b: readonly string[] = []): boolean 
   return set.size === new Set(b).size && b.every((value) => set.has(value));
 }
 
-/** The type a column stands for in messages: `float`, `string[]`, `text encrypted`, `bigint` (for columns the ORM does not declare). */
+/** The type a column stands for in messages: `float`, `string[]`, `text encrypted`, `point` (for columns the ORM does not declare). */
 export function describeType(column: ColumnSpec): string {
   const relation = column.relation;
   if (relation !== undefined) return `relationship(${relation.relationType} ${relation.relatedTable}${relation.twoWay ? ` <-> ${relation.twoWayKey}` : ''})`;
@@ -55,7 +55,7 @@ export function columnChanges(live: ColumnSpec, declared: ColumnSpec): PropertyC
   compare('required', live.required, declared.required, live.required === declared.required);
   compare('default', live.default, declared.default, sameDefault(declared.kind, live.default, declared.default));
   if (declared.kind === 'string' || declared.kind === 'varchar') compare('size', live.size, declared.size, live.size === declared.size);
-  if (declared.kind === 'integer' || declared.kind === 'float') {
+  if (declared.kind === 'integer' || declared.kind === 'bigint' || declared.kind === 'float') {
     compare('min', live.min, declared.min, live.min === declared.min);
     compare('max', live.max, declared.max, live.max === declared.max);
   }

@@ -3,9 +3,10 @@ import { normalisePermissions } from './permissions.js';
 import type { ColumnSpec, IndexSpec, TableSpec } from './spec.js';
 import { tableId, type IndexDefinition, type TableDefinition } from './table-definition.js';
 
-function defaultOf(field: FieldDefinition): string | number | boolean | null {
+function defaultOf(field: FieldDefinition): string | number | bigint | boolean | null {
   const fallback = field.default;
   if (fallback === undefined || fallback === null) return null;
+  if (field.type === 'bigint') return BigInt(fallback as bigint | number);
   return fallback instanceof Date ? fallback.toISOString() : fallback;
 }
 
@@ -33,6 +34,9 @@ export function columnSpec(key: string, field: FieldDefinition, idOf: (name: str
     case 'integer':
     case 'float':
       return { ...base, ...(field.min === undefined ? {} : { min: field.min }), ...(field.max === undefined ? {} : { max: field.max }) };
+    case 'bigint':
+      // Bounds as bigints, so that a declared 5 and a live 5n compare equal.
+      return { ...base, ...(field.min === undefined ? {} : { min: BigInt(field.min) }), ...(field.max === undefined ? {} : { max: BigInt(field.max) }) };
     case 'enum':
       return { ...base, elements: [...field.enum] };
     case 'relationship': {

@@ -2,6 +2,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { VARCHAR_LIMIT } from './appwrite-limits.js';
 import { DEFAULT_STRING_SIZE, FIELD_TYPES, TEXT_TYPES, type FieldDefinition, type FieldType } from './field-definition.js';
 import { scalarSchema } from './field-validator.js';
+import { bigintProblem, exactInteger } from './bigint-value.js';
 
 /** Column keys and table ids Appwrite accepts: up to 36 of `[A-Za-z0-9._-]`, not starting with `. _ -`. */
 export const APPWRITE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
@@ -18,6 +19,7 @@ const KEYS_BY_TYPE: Record<FieldType, readonly string[]> = {
   mediumtext: TEXT_KEYS,
   longtext: TEXT_KEYS,
   integer: [...COMMON_KEYS, 'min', 'max'],
+  bigint: [...COMMON_KEYS, 'min', 'max'],
   float: [...COMMON_KEYS, 'min', 'max'],
   boolean: COMMON_KEYS,
   datetime: COMMON_KEYS,
@@ -46,6 +48,18 @@ function checkBounds(fail: (reason: string) => never, field: Record<string, unkn
   }
 }
 
+/** A bigint field's bounds: each a bigint or a safe integer within int64, min not above max. */
+function checkBigintBounds(fail: (reason: string) => never, field: Record<string, unknown>): void {
+  for (const bound of ['min', 'max'] as const) {
+    const value = field[bound];
+    if (value === undefined) continue;
+    const problem = bigintProblem(value, {});
+    if (problem !== null) fail(`${bound} must be a bigint or a safe integer within -2^63..2^63-1: ${problem}`);
+  }
+  const [min, max] = [exactInteger(field.min), exactInteger(field.max)];
+  if (min !== undefined && max !== undefined && min > max) fail(`min ${min} is greater than max ${max}`);
+}
+
 function checkText(fail: (reason: string) => never, field: Record<string, unknown>, type: FieldType): void {
   const size = field.size;
   const limit = type === 'varchar' ? VARCHAR_LIMIT : MAX_STRING_SIZE;
@@ -61,6 +75,7 @@ function checkText(fail: (reason: string) => never, field: Record<string, unknow
 function checkTypeSpecific(fail: (reason: string) => never, field: Record<string, unknown>, type: FieldType): void {
   if (TEXT_TYPES.has(type)) checkText(fail, field, type);
   if (type === 'integer' || type === 'float') checkBounds(fail, field, type === 'integer');
+  if (type === 'bigint') checkBigintBounds(fail, field);
   if (type === 'relationship') {
     if (typeof field.table !== 'string' || field.table === '') fail('table must be the name of a declared table');
     if (typeof field.relation !== 'string' || !RELATIONS.includes(field.relation)) fail(`relation must be one of ${RELATIONS.join(', ')}`);
@@ -86,6 +101,7 @@ function checkTypeSpecific(fail: (reason: string) => never, field: Record<string
 }
 
 function describe(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
   return value instanceof Date ? value.toISOString() : JSON.stringify(value);
 }
 
@@ -101,10 +117,6 @@ export function checkField(table: string, key: string, field: unknown): asserts 
   if (!APPWRITE_KEY.test(key)) fail('the key must be 1-36 characters of A-Z a-z 0-9 . _ - and start with a letter or digit');
   if (!isRecord(field)) return fail('the declaration must be an object such as { type: "string" }');
   const type = field.type;
-  if (type === 'bigint') {
-    fail('bigint columns are not supported: Appwrite added them in 1.9.5 and 1.9.0 has no route for them; use an integer field ' +
-      '(a 64-bit column unless min and max fit 32 bits; exact in JavaScript up to 2^53)');
-  }
   if (typeof type !== 'string' || !(FIELD_TYPES as readonly string[]).includes(type)) {
     fail(`unknown type ${describe(type)}; expected one of ${FIELD_TYPES.join(', ')}`);
   }

@@ -72,7 +72,8 @@ export interface TextField extends TextBaseField {
 }
 
 /**
- * A whole number (64-bit in Appwrite; values beyond ±2^53 lose precision in JavaScript).
+ * A whole number (64-bit in Appwrite; values beyond ±2^53 lose precision in JavaScript: use a `bigint`
+ * field for those).
  *
  * @example
  * ```ts
@@ -83,6 +84,22 @@ export interface IntegerField extends BaseField<number> {
   readonly type: 'integer';
   readonly min?: number;
   readonly max?: number;
+}
+
+/**
+ * A 64-bit whole number held exactly (Appwrite 1.9.5 or later: its `bigint` column). Rows carry it as a
+ * JavaScript `bigint` whatever its size; writes take a `bigint` or a safe integer `number`. `min`, `max` and
+ * `default` take either too, within -2^63 to 2^63 - 1.
+ *
+ * @example
+ * ```ts
+ * const views = { type: 'bigint', min: 0n, default: 0n } as const;
+ * ```
+ */
+export interface BigintField extends BaseField<bigint | number> {
+  readonly type: 'bigint';
+  readonly min?: bigint | number;
+  readonly max?: bigint | number;
 }
 
 /**
@@ -226,6 +243,7 @@ export type FieldDefinition =
   | VarcharField
   | TextField
   | IntegerField
+  | BigintField
   | FloatField
   | BooleanField
   | DatetimeField
@@ -239,7 +257,7 @@ export type FieldDefinition =
 export type FieldType = FieldDefinition['type'];
 
 /** The field types, in declaration order (for run-time checks). */
-export const FIELD_TYPES: readonly FieldType[] = ['string', 'varchar', 'text', 'mediumtext', 'longtext', 'integer', 'float', 'boolean', 'datetime', 'email', 'url', 'ip', 'enum', 'relationship'];
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'varchar', 'text', 'mediumtext', 'longtext', 'integer', 'bigint', 'float', 'boolean', 'datetime', 'email', 'url', 'ip', 'enum', 'relationship'];
 
 /**
  * A table's fields, keyed by column key.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isAppwriteDatetime, parseAppwriteDatetime } from './appwrite-datetime.js';
 import { isAppwriteUrl } from './appwrite-url.js';
+import { bigintProblem, exactInteger } from './bigint-value.js';
 import { DEFAULT_STRING_SIZE, TEXT_TYPE_LENGTHS, type FieldDefinition } from './field-definition.js';
 import { LONE_SURROGATE_REASON, isWellFormedText } from './well-formed.js';
 
@@ -29,6 +30,12 @@ function numberSchema(field: { readonly min?: number; readonly max?: number }, i
   return schema;
 }
 
+/** A bigint field's value: a `bigint` or a safe integer `number` within its bounds, sent as a `bigint`. */
+function bigintSchema(field: { readonly min?: bigint | number; readonly max?: bigint | number }): z.ZodType {
+  return z.custom<bigint | number>((value) => bigintProblem(value, field) === null, { error: (issue) => `Invalid input: ${bigintProblem(issue.input, field) ?? ''}` })
+    .transform((value) => exactInteger(value) ?? 0n);
+}
+
 /** The zod schema of one value of a field (one element, for array fields). */
 export function scalarSchema(field: FieldDefinition): z.ZodType {
   switch (field.type) {
@@ -41,6 +48,8 @@ export function scalarSchema(field: FieldDefinition): z.ZodType {
       return text(z.string().max(TEXT_TYPE_LENGTHS[field.type]));
     case 'integer':
       return numberSchema(field, true);
+    case 'bigint':
+      return bigintSchema(field);
     case 'float':
       return numberSchema(field, false);
     case 'boolean':

@@ -7,6 +7,7 @@ const fingerprints = new WeakMap<TableDefinition, string>();
 /** JSON with object keys sorted, so that two equal declarations written in another order hash the same. */
 function canonical(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value)

@@ -7,6 +7,7 @@ export {
   type FieldType,
   type FloatField,
   type IntegerField,
+  type BigintField,
   type IpField,
   type SchemaDefinition,
   type StringField,

@@ -4,17 +4,23 @@ import type { TableDefinition } from './table-definition.js';
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** The value of one element of a field, as read back from Appwrite (datetimes stay ISO strings). */
+/** The value of one element of a field, as read back from Appwrite (datetimes stay ISO strings, bigints are `bigint`). */
 type ReadScalar<F extends FieldDefinition> = F extends { readonly type: 'integer' | 'float' }
   ? number
-  : F extends { readonly type: 'boolean' }
+  : F extends { readonly type: 'bigint' }
+    ? bigint
+    : F extends { readonly type: 'boolean' }
     ? boolean
-    : F extends { readonly type: 'enum'; readonly enum: readonly (infer E)[] }
-      ? E
-      : string;
+      : F extends { readonly type: 'enum'; readonly enum: readonly (infer E)[] }
+        ? E
+        : string;
 
-/** Datetimes are written as ISO strings or `Date`s; every other scalar is written as it is read. */
-type WriteScalar<F extends FieldDefinition> = F extends { readonly type: 'datetime' } ? string | Date : ReadScalar<F>;
+/** Datetimes are written as ISO strings or `Date`s, bigints as `bigint`s or safe integer numbers; every other scalar as it is read. */
+type WriteScalar<F extends FieldDefinition> = F extends { readonly type: 'datetime' }
+  ? string | Date
+  : F extends { readonly type: 'bigint' }
+    ? bigint | number
+    : ReadScalar<F>;
 
 /** `array: true` gives a list, an absent or `false` flag a scalar, a widened `boolean` flag either. */
 type Arrayed<F extends FieldDefinition, V> = 'array' extends keyof F
@@ -126,7 +132,11 @@ export type InsertOf<D extends TableDefinition> = InferInsert<D['schema']>;
 /** The update data of a table declaration. */
 export type UpdateOf<D extends TableDefinition> = InferUpdate<D['schema']>;
 
-/** The operator a single-valued field takes: numeric, text, toggle or date operators; none for the others. */
+/**
+ * The operator a single-valued field takes: numeric, text, toggle or date operators; none for the others
+ * (bigint fields included: Appwrite 1.9 applies numeric operators to integer and float columns only; the
+ * table's `increment`/`decrement` methods work on bigint fields).
+ */
 type ScalarOperatorOf<F extends FieldDefinition> = F extends { readonly type: 'integer' | 'float' }
   ? NumericOperator
   : F extends { readonly type: 'string' | 'varchar' | 'text' | 'mediumtext' | 'longtext' }

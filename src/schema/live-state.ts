@@ -1,4 +1,5 @@
 import { TEXT_TYPES, type FieldType, type OnDeleteAction, type RelationType } from './field-definition.js';
+import { INT64_MAX, INT64_MIN } from './bigint-value.js';
 import { normalisePermissions } from './permissions.js';
 import type { ColumnRelation, ColumnSpec, LiveColumn, LiveIndex, LiveTable, ResourceStatus } from './spec.js';
 
@@ -53,7 +54,7 @@ const FLOAT_EDGE = Number.MAX_VALUE;
 
 const FORMAT_KINDS: Readonly<Record<string, FieldType>> = { email: 'email', url: 'url', ip: 'ip', enum: 'enum' };
 const PLAIN_KINDS: Readonly<Record<string, FieldType>> = {
-  varchar: 'varchar', text: 'text', mediumtext: 'mediumtext', longtext: 'longtext', integer: 'integer', double: 'float', float: 'float', boolean: 'boolean', datetime: 'datetime', relationship: 'relationship',
+  varchar: 'varchar', text: 'text', mediumtext: 'mediumtext', longtext: 'longtext', integer: 'integer', bigint: 'bigint', double: 'float', float: 'float', boolean: 'boolean', datetime: 'datetime', relationship: 'relationship',
 };
 const STATUSES = new Set<string>(['available', 'processing', 'deleting', 'stuck', 'failed']);
 
@@ -68,7 +69,16 @@ function bound(value: number | bigint | null | undefined, edge: number): number 
   return Number.isNaN(number) || Math.abs(number) >= edge ? undefined : number;
 }
 
-function defaultOf(value: unknown): string | number | boolean | null {
+/** A bigint column's bound, exact: unset at PHP_INT_MIN/MAX (no bound) or when absent. */
+function exactBound(value: number | bigint | null | undefined): bigint | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) return undefined;
+  const exact = BigInt(value);
+  return exact <= INT64_MIN || exact >= INT64_MAX ? undefined : exact;
+}
+
+function defaultOf(value: unknown, kind: FieldType | 'other'): string | number | bigint | boolean | null {
+  if (kind === 'bigint' && (typeof value === 'number' || typeof value === 'bigint')) return BigInt(value);
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return null;
@@ -95,10 +105,11 @@ export function normaliseColumn(column: RawColumn): LiveColumn {
     ...(kind === 'other' ? { rawType: column.type } : {}),
     required: column.required,
     array: column.array === true,
-    default: defaultOf(column.default),
+    default: defaultOf(column.default, kind),
     ...((kind === 'string' || kind === 'varchar') && column.size !== undefined ? { size: column.size } : {}),
     ...(TEXT_TYPES.has(kind as FieldType) ? { encrypt: column.encrypt === true } : {}),
     ...(kind === 'integer' || kind === 'float' ? numericBounds(column, kind === 'integer' ? INT64_EDGE : FLOAT_EDGE) : {}),
+    ...(kind === 'bigint' ? bigintBounds(column) : {}),
     ...(kind === 'enum' ? { elements: [...(column.elements ?? [])] } : {}),
     ...(kind === 'relationship' ? { relation: relationOf(column) } : {}),
   };
@@ -119,6 +130,12 @@ function relationOf(column: RawColumn): ColumnRelation {
 function numericBounds(column: RawColumn, edge: number): { min?: number; max?: number } {
   const min = bound(column.min, edge);
   const max = bound(column.max, edge);
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
+
+function bigintBounds(column: RawColumn): { min?: bigint; max?: bigint } {
+  const min = exactBound(column.min);
+  const max = exactBound(column.max);
   return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
 }
 

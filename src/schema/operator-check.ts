@@ -35,7 +35,7 @@ type Checked = { readonly value: unknown } | { readonly problem: string };
 
 function item(field: FieldDefinition, value: unknown, what: string): Checked {
   const parsed = scalarSchema(field).safeParse(value);
-  if (!parsed.success) return { problem: `${what} ${JSON.stringify(value) ?? String(value)} does not fit the field: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` };
+  if (!parsed.success) return { problem: `${what} ${typeof value === 'bigint' ? `${value}n` : JSON.stringify(value) ?? String(value)} does not fit the field: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` };
   if (field.type === 'integer' && typeof parsed.data === 'number' && (parsed.data < INT32_MIN || parsed.data > INT32_MAX)) {
     return { problem: `${what} ${parsed.data} is outside Appwrite's 32-bit range for array operators (${INT32_MIN} to ${INT32_MAX})` };
   }
@@ -157,7 +157,9 @@ function scalarValues(field: FieldDefinition, operator: ColumnOperator): Checked
 export function checkOperator(field: FieldDefinition, operator: ColumnOperator): OperatorCheck {
   const target = fieldTarget(field);
   if (target !== operator.target) {
-    const where = field.type === 'relationship' ? 'a relationship field (Appwrite applies no operator to it)' : describeField(field);
+    const where = field.type === 'relationship' ? 'a relationship field (Appwrite applies no operator to it)'
+      : field.type === 'bigint' && operator.target === 'numeric' ? 'a bigint field (Appwrite 1.9 refuses numeric operators on bigint columns; use the table\'s increment() or decrement())'
+        : describeField(field);
     return { problem: `${operator.method} applies to ${TARGET_FIELDS[operator.target]}; this is ${where}` };
   }
   const checked = target === 'array' ? arrayValues(field, operator.method, operator.values) : scalarValues(field, operator);

@@ -1,4 +1,5 @@
 import { Operator as AppwriteOperator } from 'node-appwrite';
+import { stringifyExact } from './exact-json.js';
 
 /** The kind of column an operator changes: numbers, text, a boolean, a datetime, or a list. */
 export type OperatorTarget = 'numeric' | 'text' | 'boolean' | 'datetime' | 'array';
@@ -62,8 +63,12 @@ export class ColumnOperator<T extends OperatorTarget = OperatorTarget, E = unkno
     return new ColumnOperator<T, E>(this.method, this.#target, values);
   }
 
-  /** The JSON string Appwrite reads, as node-appwrite's `Operator` writes it. */
+  /**
+   * The JSON string Appwrite reads, as node-appwrite's `Operator` writes it; `bigint` items (of a bigint
+   * array field) as bare integers, which node-appwrite's `JSON.stringify` cannot write.
+   */
   toString(): string {
+    if (this.values.some((value) => typeof value === 'bigint')) return stringifyExact({ method: this.method, values: this.values });
     return new AppwriteOperator(this.method, [...this.values]).toString();
   }
 

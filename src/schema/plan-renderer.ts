@@ -5,6 +5,7 @@ import type { ColumnSpec } from './spec.js';
 function value(raw: unknown): string {
   if (raw === undefined) return 'unset';
   if (typeof raw === 'number' || typeof raw === 'boolean' || raw === null) return String(raw);
+  if (typeof raw === 'bigint') return `${raw}n`;
   return JSON.stringify(raw);
 }
 

@@ -16,8 +16,8 @@ export interface ColumnRelation {
 /**
  * What a column is, in the one normalised form the planner compares: float columns are `float` whatever
  * the server reports (`double`), email/url/ip/enum are told apart by kind rather than by `format`, and
- * `min`/`max` are `undefined` when unset (not the type's bounds). Columns of a type the ORM does not declare
- * (bigint, point, line, polygon) have kind `other`.
+ * `min`/`max` are `undefined` when unset (not the type's bounds); a bigint column's bounds and default are
+ * always `bigint`s. Columns of a type the ORM does not declare (point, line, polygon) have kind `other`.
  */
 export interface ColumnSpec {
   readonly key: string;
@@ -26,13 +26,13 @@ export interface ColumnSpec {
   readonly rawType?: string;
   readonly required: boolean;
   readonly array: boolean;
-  readonly default: string | number | boolean | null;
+  readonly default: string | number | bigint | boolean | null;
   /** Maximum length; string and varchar columns only. */
   readonly size?: number;
   /** Values stored encrypted; text columns only (string, varchar, text, mediumtext, longtext). */
   readonly encrypt?: boolean;
-  readonly min?: number;
-  readonly max?: number;
+  readonly min?: number | bigint;
+  readonly max?: number | bigint;
   /** Allowed values; enum columns only. */
   readonly elements?: readonly string[];
   /** Relationship columns only. */

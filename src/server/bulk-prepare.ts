@@ -9,6 +9,7 @@ import { rejectOperatorStrings } from '../query/operator-strings.js';
 import { canonicalString } from '../query/query-canonical.js';
 import { chunk } from './bulk-chunks.js';
 import type { TableRuntime } from './table-runtime.js';
+import { stringifyExact } from '../schema/exact-json.js';
 
 /*
  * The input of the bulk methods, validated and shaped into requests before anything is sent; shared by the
@@ -103,5 +104,5 @@ function fail(runtime: TableRuntime, field: string, reason: string, index: numbe
 }
 
 function stableJson(data: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
+  return stringifyExact(Object.keys(data).sort().map((key) => [key, data[key]]));
 }

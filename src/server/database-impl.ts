@@ -72,7 +72,7 @@ export class DatabaseImpl<T extends readonly TableDefinition[] = readonly TableD
     const client = createAppwriteClient({ endpoint: config.endpoint, projectId: config.projectId, credentials: { jwt: identity.jwt } });
     // The scope is a hash: the token itself never enters keys, stats or events.
     const scope = `jwt:${createHash('sha256').update(identity.jwt).digest('base64url').slice(0, 22)}`;
-    return new DatabaseImpl<T>(this.#shared, { scope, cache, client, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs) });
+    return new DatabaseImpl<T>(this.#shared, { scope, cache, client, observer: this.#shared.observer, adapter: new TablesDbAdapter(client, config.databaseId, retry, config.timeoutMs, this.#shared.decoder) });
   }
 
   remember<V>(key: string, options: RememberOptions<T>, compute: () => Promise<V>): Promise<V> {

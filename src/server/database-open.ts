@@ -14,6 +14,7 @@ import type { ResolvedConfig } from './config.js';
 import { DatabaseImpl } from './database-impl.js';
 import { OperationObserver } from './operation-observer.js';
 import { TableRuntime } from './table-runtime.js';
+import { RowDecoder } from '../schema/row-decoder.js';
 
 /**
  * The part of the resolved configuration the database reads (`orm.config` is one).
@@ -51,6 +52,8 @@ export interface DatabaseShared {
   readonly retry: RetryPolicy;
   readonly cache: QueryCache;
   readonly runtimes: ReadonlyMap<string, TableRuntime>;
+  /** Shapes answered rows (bigint fields as `bigint`) for every view's adapter. */
+  readonly decoder: RowDecoder;
   readonly listeners: Set<DatabaseListener>;
   /** The Redis invalidation bridge, when `config.cache.redis` started one. */
   bridge?: RedisBridge;
@@ -79,9 +82,10 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
   const runtimes = new Map<string, TableRuntime>();
   if (!isAppwriteId(config.databaseId)) throw new ConfigError(`databaseId ${JSON.stringify(config.databaseId)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`);
   const graph = new RelationGraph(tables);
+  const decoder = new RowDecoder(tables);
   for (const definition of tables) {
     if (runtimes.has(definition.name)) throw new ConfigError(`Two tables are named "${definition.name}"`, { table: definition.name });
-    const runtime = new TableRuntime(definition, graph, tables);
+    const runtime = new TableRuntime(definition, graph, tables, decoder);
     if (!isAppwriteId(runtime.id)) throw new ConfigError(`Table "${definition.name}": id ${JSON.stringify(runtime.id)} is not a valid Appwrite id (1-36 characters of a-z A-Z 0-9 . - _, not starting with . - or _)`, { table: definition.name });
     runtimes.set(definition.name, runtime);
   }
@@ -90,7 +94,7 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
     : { ttl: settings.ttl, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, grace: settings.grace, enabled: true });
   const { retry } = config;
   const observer = new OperationObserver({ databaseId: config.databaseId, onOperation: config.onOperation, tracer: config.tracer });
-  const shared: DatabaseShared = { config, retry, cache, runtimes, listeners: new Set(), observer };
+  const shared: DatabaseShared = { config, retry, cache, runtimes, decoder, listeners: new Set(), observer };
   if (options.cache === undefined) {
     const declared = [...runtimes.values()].map((runtime) => runtime.id);
     const bridge = attachRedisBridge(cache, config, config.logger, declared, isTagTable);
@@ -104,6 +108,6 @@ export function openDatabase<const T extends readonly TableDefinition[]>(options
       shared.listeners.add(l2);
     }
   }
-  return new DatabaseImpl<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs) });
+  return new DatabaseImpl<T>(shared, { scope: 'key', cache, observer, client: options.client, adapter: new TablesDbAdapter(options.client, config.databaseId, retry, config.timeoutMs, decoder) });
 }
 

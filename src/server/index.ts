@@ -30,6 +30,7 @@ export {
   type VarcharField,
   type TextField,
   type IntegerField,
+  type BigintField,
   type FloatField,
   type BooleanField,
   type DatetimeField,

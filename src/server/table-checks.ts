@@ -4,6 +4,7 @@ import { validateInsert, validatePatch, validateUpsert } from '../schema/row-val
 import { rejectOperatorStrings } from '../query/operator-strings.js';
 import type { CanonicalQuery } from '../query/canonical-query.js';
 import type { TableRuntime } from './table-runtime.js';
+import { isSteppable, stepProblem, type StepValue } from './step-check.js';
 
 /** A validated row body, ready to send. */
 export type RowBody = Readonly<Record<string, unknown>>;
@@ -48,10 +49,10 @@ export function upsertBody(runtime: TableRuntime, data: unknown): RowBody {
   return body;
 }
 
-/** Checks an `increment` / `decrement` of `column` by `by`. */
-export function checkStep(runtime: TableRuntime, column: string, by: number, method: 'increment' | 'decrement'): void {
-  if (!runtime.numericColumns.has(column)) {
-    throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema' }]);
+/** Checks an `increment` / `decrement` of `column` by `by` (within `bound`): exact steps on bigint fields. */
+export function checkStep(runtime: TableRuntime, column: string, by: StepValue, method: 'increment' | 'decrement', bound?: StepValue): void {
+  if (!isSteppable(runtime, column)) {
+    throw new ValidationError(runtime.id, [{ field: column, reason: 'not an integer or float field of the schema, nor a bigint field' }]);
   }
   const field = runtime.definition.schema[column];
   if (field?.required !== true && field?.default === undefined) {
@@ -63,9 +64,8 @@ export function checkStep(runtime: TableRuntime, column: string, by: number, met
         '(or required: true), or use update()',
     }]);
   }
-  if (!Number.isFinite(by) || by < 0) {
-    throw new ValidationError(runtime.id, [{ field: column, reason: `the step must be a finite number >= 0, got ${by}` }]);
-  }
+  const problem = stepProblem(runtime, column, by, bound);
+  if (problem !== null) throw new ValidationError(runtime.id, [{ field: column, reason: problem }]);
 }
 
 /** An empty filter would change every row of the table: refuse it rather than guess. */

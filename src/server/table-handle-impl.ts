@@ -14,7 +14,7 @@ import type { DefaultRow, DefaultsFor, TableHandle, WithOptions, WithPaths } fro
 import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
 import type {
   AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
-  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableFilter, TableQuery, WriteOptions,
+  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, StepOf, SteppableColumn, TableFilter, TableQuery, WriteOptions,
 } from './table-types.js';
 import * as writes from './table-writes.js';
 
@@ -133,11 +133,11 @@ implements TableHandle<D, T> {
     return this.#core.observe('delete', () => writes.deleteRow(this.#core, id, options));
   }
 
-  increment(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>> {
+  increment<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options?: CallOptions & { readonly max?: StepOf<D, C> }): Promise<RowOf<D>> {
     return this.#frozen('increment', () => writes.stepColumn(this.#core, id, column, by, 1, options));
   }
 
-  decrement(id: string, column: NumericColumn<D>, by = 1, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>> {
+  decrement<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options?: CallOptions & { readonly min?: StepOf<D, C> }): Promise<RowOf<D>> {
     return this.#frozen('decrement', () => writes.stepColumn(this.#core, id, column, by, -1, options));
   }
 

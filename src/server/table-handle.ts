@@ -3,7 +3,7 @@ import type { RowWith, WithPath } from '../schema/relation-types.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import type {
   AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
-  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, TableFilter, TableQuery, WriteOptions,
+  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, StepOf, SteppableColumn, TableFilter, TableQuery, WriteOptions,
 } from './table-types.js';
 import type { FoundOrCreated } from './table-defaults.js';
 import type { AggregateOptions, AggregateResult, AggregateSpec } from './table-aggregate.js';
@@ -213,7 +213,7 @@ export interface TableHandle<D extends TableDefinition = TableDefinition, T exte
    * const row = await products.increment('pen', 'stock', 5);
    * ```
    */
-  increment(id: string, column: NumericColumn<D>, by?: number, options?: CallOptions & { readonly max?: number }): Promise<RowOf<D>>;
+  increment<C extends SteppableColumn<D>>(id: string, column: C, by?: StepOf<D, C>, options?: CallOptions & { readonly max?: StepOf<D, C> }): Promise<RowOf<D>>;
 
   /**
    * Subtracts `by` (default 1) from a numeric column atomically on the server, never below `min` if given.
@@ -223,7 +223,7 @@ export interface TableHandle<D extends TableDefinition = TableDefinition, T exte
    * await products.decrement('pen', 'stock', 1, { min: 0 });
    * ```
    */
-  decrement(id: string, column: NumericColumn<D>, by?: number, options?: CallOptions & { readonly min?: number }): Promise<RowOf<D>>;
+  decrement<C extends SteppableColumn<D>>(id: string, column: C, by?: StepOf<D, C>, options?: CallOptions & { readonly min?: StepOf<D, C> }): Promise<RowOf<D>>;
 
   /**
    * Creates rows with `createRows`, 100 per request, one invalidation for the call. Every row is validated

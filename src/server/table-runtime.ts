@@ -7,6 +7,7 @@ import { RelationGraph } from '../schema/relation-graph.js';
 import { QueryNormalizer } from '../query/query-normalizer.js';
 import { TableRelations } from './table-relations.js';
 import type { TablesDbAdapter } from '../appwrite/tables-db-adapter.js';
+import { RowDecoder } from '../schema/row-decoder.js';
 
 /** Cache operation names of one table, each tagged with the schema fingerprint. */
 export interface TableOperations {
@@ -26,6 +27,8 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
   readonly normalizer: QueryNormalizer;
   readonly operations: TableOperations;
   readonly numericColumns: ReadonlySet<string>;
+  /** Bigint fields: `increment()`/`decrement()` take them too, with exact steps. */
+  readonly bigintColumns: ReadonlySet<string>;
   /** The table's own TTL, if its declaration sets one. */
   readonly ttl: number | undefined;
   /** False when the declaration says `cache: false`: every read goes to Appwrite. */
@@ -34,9 +37,17 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
   /** The table's relationships: `with` paths, and the tables its writes change. */
   readonly relations: TableRelations;
 
-  /** `tables`: every declaration of the database (related tables' declarations shape this table's cached reads). */
-  constructor(readonly definition: D, graph: RelationGraph = new RelationGraph([definition]), tables: readonly TableDefinition[] = [definition]) {
+  /** Shapes this table's rows as reads return them (bigint fields as `bigint`, in related rows too). */
+  readonly decoder: RowDecoder;
+
+  /**
+   * `tables`: every declaration of the database (related tables' declarations shape this table's cached reads);
+   * `decoder`: the database's row decoder, shared by its tables.
+   */
+  constructor(readonly definition: D, graph: RelationGraph = new RelationGraph([definition]), tables: readonly TableDefinition[] = [definition],
+    decoder: RowDecoder = new RowDecoder(tables)) {
     this.id = tableId(definition);
+    this.decoder = decoder;
     this.relations = new TableRelations(graph, this.id);
     // Two-way partner keys are columns of this table too (queries may select them).
     const columns = new Set([...Object.keys(definition.schema), ...this.relations.keys]);
@@ -49,9 +60,15 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     this.numericColumns = new Set(
       Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),
     );
+    this.bigintColumns = new Set(Object.entries(definition.schema).filter(([, field]) => field.type === 'bigint').map(([key]) => key));
     this.ttl = definition.cache === false ? undefined : definition.cache?.ttl;
     this.cached = definition.cache !== false;
   }
+}
+
+/** A row of `runtime`'s table as reads return it: a frozen copy, bigint fields as `bigint`. */
+export function decodeRow(runtime: TableRuntime, row: object): Readonly<Record<string, unknown>> {
+  return runtime.decoder.decode(runtime.id, row);
 }
 
 /** The identity a view of the database acts as, with its cache scope and its Appwrite adapter. */

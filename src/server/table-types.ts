@@ -33,7 +33,7 @@ export type QueryableColumn<D extends TableDefinition> = ColumnName<D> | '$id' |
 
 type FieldOf<D extends TableDefinition, K> = K extends keyof RowOf<D> ? RowOf<D>[K] : never;
 type Element<V> = NonNullable<V> extends readonly (infer E)[] ? E : NonNullable<V>;
-type FilterScalarOf<V> = Element<V> | (Element<V> extends string ? Date : never);
+type FilterScalarOf<V> = Element<V> | (Element<V> extends string ? Date : never) | (Element<V> extends bigint ? number : never);
 
 /**
  * Plain equality filters on a table: `{ category: 'office', price: [1, 2], deletedAt: null }` means
@@ -84,6 +84,14 @@ export type NumericColumn<D extends TableDefinition> = {
   [K in keyof D['schema']]: D['schema'][K] extends { readonly type: 'integer' | 'float' } ? K : never;
 }[keyof D['schema']] & string;
 
+/** Columns `increment()` and `decrement()` take: integer, float and bigint fields. */
+export type SteppableColumn<D extends TableDefinition> = {
+  [K in keyof D['schema']]: D['schema'][K] extends { readonly type: 'integer' | 'float' | 'bigint' } ? K : never;
+}[keyof D['schema']] & string;
+
+/** A step or bound of `increment()`/`decrement()` on column `C`: a `bigint` or a safe integer on bigint fields, a number on the others. */
+export type StepOf<D extends TableDefinition, C extends string> = D['schema'][C] extends { readonly type: 'bigint' } ? bigint | number : number;
+
 /** Options of `create()`. */
 export interface CreateOptions extends CallOptions {
   /** The row id. @default a unique id chosen by Appwrite */
@@ -101,9 +109,9 @@ export interface WriteOptions extends CallOptions {
 /** Options of `increment()` (`max`) and `decrement()` (`min`). */
 export interface StepOptions extends CallOptions {
   /** `increment` never goes above it (Appwrite refuses the step instead). */
-  readonly max?: number;
+  readonly max?: number | bigint;
   /** `decrement` never goes below it (Appwrite refuses the step instead). */
-  readonly min?: number;
+  readonly min?: number | bigint;
 }
 
 /** One row of `bulkCreate`: its data, and optionally its id and permissions. */

@@ -5,6 +5,7 @@ import { sameRowValues } from './row-compare.js';
 import { checkStep, createBody, patchBody, requireFilter, upsertBody, writeTables } from './table-checks.js';
 import type { TableCore } from './table-core.js';
 import type { CallOptions, CreateOptions, StepOptions, WriteOptions } from './table-types.js';
+import type { StepValue } from './step-check.js';
 
 /*
  * The single-row writes and the `*Where` writes of a table: each validated, then sent under the core's write
@@ -41,12 +42,12 @@ export async function deleteRow(core: TableCore, rowId: string, options?: CallOp
 }
 
 /** `increment` (sign 1) or `decrement` (sign -1) of a numeric column, with an optional bound. */
-export async function stepColumn(core: TableCore, rowId: string, column: string, by: number, sign: 1 | -1, options: StepOptions = {}): Promise<RowRecord> {
+export async function stepColumn(core: TableCore, rowId: string, column: string, by: StepValue, sign: 1 | -1, options: StepOptions = {}): Promise<RowRecord> {
   const method = sign === 1 ? 'increment' : 'decrement';
   checkId(rowId, { table: core.id, method });
-  checkStep(core.runtime, column, by, method);
-  const adapter = core.adapter(options);
   const bound = sign === 1 ? options.max : options.min;
+  checkStep(core.runtime, column, by, method, bound);
+  const adapter = core.adapter(options);
   return await core.write([core.id], () => (sign === 1
     ? adapter.incrementRowColumn(core.id, rowId, column, by, bound)
     : adapter.decrementRowColumn(core.id, rowId, column, by, bound)));

@@ -10,9 +10,11 @@ import { distinctIds, groupUpdates, idFilter, prepareRow } from './bulk-prepare.
 import type { QueryInput } from '../query/query-normalizer.js';
 import { checkStep, createBody, patchBody, requireFilter, upsertBody, writeTables } from './table-checks.js';
 import type { TableRuntime } from './table-runtime.js';
-import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
+import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, StepOf, SteppableColumn, TableQuery, WriteOptions } from './table-types.js';
 import { rejectOperatorStrings } from '../query/operator-strings.js';
-import { plainRow } from '../appwrite/tables-db-adapter.js';
+import { wireNumber } from '../appwrite/tables-db-adapter.js';
+import { decodeRow } from './table-runtime.js';
+import type { StepValue } from './step-check.js';
 import type { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import type { TransactionLedger } from './transaction-ledger.js';
 import type { StagedRow, TransactionTable } from './transaction-table.js';
@@ -44,7 +46,7 @@ export class TransactionTableImpl<D extends TableDefinition = TableDefinition> i
   async get(id: string): Promise<RowOf<D> | null> {
     checkId(id, { table: this.id, method: 'get' });
     try {
-      return plainRow(await this.#read('reading row', id, (api, databaseId, transactionId) =>
+      return decodeRow(this.#tx.runtime, await this.#read('reading row', id, (api, databaseId, transactionId) =>
         api.getRow({ databaseId, tableId: this.id, rowId: id, transactionId }))) as RowOf<D>;
     } catch (error) {
       if (error instanceof NotFoundError) return null;
@@ -56,7 +58,7 @@ export class TransactionTableImpl<D extends TableDefinition = TableDefinition> i
     const canonical = this.#tx.runtime.normalizer.normalize(queries as QueryInput | undefined);
     const page = await this.#read('listing rows', undefined, (api, databaseId, transactionId) =>
       api.listRows({ databaseId, tableId: this.id, queries: [...canonical], transactionId, total: false }));
-    return deepFreeze(page.rows.map(plainRow)) as readonly RowOf<D>[];
+    return deepFreeze(page.rows.map((row) => decodeRow(this.#tx.runtime, row))) as readonly RowOf<D>[];
   }
 
   async create(data: InsertOf<D>, options: CreateOptions = {}): Promise<StagedRow<D>> {
@@ -86,16 +88,16 @@ export class TransactionTableImpl<D extends TableDefinition = TableDefinition> i
       api.deleteRow({ databaseId, tableId: this.id, rowId: id, transactionId }), this.#deletes());
   }
 
-  async increment(id: string, column: NumericColumn<D>, by = 1, options: { readonly max?: number } = {}): Promise<void> {
-    this.#checkStep(id, column, by, 'increment');
+  async increment<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options: { readonly max?: StepOf<D, C> } = {}): Promise<void> {
+    this.#checkStep(id, column, by, options.max, 'increment');
     await this.#stage(`staging an increment of "${column}" of row`, [id], (api, databaseId, transactionId) =>
-      api.incrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: by, ...(options.max === undefined ? {} : { max: options.max }), transactionId }));
+      api.incrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: wireNumber(by), ...(options.max === undefined ? {} : { max: wireNumber(options.max) }), transactionId }));
   }
 
-  async decrement(id: string, column: NumericColumn<D>, by = 1, options: { readonly min?: number } = {}): Promise<void> {
-    this.#checkStep(id, column, by, 'decrement');
+  async decrement<C extends SteppableColumn<D>>(id: string, column: C, by: StepOf<D, C> = 1, options: { readonly min?: StepOf<D, C> } = {}): Promise<void> {
+    this.#checkStep(id, column, by, options.min, 'decrement');
     await this.#stage(`staging a decrement of "${column}" of row`, [id], (api, databaseId, transactionId) =>
-      api.decrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: by, ...(options.min === undefined ? {} : { min: options.min }), transactionId }));
+      api.decrementRowColumn({ databaseId, tableId: this.id, rowId: id, column, value: wireNumber(by), ...(options.min === undefined ? {} : { min: wireNumber(options.min) }), transactionId }));
   }
 
   async bulkCreate(rows: readonly BulkCreateRow<D>[]): Promise<readonly string[]> {
@@ -159,9 +161,9 @@ export class TransactionTableImpl<D extends TableDefinition = TableDefinition> i
     return canonical.strings;
   }
 
-  #checkStep(id: string, column: string, by: number, method: 'increment' | 'decrement'): void {
+  #checkStep(id: string, column: string, by: StepValue, bound: StepValue | undefined, method: 'increment' | 'decrement'): void {
     checkId(id, { table: this.id, method });
-    checkStep(this.#tx.runtime, column, by, method);
+    checkStep(this.#tx.runtime, column, by, method, bound);
   }
 
   /** Tables a write setting these fields changes at commit (relationships reach further than this table). */
@@ -176,7 +178,7 @@ export class TransactionTableImpl<D extends TableDefinition = TableDefinition> i
 
   /** The staged answer as a row; fields `sent` gives an operator are left out (their value is only known at commit). */
   #row(row: object, sent: Readonly<Record<string, unknown>> = {}): StagedRow<D> {
-    const plain: Record<string, unknown> = { ...plainRow(row) };
+    const plain: Record<string, unknown> = { ...decodeRow(this.#tx.runtime, row) };
     for (const [field, value] of Object.entries(sent)) if (isColumnOperator(value)) delete plain[field];
     return plain as StagedRow<D>;
   }

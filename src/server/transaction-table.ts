@@ -1,6 +1,6 @@
 import type { InsertOf, PatchOf, RowOf, UpsertOf } from '../schema/infer.js';
 import type { TableDefinition } from '../schema/table-definition.js';
-import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, NumericColumn, TableQuery, WriteOptions } from './table-types.js';
+import type { BulkCreateRow, BulkUpdateItem, BulkUpsertRow, CreateOptions, StepOf, SteppableColumn, TableQuery, WriteOptions } from './table-types.js';
 
 /**
  * A row as a staged write answers it: the values sent with `$id`, `$tableId` and `$databaseId` (Appwrite
@@ -101,7 +101,7 @@ export interface TransactionTable<D extends TableDefinition = TableDefinition> {
    * await tx.table('stock').increment('pen', 'count', 5);
    * ```
    */
-  increment(id: string, column: NumericColumn<D>, by?: number, options?: { readonly max?: number }): Promise<void>;
+  increment<C extends SteppableColumn<D>>(id: string, column: C, by?: StepOf<D, C>, options?: { readonly max?: StepOf<D, C> }): Promise<void>;
 
   /**
    * Stages subtracting `by` (default 1) from a numeric column, never below `min` (checked at commit).
@@ -111,7 +111,7 @@ export interface TransactionTable<D extends TableDefinition = TableDefinition> {
    * await tx.table('stock').decrement('pen', 'count', 2, { min: 0 });
    * ```
    */
-  decrement(id: string, column: NumericColumn<D>, by?: number, options?: { readonly min?: number }): Promise<void>;
+  decrement<C extends SteppableColumn<D>>(id: string, column: C, by?: StepOf<D, C>, options?: { readonly min?: StepOf<D, C> }): Promise<void>;
 
   /**
    * Stages `createRows` (one operation per 100 rows); returns the ids of the rows, in input order.

@@ -39,6 +39,7 @@ export function columnField(column: ColumnSpec, nameOf: (tableId: string) => str
     case 'longtext':
       return { type: column.kind, ...encrypt, ...common } as FieldDefinition;
     case 'integer':
+    case 'bigint':
     case 'float':
       return { type: column.kind, ...bounds, ...common } as FieldDefinition;
     case 'enum':

@@ -18,6 +18,7 @@ export function literal(value: unknown): string {
     const key = (name: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : literal(name));
     return `{ ${entries.map(([name, item]) => `${key(name)}: ${literal(item)}`).join(', ')} }`;
   }
+  if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'string') return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
   return value === undefined ? 'undefined' : JSON.stringify(value);
 }

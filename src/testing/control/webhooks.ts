@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { APPWRITE_VERSION } from '../http/api-error.js';
+import { stringifyWire } from '../http/wire-json.js';
 import type { RowEvent } from '../emulator-state.js';
 import { rawUrlDecode } from './raw-url-decode.js';
 
@@ -80,9 +81,9 @@ function rowEventNames(databaseId: string, tableId: string, rowId: string, actio
   return [...names];
 }
 
-/** PHP `json_encode` defaults: `/` escaped, non-ASCII as `\uXXXX`. The signature covers these exact bytes. */
+/** PHP `json_encode` defaults: `/` escaped, non-ASCII as `\uXXXX`, int64 exact. The signature covers these exact bytes. */
 function phpJson(value: unknown): string {
-  return JSON.stringify(value)
+  return stringifyWire(value, { bigints: true })
     .replace(/\//g, '\\/')
     .replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -22,7 +22,7 @@ export function errorAnswer(error: ApiError): Answer {
 }
 
 export function replyAnswer(reply: Reply): Answer {
-  if (reply.body !== undefined) return { status: reply.status, contentType: JSON_TYPE, body: stringifyWire(reply.body) };
+  if (reply.body !== undefined) return { status: reply.status, contentType: JSON_TYPE, body: stringifyWire(reply.body, { bigints: true }) };
   if (reply.text !== undefined) return { status: reply.status, contentType: 'text/plain; charset=utf-8', body: reply.text };
   return { status: reply.status, contentType: undefined, body: '' };
 }

@@ -50,6 +50,10 @@ export function wireColumn(column: StoredColumn, view: ColumnView = 'full',
       // Bounds come from the column's range format; a column without one (inline, or not an integer) has none.
       if (column.unranged === true || column.type !== 'integer') return { ...base, min: null, max: null, default: column.default };
       return { ...base, min: column.min ?? INT64_MIN, max: column.max ?? INT64_MAX, default: column.default };
+    case 'bigint':
+      // Exact int64 bounds and default (BigInt beyond ±2^53 is written as the bare integer).
+      if (column.unranged === true || column.type !== 'bigint') return { ...base, min: null, max: null, default: column.default };
+      return { ...base, min: column.min ?? INT64_MIN, max: column.max ?? INT64_MAX, default: column.default };
     case 'float':
       if (column.unranged === true || column.type !== 'double') return { ...base, min: null, max: null, default: column.default };
       return { ...base, min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE, default: column.default };

@@ -1,7 +1,8 @@
 import { isoNow } from '../control/clock.js';
 import { endpointOf, endpointShape, type ColumnEndpoint } from './column-types.js';
 import {
-  checkColumnValue, columnBounds, datetimeProblem, formatProblem, integerDescription, normalizeDatetime, rangeDescription, schemaDefaultOf,
+  bigintOf, checkColumnValue, columnBounds, datetimeProblem, exactBound, formatProblem, integerDescription, normalizeDatetime, rangeDescription,
+  schemaDefaultOf, storedInteger, withinBounds,
 } from './column-values.js';
 import { badRequest, columnDefaultUnsupported, columnValueInvalid, paramInvalid, paramMissing, serverError } from '../http/errors.js';
 import type { StoredColumn } from './model.js';
@@ -12,6 +13,8 @@ const VARCHAR_MAX = 16_381;
 const INT64_LIMIT = 2 ** 63;
 const ENCRYPT_MIN = 150;
 const INT32_MAX = 2_147_483_647;
+const INT64_LOW = -(2n ** 63n);
+const INT64_HIGH = 2n ** 63n - 1n;
 
 /**
  * A bound from the request: `undefined` when the param is absent, `null` when it is at or past the type's
@@ -29,8 +32,20 @@ function readBound(params: Params, name: string, integer: boolean): number | nul
   return Math.abs(value) >= (integer ? INT64_LIMIT : Number.MAX_VALUE) ? null : value;
 }
 
+/**
+ * A bound of the bigint route (`Nullable(Integer(false, 64))`), read exactly: `undefined` when absent, `null`
+ * at PHP_INT_MIN/MAX (no bound), else the integer (a BigInt beyond ±2^53).
+ */
+function readExactBound(params: Params, name: string): number | bigint | null | undefined {
+  const raw = params.raw[name];
+  if (raw === undefined || raw === null) return undefined;
+  const exact = typeof raw === 'string' ? undefined : bigintOf(raw);
+  if (exact === undefined) throw paramInvalid(name, `${integerDescription(64)} or null`);
+  return exact === INT64_LOW || exact === INT64_HIGH ? null : storedInteger(exact);
+}
+
 /** The bound to store: an absent param keeps the column's bound on update; an extreme one clears it. */
-function nextBound(bound: number | null | undefined, previous: number | undefined, creating: boolean): number | undefined {
+function nextBound(bound: number | bigint | null | undefined, previous: number | bigint | undefined, creating: boolean): number | bigint | undefined {
   if (bound === undefined) return creating ? undefined : previous;
   return bound ?? undefined;
 }
@@ -59,6 +74,10 @@ function readTypeFields(column: StoredColumn, endpoint: ColumnEndpoint, params: 
       column.max = nextBound(readBound(params, 'max', integer), column.max, creating);
       break;
     }
+    case 'bigint':
+      column.min = nextBound(readExactBound(params, 'min'), column.min, creating);
+      column.max = nextBound(readExactBound(params, 'max'), column.max, creating);
+      break;
     case 'enum': {
       const elements = params.stringArray('elements', { max: 100, itemMax: 255 });
       if (elements === undefined) throw paramMissing('elements');
@@ -81,6 +100,8 @@ function defaultParamProblem(endpoint: ColumnEndpoint, value: unknown): string |
   switch (endpoint) {
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) ? null : integerDescription(64);
+    case 'bigint':
+      return typeof value !== 'string' && bigintOf(value) !== undefined ? null : integerDescription(64);
     case 'float':
       return typeof value === 'number' ? null : 'Value must be a valid float';
     case 'boolean':
@@ -105,16 +126,18 @@ function readDefaultParam(endpoint: ColumnEndpoint, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   const problem = defaultParamProblem(endpoint, value);
   if (problem !== null) throw paramInvalid('default', `${problem} or null`);
+  if (endpoint === 'bigint') return storedInteger(bigintOf(value) ?? 0n);
   return endpoint === 'datetime' ? normalizeDatetime(value) : value;
 }
 
-/** A range-format column's check of a default (Integer/Float Create, Attributes/Action.php on update). */
+/** A range-format column's check of a default (Integer/BigInt/Float Create, Attributes/Action.php on update). */
 function checkDefaultInRange(column: StoredColumn, value: unknown): void {
   if (value === null) return;
-  const { min, max } = columnBounds(column);
-  const low = typeof min === 'string' ? -INT64_LIMIT : min;
-  const high = typeof max === 'string' ? INT64_LIMIT : max;
-  if (typeof value !== 'number' || value < low || value > high) throw columnValueInvalid(rangeDescription(min, max));
+  const bounds = columnBounds(column);
+  const fits = column.type === 'bigint'
+    ? (typeof value === 'number' || typeof value === 'bigint') && value >= exactBound(bounds.min) && value <= exactBound(bounds.max)
+    : typeof value === 'number' && withinBounds(value, bounds);
+  if (!fits) throw columnValueInvalid(rangeDescription(bounds.min, bounds.max));
 }
 
 function checkDefaultInElements(column: StoredColumn, value: unknown): void {
@@ -126,7 +149,7 @@ function checkDefaultInElements(column: StoredColumn, value: unknown): void {
 /** The create action's checks of a default: ranges, enum elements, and string/varchar sizes. */
 function checkCreatedDefault(column: StoredColumn, endpoint: ColumnEndpoint, value: unknown): void {
   if (value === null) return;
-  if (endpoint === 'integer' || endpoint === 'float') checkDefaultInRange(column, value);
+  if (endpoint === 'integer' || endpoint === 'bigint' || endpoint === 'float') checkDefaultInRange(column, value);
   if (endpoint === 'enum') checkDefaultInElements(column, value);
   if (endpoint === 'string' || endpoint === 'varchar') {
     const problem = checkColumnValue(column, value);
@@ -137,7 +160,8 @@ function checkCreatedDefault(column: StoredColumn, endpoint: ColumnEndpoint, val
 /** PHP's type of a default as each endpoint's action receives it (`?int`, `?float`, `?bool`, `?string`). */
 function phpTypeOfDefault(endpoint: ColumnEndpoint): 'integer' | 'double' | 'boolean' | 'string' {
   switch (endpoint) {
-    case 'integer': return 'integer';
+    case 'integer':
+    case 'bigint': return 'integer';
     case 'float': return 'double';
     case 'boolean': return 'boolean';
     default: return 'string';
@@ -146,7 +170,8 @@ function phpTypeOfDefault(endpoint: ColumnEndpoint): 'integer' | 'double' | 'boo
 
 /** utopia `Database::validateDefaultTypes` against the column's own type: a mismatch is an unmapped exception. */
 function checkDefaultType(column: StoredColumn, phpType: string): void {
-  const wanted = column.type === 'integer' || column.type === 'double' || column.type === 'boolean' ? column.type : 'string';
+  const wanted = column.type === 'integer' || column.type === 'bigint' ? 'integer'
+    : column.type === 'double' || column.type === 'boolean' ? column.type : 'string';
   if (phpType !== wanted) throw serverError();
 }
 
@@ -160,7 +185,8 @@ function checkBounds(column: StoredColumn): void {
   const { min, max } = columnBounds(column);
   const low = typeof min === 'string' ? -INT64_LIMIT : min;
   const high = typeof max === 'string' ? INT64_LIMIT : max;
-  if (low > high) throw columnValueInvalid('Minimum value must be lesser than maximum value');
+  const inverted = column.type === 'bigint' ? exactBound(min) > exactBound(max) : low > high;
+  if (inverted) throw columnValueInvalid('Minimum value must be lesser than maximum value');
 }
 
 /** A new column (status `processing`) from a create request or an inline createTable definition. */
@@ -183,13 +209,13 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
     $updatedAt: now,
   };
   readTypeFields(column, endpoint, params, true);
-  if (endpoint === 'integer' || endpoint === 'float') checkBounds(column);
+  if (endpoint === 'integer' || endpoint === 'bigint' || endpoint === 'float') checkBounds(column);
   // The physical size is chosen once (Integer/Create.php): BIGINT only when max is above 2^31 - 1.
   if (endpoint === 'integer') column.width = column.max !== undefined && column.max <= INT32_MAX ? 4 : 8;
   column.default = readDefaultParam(endpoint, params.raw.default);
   // String/Create.php and Varchar/Create.php check the encrypted size before the default's length.
   const encrypt = params.boolean('encrypt');
-  if (encrypt !== undefined && shape.type !== 'integer' && shape.type !== 'double') {
+  if (encrypt !== undefined && shape.type !== 'integer' && shape.type !== 'bigint' && shape.type !== 'double') {
     if (encrypt && column.size !== undefined && column.size < ENCRYPT_MIN) {
       throw badRequest(`Size too small. Encrypted strings require a minimum size of ${ENCRYPT_MIN} characters.`);
     }
@@ -220,8 +246,8 @@ export function updatedColumn(previous: StoredColumn, endpoint: ColumnEndpoint, 
     readTypeFields(column, endpoint, params, false);
   }
   const own = endpointOf(previous);
-  if ((own === 'integer' || own === 'float') && previous.unranged !== true) {
-    if (endpoint === 'integer' || endpoint === 'float') readTypeFields(column, endpoint, params, false);
+  if ((own === 'integer' || own === 'bigint' || own === 'float') && previous.unranged !== true) {
+    if (endpoint === 'integer' || endpoint === 'bigint' || endpoint === 'float') readTypeFields(column, endpoint, params, false);
     checkBounds(column);
     if (own === 'float' && value !== null) phpType = 'double';
     checkDefaultInRange(column, value);

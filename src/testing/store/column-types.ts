@@ -8,6 +8,7 @@ export type ColumnEndpoint =
   | 'mediumtext'
   | 'longtext'
   | 'integer'
+  | 'bigint'
   | 'float'
   | 'boolean'
   | 'datetime'
@@ -30,6 +31,7 @@ const SHAPES: Readonly<Record<ColumnEndpoint, EndpointShape>> = {
   mediumtext: { type: 'mediumtext', maxLength: 16_777_215 },
   longtext: { type: 'longtext', maxLength: 4_294_967_295 },
   integer: { type: 'integer' },
+  bigint: { type: 'bigint' },
   float: { type: 'double' },
   boolean: { type: 'boolean' },
   datetime: { type: 'datetime', format: 'datetime' },
@@ -40,7 +42,7 @@ const SHAPES: Readonly<Record<ColumnEndpoint, EndpointShape>> = {
 };
 
 /** Column endpoints Appwrite has but the emulator does not implement. */
-export const UNSUPPORTED_ENDPOINTS: ReadonlySet<string> = new Set(['bigint', 'point', 'line', 'polygon']);
+export const UNSUPPORTED_ENDPOINTS: ReadonlySet<string> = new Set(['point', 'line', 'polygon']);
 
 export function isColumnEndpoint(value: string): value is ColumnEndpoint {
   return Object.hasOwn(SHAPES, value);
@@ -63,9 +65,12 @@ export function maxLengthOf(column: StoredColumn): number | undefined {
   return endpoint === 'relationship' ? undefined : column.size ?? SHAPES[endpoint].maxLength;
 }
 
-/** The SDK method name for an endpoint: `string` -> `createStringColumn`. */
+/** How the SDK's method names spell endpoints that are not one capitalised word. */
+const OPERATION_NAMES: Readonly<Record<string, string>> = { bigint: 'BigInt' };
+
+/** The SDK method name for an endpoint: `string` -> `createStringColumn`, `bigint` -> `createBigIntColumn`. */
 export function columnOperation(verb: 'create' | 'update', endpoint: string): string {
-  return `${verb}${endpoint.charAt(0).toUpperCase()}${endpoint.slice(1)}Column`;
+  return `${verb}${OPERATION_NAMES[endpoint] ?? `${endpoint.charAt(0).toUpperCase()}${endpoint.slice(1)}`}Column`;
 }
 
 export function isStringLike(column: StoredColumn): boolean {

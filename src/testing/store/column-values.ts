@@ -17,32 +17,41 @@ const DATETIME_DESCRIPTION = 'Value must be valid date between 1000-01-01 00:00:
 const INT64_MAX_TEXT = '9223372036854775807';
 const INT64_MIN_TEXT = '-9223372036854775808';
 
+/** A column bound: a number, an exact integer (BigInt), or the text of PHP_INT_MIN/MAX for an unset integer bound. */
+export type Bound = number | bigint | string;
+
 /** PHP `number_format` of a bound: rounded, with thousands separators. */
-function formatBound(value: number | string): string {
+function formatBound(value: Bound): string {
   // PHP rounds halves away from zero: number_format(-1.5) is "-2".
-  const digits = typeof value === 'string' ? value : BigInt(Math.sign(value) * Math.round(Math.abs(value))).toString();
+  const digits = typeof value === 'number' ? BigInt(Math.sign(value) * Math.round(Math.abs(value))).toString() : String(value);
   const negative = digits.startsWith('-');
   const body = (negative ? digits.slice(1) : digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return negative ? `-${body}` : body;
 }
 
 /** utopia `Range` description. */
-export function rangeDescription(min: number | string, max: number | string): string {
+export function rangeDescription(min: Bound, max: Bound): string {
   return `Value must be a valid range between ${formatBound(min)} and ${formatBound(max)}`;
 }
 
-/** Bounds of an integer or float column, as Appwrite reports and enforces them. */
-export function columnBounds(column: StoredColumn): { min: number | string; max: number | string } {
-  if (column.type === 'integer') {
+/** Bounds of an integer, bigint or float column, as Appwrite reports and enforces them. */
+export function columnBounds(column: StoredColumn): { min: Bound; max: Bound } {
+  if (column.type === 'integer' || column.type === 'bigint') {
     return { min: column.min ?? INT64_MIN_TEXT, max: column.max ?? INT64_MAX_TEXT };
   }
   return { min: column.min ?? -Number.MAX_VALUE, max: column.max ?? Number.MAX_VALUE };
 }
 
-function inBounds(value: number, bounds: { min: number | string; max: number | string }): boolean {
-  const min = typeof bounds.min === 'string' ? -INT64_LIMIT : bounds.min;
-  const max = typeof bounds.max === 'string' ? INT64_LIMIT : bounds.max;
-  return value >= min && value <= max;
+/** An integer bound as an exact BigInt (a float bound is never passed here). */
+export function exactBound(bound: Bound): bigint {
+  return typeof bound === 'number' ? BigInt(Math.trunc(bound)) : BigInt(bound);
+}
+
+/** Whether a number or exact integer lies within the bounds (integer bounds compared exactly). */
+export function withinBounds(value: number | bigint, bounds: { min: Bound; max: Bound }): boolean {
+  const low = typeof bounds.min === 'string' ? -INT64_LIMIT : bounds.min;
+  const high = typeof bounds.max === 'string' ? INT64_LIMIT : bounds.max;
+  return value >= low && value <= high;
 }
 
 /**
@@ -76,10 +85,12 @@ export function checkColumnValue(column: StoredColumn, value: unknown): string |
   switch (column.type) {
     case 'integer':
       return integerProblem(column, value);
+    case 'bigint':
+      return bigintProblem(column, value);
     case 'double': {
       if ((typeof value !== 'number' || !Number.isFinite(value)) && typeof value !== 'bigint') return 'Value must be a valid float';
       const bounds = columnBounds(column);
-      return inBounds(Number(value), bounds) ? null : rangeDescription(bounds.min, bounds.max);
+      return withinBounds(Number(value), bounds) ? null : rangeDescription(bounds.min, bounds.max);
     }
     case 'boolean':
       return typeof value === 'boolean' ? null : 'Value must be a valid boolean';
@@ -137,14 +148,42 @@ function integerProblem(column: StoredColumn, value: unknown): string | null {
   const number = value;
   if (number < -high) return rangeDescription(`-${String(high)}`, String(high));
   const bounds = columnBounds(column);
-  const min = typeof bounds.min === 'string' ? BigInt(bounds.min) : bounds.min;
-  const max = typeof bounds.max === 'string' ? BigInt(bounds.max) : bounds.max;
-  return number < min || number > max ? rangeDescription(bounds.min, bounds.max) : null;
+  return number < exactBound(bounds.min) || number > exactBound(bounds.max) ? rangeDescription(bounds.min, bounds.max) : null;
+}
+
+/** utopia's `BigInt` validator (signed): its description, with Appwrite's thousands separators. */
+export const BIGINT_DESCRIPTION = `Value must be a valid signed 64-bit integer between ${formatBound(INT64_MIN_TEXT)} and ${formatBound(INT64_MAX_TEXT)}`;
+
+/**
+ * The exact integer a bigint column reads from a value (utopia `Validator/BigInt`, signed): a JSON integer
+ * within int64, or a string of decimal digits within it (utopia's Structure turns such a string into an int);
+ * undefined for anything else. A fraction or an integer beyond int64 (a float in PHP) is refused.
+ */
+export function bigintOf(value: unknown): bigint | undefined {
+  let exact: bigint | undefined;
+  if (typeof value === 'bigint') exact = value;
+  else if (typeof value === 'number' && Number.isSafeInteger(value)) exact = BigInt(value);
+  else if (typeof value === 'string' && /^-?\d+$/.test(value)) exact = BigInt(value);
+  return exact !== undefined && exact >= INT64_LOW && exact <= INT64_HIGH ? exact : undefined;
+}
+
+/** An exact integer as the emulator stores it: a number when it is safe, else a BigInt. */
+export function storedInteger(value: bigint): number | bigint {
+  return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER ? Number(value) : value;
+}
+
+/** utopia's validators for a bigint column, in order: `BigInt` (signed), then the column's `bigintRange`. */
+function bigintProblem(column: StoredColumn, value: unknown): string | null {
+  const exact = bigintOf(value);
+  if (exact === undefined) return BIGINT_DESCRIPTION;
+  if (column.unranged === true) return null;
+  const bounds = columnBounds(column);
+  return exact < exactBound(bounds.min) || exact > exactBound(bounds.max) ? rangeDescription(bounds.min, bounds.max) : null;
 }
 
 /** The label Appwrite's message uses: columns with a utopia format (ranges, email, url, ip, enum) say `format`. */
 export function checkLabel(column: StoredColumn): 'type' | 'format' {
-  if (column.type === 'integer' || column.type === 'double') return column.unranged === true ? 'type' : 'format';
+  if (column.type === 'integer' || column.type === 'bigint' || column.type === 'double') return column.unranged === true ? 'type' : 'format';
   return column.format !== undefined && column.format !== 'datetime' ? 'format' : 'type';
 }
 
@@ -156,7 +195,11 @@ export function schemaDefaultOf(column: StoredColumn): unknown {
   return column.schemaDefault === undefined ? column.default : column.schemaDefault;
 }
 
-/** The stored form of a valid value (datetimes in Appwrite's format). */
+/** The stored form of a valid value (datetimes in Appwrite's format, bigint values as exact integers). */
 export function storedValue(column: StoredColumn, value: unknown): unknown {
+  if (column.type === 'bigint') {
+    const exact = bigintOf(value);
+    return exact === undefined ? value : storedInteger(exact);
+  }
   return column.type === 'datetime' && typeof value === 'string' ? normalizeDatetime(value) : value;
 }

@@ -1,13 +1,13 @@
 import { isoNow } from '../control/clock.js';
 import { argumentInvalid, notImplemented } from '../http/errors.js';
 import { isValidKey, KEY_DESCRIPTION } from './ids.js';
-import { checkColumnValue, normalizeDatetime } from './column-values.js';
+import { bigintOf, checkColumnValue, normalizeDatetime, storedInteger } from './column-values.js';
 import type { ColumnFormat, StoredColumn } from './model.js';
 
 type Definition = Readonly<Record<string, unknown>>;
 
-/** Types an inline column may have in 1.9 (Validator/Attributes.php); 1.9.0 has no bigint columns yet. */
-const TYPES = new Set(['string', 'integer', 'double', 'boolean', 'datetime', 'point', 'linestring', 'polygon']);
+/** Types an inline column may have in 1.9 (Validator/Attributes.php; `bigint` since 1.9.5). */
+const TYPES = new Set(['string', 'integer', 'bigint', 'double', 'boolean', 'datetime', 'point', 'linestring', 'polygon']);
 const FORMATS = new Set(['email', 'enum', 'ip', 'url']);
 const RESERVED_KEYS = new Set(['$id', '$createdAt', '$updatedAt', '$permissions', '$collection']);
 const STRING_MAX = 1_073_741_824;
@@ -18,8 +18,8 @@ function shown(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
-function numberOrUndefined(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
+function numberOrUndefined(value: unknown): number | bigint | undefined {
+  return typeof value === 'number' || typeof value === 'bigint' ? value : undefined;
 }
 
 function checkKeyAndType(definition: Definition, position: number, seen: Set<string>): { key: string; type: string } {
@@ -47,9 +47,10 @@ function checkShape(definition: Definition, key: string, type: string): void {
       throw invalid(`Attribute '${key}' with enum format must have 'elements' array`);
     }
   }
-  const numeric = type === 'integer' || type === 'double';
+  const numeric = type === 'integer' || type === 'bigint' || type === 'double';
   if ((min !== undefined || max !== undefined) && !numeric) throw invalid(`Attribute '${key}': min/max can only be used with integer or float types`);
-  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+  const bound = (value: unknown): value is number | bigint => typeof value === 'number' || typeof value === 'bigint';
+  if (bound(min) && bound(max) && min > max) {
     throw invalid(`Attribute '${key}': minimum value must be less than or equal to maximum value`);
   }
 }
@@ -72,6 +73,8 @@ function checkDefault(column: StoredColumn, value: unknown): unknown {
       }
       return value;
     }
+    case 'bigint':
+      return checkBigintDefault(column, value);
     case 'boolean':
       if (typeof value !== 'boolean') throw invalid(`Default value for boolean attribute '${key}' must be a boolean`);
       return value;
@@ -83,6 +86,19 @@ function checkDefault(column: StoredColumn, value: unknown): unknown {
     default:
       return checkStringDefault(column, value);
   }
+}
+
+/** Attributes.php on a bigint default: an int (PHP), inside min/max when either is given (printed as PHP prints ints). */
+function checkBigintDefault(column: StoredColumn, value: unknown): number | bigint {
+  const { key } = column;
+  const exact = typeof value === 'string' ? undefined : bigintOf(value);
+  if (exact === undefined) throw invalid(`Default value for bigint attribute '${key}' must be an integer`);
+  if (column.min !== undefined || column.max !== undefined) {
+    const min = column.min ?? -(2n ** 63n);
+    const max = column.max ?? 2n ** 63n - 1n;
+    if (exact < min || exact > max) throw invalid(`Default value for bigint attribute '${key}' must be between ${min} and ${max}`);
+  }
+  return storedInteger(exact);
 }
 
 const FORMAT_PROBLEMS: Readonly<Record<string, string>> = {
@@ -104,9 +120,9 @@ function checkStringDefault(column: StoredColumn, value: unknown): unknown {
 
 /**
  * The columns of a createTable request, validated as Appwrite 1.9 validates inline columns
- * (Validator/Attributes.php): only `string` (with `size`), `integer`, `double`, `boolean`, `datetime` and the
+ * (Validator/Attributes.php): only `string` (with `size`), `integer`, `bigint`, `double`, `boolean`, `datetime` and the
  * spatial types; email/url/ip/enum as `string` with `format`. They are `available` at once. An integer is
- * 32-bit unless sent with `size: 8`; integers and doubles without `min`/`max` have no range.
+ * 32-bit unless sent with `size: 8`; integers, bigints and doubles without `min`/`max` have no range.
  *
  * @throws ApiError 400 `general_argument_invalid` with Appwrite's message.
  */
@@ -136,7 +152,7 @@ export function inlineColumns(definitions: readonly Definition[]): StoredColumn[
       if (format === undefined) column.encrypt = false;
     }
     if (format === 'enum') column.elements = (definition.elements as unknown[]).map(String);
-    if (type === 'integer' || type === 'double') {
+    if (type === 'integer' || type === 'bigint' || type === 'double') {
       if (min !== undefined) column.min = min;
       if (max !== undefined) column.max = max;
       if (min === undefined && max === undefined) column.unranged = true;

@@ -12,6 +12,7 @@ export type ColumnType =
   | 'mediumtext'
   | 'longtext'
   | 'integer'
+  | 'bigint'
   | 'double'
   | 'boolean'
   | 'datetime'
@@ -20,7 +21,10 @@ export type ColumnType =
 /** The `format` a column reports on the wire (datetime columns report `format: 'datetime'`). */
 export type ColumnFormat = 'email' | 'url' | 'ip' | 'enum' | 'datetime';
 
-/** A column as the emulator stores it. `min`/`max` are undefined when unset (the wire shows the type's bounds). */
+/**
+ * A column as the emulator stores it. `min`/`max` are undefined when unset (the wire shows the type's bounds);
+ * a bigint column keeps them exact (a BigInt beyond ±2^53), as it keeps its default.
+ */
 export interface StoredColumn {
   key: string;
   type: ColumnType;
@@ -31,14 +35,14 @@ export interface StoredColumn {
   array: boolean;
   /** Maximum length, for `string` and `varchar` columns. */
   size?: number;
-  min?: number;
-  max?: number;
+  min?: number | bigint;
+  max?: number | bigint;
   /**
    * Bytes of an integer column (4: 32-bit INT, 8: BIGINT), chosen once at creation: `size: 8` inline, or a
    * `max` above 2,147,483,647 on the endpoint. Absent on columns saved before it was recorded (derived from `max`).
    */
   width?: 4 | 8;
-  /** An inline integer or double created without `min`/`max`: no range format, so it reports `min`/`max` null. */
+  /** An inline integer, bigint or double created without `min`/`max`: no range format, so it reports `min`/`max` null. */
   unranged?: boolean;
   default: unknown;
   /**

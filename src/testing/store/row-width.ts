@@ -22,6 +22,7 @@ function columnWidth(column: StoredColumn): number {
       return 1_021;
     case 'integer':
       return integerWidth(column);
+    case 'bigint':
     case 'double':
       return 8;
     case 'boolean':

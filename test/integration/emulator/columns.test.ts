@@ -70,7 +70,7 @@ describe('emulator columns', () => {
     await expectAppwriteError(tablesDb.createStringColumn({ ...at, key: 'x'.repeat(37), size: 5, required: false }), 400, 'general_argument_invalid');
     await tablesDb.createStringColumn({ ...at, key: 'a', size: 5, required: false });
     await expectAppwriteError(tablesDb.createIntegerColumn({ ...at, key: 'a', required: false }), 409, 'column_already_exists', "Column with the requested key 'a' already exists. Column keys must be unique, try again with a different key.");
-    await expectAppwriteError(tablesDb.createBigIntColumn({ ...at, key: 'big', required: false }), 501, 'general_not_implemented');
+    await expectAppwriteError(tablesDb.createPointColumn({ ...at, key: 'spot', required: false }), 501, 'general_not_implemented');
   });
 
   it('encrypts string and varchar columns of at least 150 characters, and every text type', async () => {

@@ -73,6 +73,12 @@ describe('estimateEntrySize', () => {
   });
 
   it('gives Infinity for values JSON cannot serialize', () => {
-    expect(estimateEntrySize('k', { n: 1n })).toBe(Number.POSITIVE_INFINITY);
+    const cyclic: { self?: unknown } = {};
+    cyclic.self = cyclic;
+    expect(estimateEntrySize('k', cyclic)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('sizes a BigInt (a bigint field\'s value) like a number', () => {
+    expect(estimateEntrySize('k', { n: 2n ** 62n })).toBeLessThan(Number.POSITIVE_INFINITY);
   });
 });

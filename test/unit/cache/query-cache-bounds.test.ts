@@ -43,10 +43,20 @@ describe('QueryCache bounds', () => {
 
   it('returns but does not store a value JSON cannot size', async () => {
     const { cache } = makeCache();
-    const loader = counting({ big: 1n });
+    const cyclic: { self?: unknown } = {};
+    cyclic.self = cyclic;
+    const loader = counting(cyclic);
     await cache.read(request(), loader.load);
     await cache.read(request(), loader.load);
     expect(loader.calls()).toBe(2);
+  });
+
+  it('stores a value holding BigInts (bigint fields)', async () => {
+    const { cache } = makeCache();
+    const loader = counting({ big: 2n ** 63n - 1n });
+    await cache.read(request(), loader.load);
+    expect(await cache.read(request(), loader.load)).toEqual({ big: 2n ** 63n - 1n });
+    expect(loader.calls()).toBe(1);
   });
 });
 

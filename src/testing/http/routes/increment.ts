@@ -3,7 +3,7 @@ import { assertCanChange } from '../../auth/access.js';
 import { isoAfter } from '../../control/clock.js';
 import { argumentInvalid, paramInvalid } from '../errors.js';
 import { isNumeric } from '../../store/operators/operator.js';
-import { storedNumber } from '../../store/operators/index.js';
+import { isSteppable, steppedValue, storedStep, type StepValue } from '../../store/column-step.js';
 import type { Params } from '../params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
 import { stagedIn, stageStep } from './staged-rows.js';
@@ -13,12 +13,12 @@ import type { RouteDefinition } from './route.js';
 const columnOrRowNotFound = (): ApiError =>
   new ApiError('column_not_found', "Column with the requested key '%s' could not be found.", 404);
 
-/** A `Numeric` param (numbers and numeric strings), or `fallback` when absent. */
-function numericParam(params: Params, name: string, fallback: number | undefined): number | undefined {
+/** A `Numeric` param (numbers and numeric strings; an integer beyond ±2^53 stays a BigInt), or `fallback` when absent. */
+function numericParam(params: Params, name: string, fallback: StepValue | undefined): StepValue | undefined {
   const raw = params.raw[name];
   if (raw === undefined || raw === null) return fallback;
   if (!isNumeric(raw)) throw paramInvalid(name, 'Value must be a valid number');
-  return Number(raw);
+  return typeof raw === 'bigint' ? raw : Number(raw);
 }
 
 /**
@@ -26,7 +26,8 @@ function numericParam(params: Params, name: string, fallback: number | undefined
  * `increaseDocumentAttribute`: value (> 0), column (404), column type (400 `attribute_type_invalid`), row (also
  * 404 `column_not_found`), update permission, bound (400 `column_limit_exceeded`). The SQL adds to the stored
  * value (`col = col + v`, `AND col <= max - v` with a bound), so a NULL column stays NULL (and with a bound the
- * row is not touched), an integer column stores the sum rounded, and the column's own min/max do not apply;
+ * row is not touched), an integer column stores the sum rounded, a bigint column adds exactly (beyond int64
+ * MariaDB fails: a 500), and the column's own min/max do not apply;
  * the answer is the row read before the write with only the column changed (in PHP: NULL counts as 0).
  */
 export function incrementRoute(direction: 'increment' | 'decrement'): RouteDefinition {
@@ -47,22 +48,22 @@ export function incrementRoute(direction: 'increment' | 'decrement'): RouteDefin
       if (staged !== undefined) return stageStep(context, table, staged, direction, path.rowId ?? '', key);
       const column = state.store.availableColumns(table).find((item) => item.key === key);
       if (column === undefined) throw columnOrRowNotFound();
-      if ((column.type !== 'integer' && column.type !== 'double') || column.array) {
+      if (!isSteppable(column)) {
         throw new ApiError('attribute_type_invalid', `tablesDB "${key}" is not a number`, 400);
       }
       const row = table.rows.get(path.rowId ?? '');
       if (row === undefined) throw columnOrRowNotFound();
       assertCanChange(caller, table.table, row, 'update');
       const stored = row[key];
-      const current = typeof stored === 'number' ? stored : 0;
-      const next = direction === 'increment' ? current + value : current - value;
+      const next = steppedValue(column, stored, value, direction === 'increment');
       if (bound !== undefined && (direction === 'increment' ? next > bound : next < bound)) {
         // Appwrite's message names the SDK namespace, not the column type (reference §2.5).
         throw new ApiError('column_limit_exceeded', `tablesDB "${key}" has reached the ${boundName === 'max' ? 'maximum' : 'minimum'} value of ${bound}`, 400);
       }
       const [answer] = answerRows(context, table, [{ ...row, [key]: next }]);
-      if (typeof stored === 'number' || bound === undefined) {
-        const written = { ...row, [key]: typeof stored === 'number' ? storedNumber(column, next) : null, $updatedAt: isoAfter(row.$updatedAt) };
+      const present = typeof stored === 'number' || typeof stored === 'bigint';
+      if (present || bound === undefined) {
+        const written = { ...row, [key]: present ? storedStep(column, next) : null, $updatedAt: isoAfter(row.$updatedAt) };
         table.rows.set(row.$id, written);
         state.store.changed(table);
       }

@@ -96,9 +96,13 @@ export function stageDeleteRow(context: RouteContext, table: TableState, transac
 /** increment/decrementRowColumn: 200 with the step (not the result) under the column's key. */
 export function stageStep(context: RouteContext, table: TableState, transactionId: string, direction: 'increment' | 'decrement',
   rowId: string, column: string): Reply {
-  const value = context.params.number('value') ?? 1;
+  const exact = (name: string): number | bigint | undefined => {
+    const raw = context.params.raw[name];
+    return typeof raw === 'bigint' ? raw : context.params.number(name);
+  };
+  const value = exact('value') ?? 1;
   const bound = direction === 'increment' ? 'max' : 'min';
-  const limit = context.params.number(bound);
+  const limit = exact(bound);
   log(context, table, transactionId, 'loose', direction, rowId, { column, value, [bound]: limit ?? null });
   return { status: 200, body: { $id: rowId, $tableId: table.table.$id, $databaseId: table.table.databaseId, [column]: value, $sequence: '' } };
 }

@@ -1,5 +1,6 @@
 import { badRequest } from '../../http/errors.js';
 import { isOperatorMethod, Operator, phpType } from './operator.js';
+import { parseWire } from '../../http/wire-json.js';
 
 type Data = Record<string, unknown>;
 
@@ -23,7 +24,8 @@ function fromString(key: string, value: string): Operator | undefined {
   if (!value.trimStart().startsWith('{')) return undefined;
   let decoded: unknown;
   try {
-    decoded = JSON.parse(value);
+    // Integers beyond ±2^53 stay exact (BigInt), as PHP decodes them up to int64.
+    decoded = parseWire(value);
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import type { StoredColumn, StoredTable } from '../model.js';
 import type { DateRange } from './instant.js';
 
 /** How a queried attribute's values are validated and compared. */
-export type AttributeKind = 'string' | 'integer' | 'double' | 'boolean' | 'datetime' | 'sequence';
+export type AttributeKind = 'string' | 'integer' | 'bigint' | 'double' | 'boolean' | 'datetime' | 'sequence';
 
 /** A column or system attribute as the query engine sees it. */
 export interface QueryAttribute {
@@ -33,6 +33,8 @@ function kindOf(column: StoredColumn): AttributeKind {
   switch (column.type) {
     case 'integer':
       return 'integer';
+    case 'bigint':
+      return 'bigint';
     case 'double':
       return 'double';
     case 'boolean':

@@ -1,3 +1,4 @@
+import { bigintOf } from '../column-values.js';
 import type { AttributeKind } from './attributes.js';
 import { parseInstant } from './instant.js';
 
@@ -23,8 +24,8 @@ export function textOf(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
-/** A comparable key (number or folded string) for a stored or query value; null for SQL NULL. */
-export type SortKey = number | string | null;
+/** A comparable key (number, exact integer of a bigint column, or folded string) for a value; null for SQL NULL. */
+export type SortKey = number | bigint | string | null;
 
 /** The comparable key of a value of an attribute of the given kind. */
 export function keyOf(kind: AttributeKind, value: unknown): SortKey {
@@ -37,13 +38,16 @@ export function keyOf(kind: AttributeKind, value: unknown): SortKey {
       return value === true || value === 1 ? 1 : 0;
     case 'datetime':
       return parseInstant(textOf(value));
+    case 'bigint':
+      // Compared exactly, as MariaDB compares BIGINT values.
+      return bigintOf(value) ?? Number(value);
     default:
       return Number(value);
   }
 }
 
 /** Three-way comparison of two non-null keys of the same attribute. */
-export function compareKeys(a: number | string, b: number | string): number {
+export function compareKeys(a: number | bigint | string, b: number | bigint | string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 import type { StoredRow, StoredTable } from '../model.js';
 import { queryAttributes, type QueryAttribute } from './attributes.js';
-import { compareKeys, escapeWildcards, keyOf, likeMatcher, textOf } from './collation.js';
+import { compareKeys, escapeWildcards, keyOf, likeMatcher, textOf, type SortKey } from './collation.js';
 import { parseInstant } from './instant.js';
 import { childQueries, isFilter, queryInvalid, type ParsedQuery } from './query-types.js';
 import { searchMatcher } from './search.js';
@@ -59,10 +59,10 @@ function likePredicate(query: ParsedQuery, key: string): RowPredicate {
 
 function comparePredicate(query: ParsedQuery, attribute: QueryAttribute): RowPredicate {
   const { kind, key } = attribute;
-  const keys = query.values.map((value) => keyOf(kind, value)).filter((k): k is number | string => k !== null);
+  const keys = query.values.map((value) => keyOf(kind, value)).filter((k): k is number | bigint | string => k !== null);
   const [a, b] = keys;
-  const cell = (row: StoredRow): number | string | null => keyOf(kind, row[key]);
-  const test = (check: (v: number | string) => boolean): RowPredicate => (row) => {
+  const cell = (row: StoredRow): SortKey => keyOf(kind, row[key]);
+  const test = (check: (v: number | bigint | string) => boolean): RowPredicate => (row) => {
     const v = cell(row);
     return v !== null && check(v);
   };

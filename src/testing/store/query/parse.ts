@@ -1,4 +1,5 @@
 import { ApiError } from '../../http/api-error.js';
+import { parseWire } from '../../http/wire-json.js';
 import { isLogical, isQueryMethod, queryInvalid, type ParsedQuery } from './query-types.js';
 
 /** `APP_LIMIT_ARRAY_PARAMS_SIZE` and `APP_LIMIT_ARRAY_ELEMENT_SIZE` of Appwrite 1.9. */
@@ -13,6 +14,7 @@ const PARAM_MESSAGE =
 function phpType(value: unknown): string {
   if (value === null) return 'NULL';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'double';
+  if (typeof value === 'bigint') return 'integer';
   if (typeof value === 'object') return 'array';
   return typeof value;
 }
@@ -81,7 +83,8 @@ export function parseQueries(raw: readonly unknown[]): ParsedQuery[] {
   return raw.map((text) => {
     let decoded: unknown;
     try {
-      decoded = JSON.parse(text as string);
+      // Integers beyond ±2^53 stay exact (BigInt), as PHP decodes them up to int64.
+      decoded = parseWire(text as string);
     } catch {
       throw queryInvalid('Invalid query: Syntax error');
     }

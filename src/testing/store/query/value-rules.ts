@@ -1,3 +1,4 @@
+import { bigintOf } from '../column-values.js';
 import type { QueryAttribute } from './attributes.js';
 import { isValidDatetime } from './instant.js';
 
@@ -18,6 +19,8 @@ export function toInt(value: number | string): number {
 }
 
 function isInteger(value: unknown, bits: 32 | 64): boolean {
+  // An integer literal beyond ±2^53 arrives as a BigInt (PHP decodes it as an int up to int64).
+  if (typeof value === 'bigint') return bits === 64 && bigintOf(value) !== undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) return false;
   return bits === 32 ? value >= INT32_MIN && value <= INT32_MAX : value >= -INT64_LIMIT && value < INT64_LIMIT;
 }
@@ -25,6 +28,7 @@ function isInteger(value: unknown, bits: 32 | 64): boolean {
 /** `$sequence` values (utopia `Validator/Sequence`, primary): a non-empty string or int in 1..PHP_INT_MAX. */
 function isSequence(value: unknown): boolean {
   if (value === '' || value === '0' || value === 0) return false;
+  if (typeof value === 'bigint') return value >= 1n && bigintOf(value) !== undefined;
   if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) return false;
   if (!isNumeric(value)) return false;
   const n = toInt(value);
@@ -43,8 +47,11 @@ export function isValidValue(attribute: QueryAttribute, value: unknown): boolean
       return typeof value === 'string' && (attribute.relation === undefined || [...value].length <= 255);
     case 'integer':
       return isInteger(value, attribute.bits);
+    case 'bigint':
+      // utopia's BigInt validator: an int, or a string of digits, within int64.
+      return bigintOf(value) !== undefined;
     case 'double':
-      return typeof value === 'number' && Number.isFinite(value);
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'bigint' && bigintOf(value) !== undefined);
     case 'boolean':
       return typeof value === 'boolean';
     case 'datetime':

@@ -10,6 +10,7 @@ import { commitRows, prepareCreates, removeRows, type RowInput } from '../row-wr
 import type { Store, TableState } from '../store.js';
 import { documentNotFound, transactionConflict } from './transaction-errors.js';
 import type { StagedOperation } from './transaction-registry.js';
+import { isSteppable, steppedValue } from '../column-step.js';
 
 /** A row change a commit made, for the events Appwrite emits after it (single-row operations only). */
 export interface CommittedChange {
@@ -190,17 +191,16 @@ export class TransactionCommit {
     const key = typeof data.column === 'string' ? data.column : '';
     const column = this.#store.availableColumns(table).find((item) => item.key === key);
     if (column === undefined) throw documentNotFound(id);
-    const value = typeof data.value === 'number' ? data.value : 1;
-    if ((column.type !== 'integer' && column.type !== 'double') || column.array || value <= 0) {
+    const value = typeof data.value === 'number' || typeof data.value === 'bigint' ? data.value : 1;
+    if (!isSteppable(column) || value <= 0) {
       throw new ApiError('general_unknown', 'Server Error', 500);
     }
     const row = this.#existing(table, id);
     this.#allowed(() => assertCanChange(this.#caller, table.table, row, 'update'));
-    const current = typeof row[key] === 'number' ? row[key] : 0;
     const up = operation.action === 'increment';
     const bound = data[up ? 'max' : 'min'];
-    const next = up ? current + value : current - value;
-    if (typeof bound === 'number' && (up ? next > bound : next < bound)) {
+    const next = steppedValue(column, row[key], value, up);
+    if ((typeof bound === 'number' || typeof bound === 'bigint') && (up ? next > bound : next < bound)) {
       throw new ApiError('attribute_limit_exceeded', `Attribute value exceeds ${up ? 'maximum' : 'minimum'} limit: ${bound}`, 400);
     }
     const [stored] = this.#save(table, [{ ...row, [key]: next, $updatedAt: isoAfter(row.$updatedAt) }], false);
