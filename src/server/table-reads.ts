@@ -28,15 +28,14 @@ function withRelated(core: TableCore, query: CanonicalQuery, options: ReadOption
  */
 export function readRow(core: TableCore, rowId: string, options?: ReadOptions, method = 'get'): Promise<RowRecord | null> {
   if (!isAppwriteId(rowId)) return Promise.reject(idError(rowId, { table: core.id, method }));
-  let related: ReturnType<typeof withRelated>;
   try {
-    related = withRelated(core, core.runtime.normalizer.row(rowId), options);
+    const { query, dependsOn } = withRelated(core, core.runtime.normalizer.row(rowId), options);
+    const select = dependsOn === undefined ? undefined : query.strings.slice(1);
+    // Inside the try: a bad `with` path or tag comes out as a rejection too.
+    return core.read('get', query, options, () => core.adapter(options).getRow(core.id, rowId, select), dependsOn);
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-  const { query, dependsOn } = related;
-  const select = dependsOn === undefined ? undefined : query.strings.slice(1);
-  return core.read('get', query, options, () => core.adapter(options).getRow(core.id, rowId, select), dependsOn);
 }
 
 /** One `listRows` request through the cache, for a canonical query. Throws synchronously for a bad `with`. */
