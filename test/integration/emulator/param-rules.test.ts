@@ -118,3 +118,19 @@ describe('metadata list queries (Queries/Base.php)', () => {
     );
   });
 });
+
+describe('column update params', () => {
+  it('checks required, default and bounds before looking the column up (Columns/Integer/Update.php:60-64)', async () => {
+    const tablesDb = await table();
+    await expectAppwriteError(
+      tablesDb.updateBooleanColumn({ ...at, key: 'ghost', required: false, xdefault: 'yes' as unknown as boolean }),
+      400, 'general_argument_invalid', 'Invalid `default` param: Value must be a valid boolean or null',
+    );
+    await expectAppwriteError(
+      tablesDb.updateIntegerColumn({ ...at, key: 'ghost', required: false, xdefault: null as unknown as number, min: 0.5 }),
+      400, 'general_argument_invalid',
+      'Invalid `min` param: Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,808 or null',
+    );
+    await expectAppwriteError(tablesDb.updateBooleanColumn({ ...at, key: 'ghost', required: false, xdefault: true }), 404, 'column_not_found');
+  });
+});
