@@ -1,5 +1,5 @@
 import { ApiError } from '../api-error.js';
-import { buildColumn, updatedColumn } from '../../store/column-specs.js';
+import { buildColumn, checkUpdateParams, updatedColumn } from '../../store/column-specs.js';
 import { checkIndexesAfterAlter } from '../../store/index-specs.js';
 import { columnOperation, isColumnEndpoint, maxLengthOf, UNSUPPORTED_ENDPOINTS, type ColumnEndpoint } from '../../store/column-types.js';
 import {
@@ -109,18 +109,20 @@ export const columnRoutes: readonly RouteDefinition[] = [
     operation: (path) => (path.key === 'relationship' ? 'updateRelationshipColumn' : columnOperation('update', path.type ?? '')),
     params: updateColumnParams,
     handle: (context) => {
+      const relationship = context.path.key === 'relationship';
+      // For a relationship the path's second segment is the column key (Relationship/Update.php: `Key`).
+      if (relationship && !isValidKey(context.path.type)) throw paramInvalid('key', KEY_DESCRIPTION);
+      const endpoint = relationship ? undefined : endpointParam(context.path.type);
+      if (endpoint !== undefined) checkUpdateParams(endpoint, context.params);
       // `newKey` is a declared param (`Nullable(Key)`), checked before the action looks the column up.
       const newKey = context.params.string('newKey');
       if (newKey !== undefined && !isValidKey(newKey)) throw paramInvalid('newKey', `${KEY_DESCRIPTION} or null`);
-      if (context.path.key === 'relationship') {
-        // Here the path's second segment is the column key (Relationship/Update.php declares it as `Key`).
-        if (!isValidKey(context.path.type)) throw paramInvalid('key', KEY_DESCRIPTION);
+      if (endpoint === undefined) {
         const state = tableOf(context);
         const db = context.state.store.database(context.path.databaseId ?? '');
         const column = findColumn(state, context.path.type ?? '');
         return { status: 200, body: wireColumn(updateRelationshipColumn(context.state.store, db, state, column, context.params)) };
       }
-      const endpoint = endpointParam(context.path.type);
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');
       if (column.status !== 'available') throw columnNotAvailable(column.key);
