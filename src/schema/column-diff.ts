@@ -3,7 +3,7 @@ import type { ColumnSpec, IndexSpec } from './spec.js';
 
 function sameDefault(kind: ColumnSpec['kind'], live: ColumnSpec['default'], declared: ColumnSpec['default']): boolean {
   if (live === null || declared === null) return live === declared;
-  // Appwrite re-formats datetime defaults (`+00:00`, milliseconds): compare the instants.
+  // A datetime default is reported as it was sent, perhaps another spelling of the same instant: compare the instants.
   if (kind === 'datetime' && typeof live === 'string' && typeof declared === 'string') return Date.parse(live) === Date.parse(declared);
   return live === declared;
 }

@@ -1,7 +1,7 @@
 import { isoNow } from '../control/clock.js';
 import { endpointOf, endpointShape, type ColumnEndpoint } from './column-types.js';
 import {
-  bigintOf, checkColumnValue, columnBounds, datetimeProblem, exactBound, formatProblem, integerDescription, normalizeDatetime, rangeDescription,
+  bigintOf, checkColumnValue, columnBounds, datetimeProblem, exactBound, formatProblem, integerDescription, rangeDescription,
   schemaDefaultOf, storedInteger, withinBounds,
 } from './column-values.js';
 import { badRequest, columnDefaultUnsupported, columnValueInvalid, paramInvalid, paramMissing, serverError } from '../http/errors.js';
@@ -121,13 +121,14 @@ function defaultParamProblem(endpoint: ColumnEndpoint, value: unknown): string |
   }
 }
 
-/** Validates the `default` param; returns its stored form (datetimes in Appwrite's format), null when absent. */
+/** Validates the `default` param; returns its stored form (bigints exact, the rest as sent), null when absent. */
 function readDefaultParam(endpoint: ColumnEndpoint, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   const problem = defaultParamProblem(endpoint, value);
   if (problem !== null) throw paramInvalid('default', `${problem} or null`);
   if (endpoint === 'bigint') return storedInteger(bigintOf(value) ?? 0n);
-  return endpoint === 'datetime' ? normalizeDatetime(value) : value;
+  // A datetime default is kept as sent (Attributes/Datetime/Create.php); rows receive it in Appwrite's format.
+  return value;
 }
 
 /** A range-format column's check of a default (Integer/BigInt/Float Create, Attributes/Action.php on update). */

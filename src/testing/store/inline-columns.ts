@@ -137,9 +137,9 @@ function checkDefault(column: StoredColumn, value: unknown): unknown {
       return value;
     case 'datetime': {
       if (typeof value !== 'string') throw invalid(`Default value for datetime attribute '${key}' must be a string in ISO 8601 format`);
-      const stored = normalizeDatetime(value);
-      if (stored === null) throw invalid(`Default value for datetime attribute '${key}' must be in valid ISO 8601 format`);
-      return stored;
+      // Kept as sent (Collections/Create.php); rows receive it in Appwrite's format.
+      if (normalizeDatetime(value) === null) throw invalid(`Default value for datetime attribute '${key}' must be in valid ISO 8601 format`);
+      return value;
     }
     default:
       return checkStringDefault(column, value);

@@ -45,8 +45,8 @@ describe('emulator columns', () => {
       { key: 'stars', type: 'integer', min: 1, max: 5, default: 3 },
       { key: 'price', type: 'double', min: -Number.MAX_VALUE, max: Number.MAX_VALUE },
       { key: 'active', type: 'boolean', default: true },
-      // Appwrite 1.9 keeps the datetime filter out of the column model: its format is empty.
-      { key: 'at', type: 'datetime', format: '', default: '2024-01-02T03:04:05.000+00:00' },
+      // Appwrite 1.9 keeps the datetime filter out of the column model (its format is empty) and the default as sent.
+      { key: 'at', type: 'datetime', format: '', default: '2024-01-02T03:04:05Z' },
       { key: 'email', type: 'string', format: 'email' },
       { key: 'site', type: 'string', format: 'url' },
       { key: 'ip', type: 'string', format: 'ip' },
@@ -54,6 +54,19 @@ describe('emulator columns', () => {
     ]);
     expect(await tablesDb.getColumn({ ...at, key: 'price' })).toMatchObject({ key: 'price', type: 'double' });
     expect((await tablesDb.listColumns({ ...at, queries: [Query.equal('type', 'integer')] })).columns.map((c) => c.key)).toEqual(['count', 'stars']);
+  });
+
+  it('reports a datetime default as it was sent, and gives rows the instant in Appwrite\'s format (Attributes/Datetime/Create.php)', async () => {
+    const tablesDb = await emptyTable();
+    await tablesDb.createDatetimeColumn({ ...at, key: 'due', required: false, xdefault: '2024-05-06T07:08:09+02:00' });
+    await tablesDb.createStringColumn({ ...at, key: 'note', size: 8, required: false });
+    await waitForSchema(tablesDb, 'db', 't');
+    expect(await tablesDb.getColumn({ ...at, key: 'due' })).toMatchObject({ default: '2024-05-06T07:08:09+02:00' });
+    const row = await tablesDb.createRow({ ...at, rowId: 'r1', data: { note: 'a' } });
+    expect(row['due']).toBe('2024-05-06T05:08:09.000+00:00');
+    await tablesDb.updateDatetimeColumn({ ...at, key: 'due', required: false, xdefault: '2025-01-01' });
+    expect(await tablesDb.getColumn({ ...at, key: 'due' })).toMatchObject({ default: '2025-01-01' });
+    expect((await tablesDb.createRow({ ...at, rowId: 'r2', data: { note: 'b' } }))['due']).toBe('2025-01-01T00:00:00.000+00:00');
   });
 
   it('applies the create-time checks of Appwrite', async () => {

@@ -59,7 +59,7 @@ describe('in-place changes', () => {
       '~ column products.name: required true -> false, default null -> "unnamed", size 128 -> 255',
       '~ column products.stock: default 0 -> 1, min 0 -> 1, max unset -> 500',
       '~ column products.status: default "draft" -> "live", elements ["draft","live"] -> ["draft","live","archived"]',
-      '~ column products.publishedAt: default "2024-01-01T00:00:00.000+00:00" -> null',
+      '~ column products.publishedAt: default "2024-01-01T00:00:00.000Z" -> null',
       '~ column products.contact: required false -> true',
     ]);
     expect(writes(emu)).toEqual(['updateStringColumn 200', 'updateIntegerColumn 200', 'updateEnumColumn 200', 'updateDatetimeColumn 200', 'updateEmailColumn 200']);
