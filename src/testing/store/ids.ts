@@ -3,9 +3,13 @@ import { nowMs } from '../control/clock.js';
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
 
-/** utopia `Validator/Key` and `UID` description, as Appwrite reports it. */
+/** utopia `Validator/Key` description, as Appwrite reports it (also for `CustomId` params). */
 export const KEY_DESCRIPTION =
   "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char";
+
+/** utopia `Validator/UID` description (the same rule as `Key`, worded for IDs), as Appwrite reports it. */
+export const UID_DESCRIPTION =
+  "UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can't start with a leading underscore";
 
 /** Whether a string is a valid Appwrite key or ID: at most 36 chars of `[A-Za-z0-9._-]`, not starting with `. _ -`. */
 export function isValidKey(value: unknown): value is string {

@@ -34,25 +34,76 @@ function checkKeyAndType(definition: Definition, position: number, seen: Set<str
   return { key, type };
 }
 
+const isSet = (value: unknown): boolean => value !== undefined && value !== null;
+
+function checkFlag(definition: Definition, key: string, name: 'required' | 'array' | 'signed'): void {
+  if (isSet(definition[name]) && typeof definition[name] !== 'boolean') {
+    throw invalid(`Invalid '${name}' value for attribute '${key}': must be a boolean`);
+  }
+}
+
 function checkShape(definition: Definition, key: string, type: string): void {
   const { size, format, min, max } = definition;
   if (type === 'string' && (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > STRING_MAX)) {
     throw invalid(`Invalid or missing size for string attribute '${key}'. Size must be between 1 and ${STRING_MAX}`);
   }
-  if (format !== undefined && format !== null && format !== '') {
+  if (isSet(format) && format !== '') {
     if (type !== 'string') throw invalid(`Format is only allowed for string type for attribute '${key}'`);
     if (typeof format !== 'string' || !FORMATS.has(format)) throw invalid(`Invalid format for attribute '${key}': ${shown(format)}`);
-    const elements = definition.elements;
-    if (format === 'enum' && (!Array.isArray(elements) || elements.length === 0)) {
-      throw invalid(`Attribute '${key}' with enum format must have 'elements' array`);
-    }
   }
+  checkFlag(definition, key, 'required');
+  checkFlag(definition, key, 'array');
+  checkFlag(definition, key, 'signed');
   const numeric = type === 'integer' || type === 'bigint' || type === 'double';
-  if ((min !== undefined || max !== undefined) && !numeric) throw invalid(`Attribute '${key}': min/max can only be used with integer or float types`);
+  if (isSet(definition.signed) && !numeric) throw invalid(`Attribute '${key}': 'signed' can only be used with integer or float types`);
+  if ((isSet(min) || isSet(max)) && !numeric) throw invalid(`Attribute '${key}': min/max can only be used with integer or float types`);
   const bound = (value: unknown): value is number | bigint => typeof value === 'number' || typeof value === 'bigint';
   if (bound(min) && bound(max) && min > max) {
     throw invalid(`Attribute '${key}': minimum value must be less than or equal to maximum value`);
   }
+}
+
+/**
+ * PHP's text for a JSON number in a string: integers in full; other floats as `zend_gcvt` with precision 14
+ * prints them (`0.25`, `1000.5`, `-1.7976931348623E+308`, `1.0E+20`).
+ */
+function phpNumber(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 2 ** 63) return BigInt(value).toString();
+  const [digits = '', exponent = '0'] = value.toExponential(13).split('e');
+  const power = Number(exponent);
+  if (power >= -4 && power < 14) return String(Number(value.toPrecision(14)));
+  const mantissa = digits.replace(/0+$/, '').replace(/\.$/, '.0');
+  return `${mantissa}E${power < 0 ? '-' : '+'}${Math.abs(power)}`;
+}
+
+/**
+ * Attributes.php's range check of an inline numeric default (only when `min` or `max` is given; the other
+ * bound is PHP_INT_MIN/MAX or -/+PHP_FLOAT_MAX, printed as PHP prints it).
+ */
+function checkDefaultInRange(column: StoredColumn, key: string, value: number): void {
+  if (column.unranged === true) return;
+  const integer = column.type === 'integer';
+  const low = column.min ?? (integer ? '-9223372036854775808' : -Number.MAX_VALUE);
+  const high = column.max ?? (integer ? '9223372036854775807' : Number.MAX_VALUE);
+  const inside = (typeof low === 'string' || value >= low) && (typeof high === 'string' || value <= high);
+  if (!inside) {
+    const text = (bound: number | bigint | string): string => (typeof bound === 'number' ? phpNumber(bound) : String(bound));
+    throw invalid(`Default value for ${integer ? 'integer' : 'float'} attribute '${key}' must be between ${text(low)} and ${text(high)}`);
+  }
+}
+
+/** Attributes.php's enum checks, after the default's type checks: elements, each element, the default among them. */
+function checkEnum(definition: Definition, key: string, value: unknown): void {
+  const { elements } = definition;
+  if (!Array.isArray(elements) || elements.length === 0) throw invalid(`Attribute '${key}' with enum format must have 'elements' array`);
+  elements.forEach((element: unknown, index) => {
+    // PHP's empty() also takes '0' for empty.
+    if (typeof element !== 'string' || element === '' || element === '0') {
+      throw invalid(`Enum element at index ${index} for attribute '${key}' must be a non-empty string`);
+    }
+    if (Buffer.byteLength(element) > 255) throw invalid(`Enum element at index ${index} for attribute '${key}' exceeds maximum length of 255 characters`);
+  });
+  if (isSet(value) && !elements.includes(value)) throw invalid(`Default value for enum attribute '${key}' must be one of the provided elements`);
 }
 
 /** The stored default, checked as Attributes.php checks it (typed like the column, inside its bounds). */
@@ -66,11 +117,9 @@ function checkDefault(column: StoredColumn, value: unknown): unknown {
     case 'double': {
       const integer = column.type === 'integer';
       if (typeof value !== 'number' || (integer && !Number.isInteger(value))) {
-        throw invalid(`Default value for ${integer ? 'integer' : 'double'} attribute '${key}' must be ${integer ? 'an integer' : 'a number'}`);
+        throw invalid(`Default value for ${integer ? 'integer' : 'float'} attribute '${key}' must be ${integer ? 'an integer' : 'a number'}`);
       }
-      if ((column.min !== undefined && value < column.min) || (column.max !== undefined && value > column.max)) {
-        throw invalid(`Default value for ${column.type} attribute '${key}' must be between ${column.min ?? '-∞'} and ${column.max ?? '∞'}`);
-      }
+      checkDefaultInRange(column, key, value);
       return value;
     }
     case 'bigint':
@@ -79,6 +128,7 @@ function checkDefault(column: StoredColumn, value: unknown): unknown {
       if (typeof value !== 'boolean') throw invalid(`Default value for boolean attribute '${key}' must be a boolean`);
       return value;
     case 'datetime': {
+      if (typeof value !== 'string') throw invalid(`Default value for datetime attribute '${key}' must be a string in ISO 8601 format`);
       const stored = normalizeDatetime(value);
       if (stored === null) throw invalid(`Default value for datetime attribute '${key}' must be in valid ISO 8601 format`);
       return stored;
@@ -101,20 +151,19 @@ function checkBigintDefault(column: StoredColumn, value: unknown): number | bigi
   return storedInteger(exact);
 }
 
+/** How Attributes.php names each format with a checked default (enum defaults are checked with the elements). */
 const FORMAT_PROBLEMS: Readonly<Record<string, string>> = {
-  email: 'must be a valid email address',
-  url: 'must be a valid URL',
-  ip: 'must be a valid IP address',
-  enum: 'must be one of the provided elements',
+  email: "email attribute '%s' must be a valid email address",
+  url: "URL attribute '%s' must be a valid URL",
+  ip: "IP attribute '%s' must be a valid IP address",
 };
 
 function checkStringDefault(column: StoredColumn, value: unknown): unknown {
   const { key } = column;
-  if (typeof value !== 'string') throw invalid(`Default value for attribute '${key}' must be a string`);
+  if (typeof value !== 'string') throw invalid(`Default value for string attribute '${key}' must be a string`);
   if ([...value].length > (column.size ?? 0)) throw invalid(`Default value for attribute '${key}' exceeds maximum size of ${column.size ?? 0} characters`);
-  if (column.format !== undefined && checkColumnValue(column, value) !== null) {
-    throw invalid(`Default value for ${column.format} attribute '${key}' ${FORMAT_PROBLEMS[column.format] ?? 'is invalid'}`);
-  }
+  const problem = column.format === undefined ? undefined : FORMAT_PROBLEMS[column.format];
+  if (problem !== undefined && checkColumnValue(column, value) !== null) throw invalid(`Default value for ${problem.replace('%s', key)}`);
   return value;
 }
 
@@ -151,7 +200,7 @@ export function inlineColumns(definitions: readonly Definition[]): StoredColumn[
       column.size = definition.size as number;
       if (format === undefined) column.encrypt = false;
     }
-    if (format === 'enum') column.elements = (definition.elements as unknown[]).map(String);
+    if (format === 'enum') column.elements = Array.isArray(definition.elements) ? definition.elements.map(String) : [];
     if (type === 'integer' || type === 'bigint' || type === 'double') {
       if (min !== undefined) column.min = min;
       if (max !== undefined) column.max = max;
@@ -159,6 +208,7 @@ export function inlineColumns(definitions: readonly Definition[]): StoredColumn[
     }
     if (type === 'integer') column.width = definition.size === 8 ? 8 : 4;
     column.default = checkDefault(column, definition.default);
+    if (format === 'enum') checkEnum(definition, key, column.default);
     return column;
   });
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '../http/api-error.js';
 import { argumentInvalid } from '../http/errors.js';
+import { isValidKey, KEY_DESCRIPTION } from './ids.js';
 import type { StoredTable } from './model.js';
 
 type Definition = Readonly<Record<string, unknown>>;
@@ -13,16 +14,34 @@ const invalid = argumentInvalid;
 
 function checkPerAttribute(name: 'orders' | 'lengths', values: unknown, key: string, count: number): void {
   if (values === undefined || values === null) return;
-  if (!Array.isArray(values) || values.length !== count) {
-    const length = Array.isArray(values) ? values.length : 0;
-    throw invalid(`Index '${key}': ${name} array length (${length}) must match attributes array length (${count})`);
-  }
+  if (!Array.isArray(values)) throw invalid(`Index '${key}' ${name} must be an array`);
+  if (values.length !== count) throw invalid(`Index '${key}': ${name} array length (${values.length}) must match attributes array length (${count})`);
   for (const value of values) {
     if (name === 'orders' && !ORDERS.includes(value)) throw invalid(`Invalid order '${String(value)}' in index '${key}'. Must be 'ASC' or 'DESC'`);
     if (name === 'lengths' && value !== null && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) {
-      throw invalid(`Invalid length '${String(value)}' in index '${key}'. Must be a non-negative integer or null`);
+      throw invalid(`Invalid length in index '${key}': must be a non-negative integer or null`);
     }
   }
+}
+
+/** Validator/Indexes.php's checks of one index, in its order (:69-177). */
+function checkDefinition(definition: Definition, position: number, seen: Set<string>): void {
+  const { key, type, attributes } = definition;
+  if (typeof key !== 'string') throw invalid(`Index at position ${position} is missing required field 'key'`);
+  if (typeof type !== 'string') throw invalid(`Index at position ${position} is missing required field 'type'`);
+  if (!Array.isArray(attributes)) throw invalid(`Index at position ${position} is missing required field 'attributes' (must be an array)`);
+  if (!isValidKey(key)) throw invalid(`Invalid key for index at position ${position}: ${KEY_DESCRIPTION}`);
+  if (seen.has(key)) throw invalid(`Duplicate index key: ${key}`);
+  seen.add(key);
+  if (!TYPES.has(type)) throw invalid(`Invalid type for index '${key}': ${type}`);
+  if (attributes.length === 0) throw invalid(`Index '${key}' must have at least one attribute`);
+  if (attributes.length > 100) throw invalid(`Index '${key}' cannot have more than 100 attributes`);
+  attributes.forEach((attribute: unknown, index) => {
+    if (typeof attribute !== 'string') throw invalid(`Invalid attribute at position ${index} in index '${key}': must be a string`);
+    if (!isValidKey(attribute) && !SYSTEM_ATTRIBUTES.has(attribute)) throw invalid(`Invalid attribute name '${String(attribute)}' in index '${key}'`);
+  });
+  checkPerAttribute('orders', definition.orders, key, attributes.length);
+  checkPerAttribute('lengths', definition.lengths, key, attributes.length);
 }
 
 /**
@@ -35,17 +54,7 @@ function checkPerAttribute(name: 'orders' | 'lengths', values: unknown, key: str
 export function checkInlineIndexes(definitions: readonly Definition[], table: StoredTable): void {
   if (definitions.length > INDEX_LIMIT) throw invalid(`Maximum of ${INDEX_LIMIT} indexes allowed`);
   const seen = new Set<string>();
-  definitions.forEach((definition, position) => {
-    const { key, type, attributes } = definition;
-    if (typeof key !== 'string') throw invalid(`Index at position ${position} is missing required field 'key'`);
-    if (typeof type !== 'string' || !TYPES.has(type)) throw invalid(`Invalid type for index '${key}': ${String(type)}`);
-    if (seen.has(key)) throw invalid(`Duplicate index key: ${key}`);
-    seen.add(key);
-    if (!Array.isArray(attributes)) throw invalid(`Index at position ${position} is missing required field 'attributes' (must be an array)`);
-    if (attributes.length === 0) throw invalid(`Index '${key}' must have at least one attribute`);
-    checkPerAttribute('orders', definition.orders, key, attributes.length);
-    checkPerAttribute('lengths', definition.lengths, key, attributes.length);
-  });
+  definitions.forEach((definition, position) => checkDefinition(definition, position, seen));
   for (const definition of definitions) {
     for (const attribute of definition.attributes as unknown[]) {
       const known = typeof attribute === 'string' && (SYSTEM_ATTRIBUTES.has(attribute) || table.columns.some((column) => column.key === attribute));

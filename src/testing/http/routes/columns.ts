@@ -102,7 +102,12 @@ export const columnRoutes: readonly RouteDefinition[] = [
     method: 'PATCH', path: `${BASE}/:type/:key`, access: 'admin', scope: ['tables.write', 'collections.write', 'columns.write', 'attributes.write'],
     operation: (path) => (path.key === 'relationship' ? 'updateRelationshipColumn' : columnOperation('update', path.type ?? '')),
     handle: (context) => {
+      // `newKey` is a declared param (`Nullable(Key)`), checked before the action looks the column up.
+      const newKey = context.params.string('newKey');
+      if (newKey !== undefined && !isValidKey(newKey)) throw paramInvalid('newKey', `${KEY_DESCRIPTION} or null`);
       if (context.path.key === 'relationship') {
+        // Here the path's second segment is the column key (Relationship/Update.php declares it as `Key`).
+        if (!isValidKey(context.path.type)) throw paramInvalid('key', KEY_DESCRIPTION);
         const state = tableOf(context);
         const db = context.state.store.database(context.path.databaseId ?? '');
         const column = findColumn(state, context.path.type ?? '');
@@ -113,9 +118,7 @@ export const columnRoutes: readonly RouteDefinition[] = [
       const column = findColumn(state, context.path.key ?? '');
       if (column.status !== 'available') throw columnNotAvailable(column.key);
       const updated = updatedColumn(column, endpoint, context.params);
-      const newKey = context.params.string('newKey');
       const renamed = newKey !== undefined && newKey !== column.key;
-      if (renamed && !isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
       // utopia validates the indexes before the table is altered (where a duplicate name or truncation fails).
       const resized = (endpoint === 'string' || endpoint === 'varchar') && context.params.number('size') !== undefined;
       if (newKey !== undefined || resized) checkIndexesAfterAlter(state.table, column.key, { ...updated, key: newKey ?? column.key });

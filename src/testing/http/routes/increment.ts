@@ -13,11 +13,15 @@ import type { RouteDefinition } from './route.js';
 const columnOrRowNotFound = (): ApiError =>
   new ApiError('column_not_found', "Column with the requested key '%s' could not be found.", 404);
 
-/** A `Numeric` param (numbers and numeric strings; an integer beyond ±2^53 stays a BigInt), or `fallback` when absent. */
+/**
+ * A `Numeric` param (numbers and numeric strings; an integer beyond ±2^53 stays a BigInt), or `fallback`
+ * when absent: `value` is `Numeric()`, the bounds `Nullable(Numeric())`, whose description ends in " or null"
+ * (Rows/Column/Increment.php:63-64).
+ */
 function numericParam(params: Params, name: string, fallback: StepValue | undefined): StepValue | undefined {
   const raw = params.raw[name];
   if (raw === undefined || raw === null) return fallback;
-  if (!isNumeric(raw)) throw paramInvalid(name, 'Value must be a valid number');
+  if (!isNumeric(raw)) throw paramInvalid(name, `Value must be a valid number${name === 'value' ? '' : ' or null'}`);
   return typeof raw === 'bigint' ? raw : Number(raw);
 }
 

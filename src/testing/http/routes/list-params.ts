@@ -14,6 +14,19 @@ export function parsedQueries(params: Params): ParsedQuery[] {
   return parseQueries(rawQueries(params));
 }
 
+/**
+ * listRows' `ttl` param (`Range(0, 86400)`, Rows/XList.php:75), checked with the other params before the
+ * queries are parsed. A valid one changes nothing here: the local server keeps no list cache.
+ */
+export function checkTtl(params: Params): void {
+  const raw = params.raw.ttl;
+  if (raw === undefined || raw === null) return;
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 86_400) {
+    throw new ApiError('general_argument_invalid', 'Invalid `ttl` param: Value must be a valid range between 0 and 86,400', 400);
+  }
+}
+
 /** `total=false` asks Appwrite to skip counting: the list then reports 0. */
 export function wantsTotal(params: Params): boolean {
   return params.boolean('total') ?? true;

@@ -63,7 +63,7 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
       assertCanGrant(caller, permissions);
       if (existing === undefined && !canCreate(caller, table.table)) throw userUnauthorized();
       let changed = true;
-      const stored = withRelations(state.store, caller, table, { ...input, permissions }, (clean) => {
+      const stored = withRelations(state.store, caller, table, { ...input, id: path.rowId, permissions }, (clean) => {
         if (existing === undefined) {
           const id = path.rowId === 'unique()' ? uniqueId() : path.rowId;
           return commitRows(state.store, table, prepareCreates(state.store, table, caller, [{ ...clean, id }]), { mustBeNew: false })[0] as StoredRow;
@@ -85,7 +85,7 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
       const row = findRow(table, path.rowId ?? '');
       const permissions = resolvePermissions(caller, given, row.$permissions);
       let changed = true;
-      const stored = withRelations(state.store, caller, table, { ...input, permissions }, (clean) => {
+      const stored = withRelations(state.store, caller, table, { ...input, id: path.rowId, permissions }, (clean) => {
         const write = prepareUpdate(state.store, table, row, { ...clean, permissions }, (changes) => {
           // A write that changes nothing needs only read permission (utopia `updateDocument`).
           if (changes) assertCanChange(caller, table.table, row, 'update');

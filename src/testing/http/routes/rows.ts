@@ -12,7 +12,7 @@ import { queryableRows } from '../../store/relationships/relation-query.js';
 import { deleteWithRelations } from '../../store/relationships/relation-delete.js';
 import { dropUntouchedChildren, withRelations } from '../../store/relationships/relation-input.js';
 import { incrementRoute } from './increment.js';
-import { parsedQueries, wantsTotal } from './list-params.js';
+import { checkTtl, parsedQueries, wantsTotal } from './list-params.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
 import { rowWriteRoutes } from './row-writes.js';
 import { stageCreateRow, stageCreateRows, stageDeleteRow, stagedIn } from './staged-rows.js';
@@ -105,13 +105,16 @@ export const rowRoutes: readonly RouteDefinition[] = [
   {
     method: 'GET', path: BASE, operation: 'listRows', access: 'rows',
     handle: (context) => {
+      // The declared params (total, ttl) are checked before the route looks anything up.
+      const includeTotal = wantsTotal(context.params);
+      checkTtl(context.params);
       const table = rowTable(context);
       const queries = parsedQueries(context.params);
       validateQueries(queries, table.table, { context: 'list' });
       const staged = stagedIn(context);
       if (staged !== undefined) {
         const { total, rows } = listRowsInTransaction(context, table, staged, queries);
-        return { status: 200, body: { total: wantsTotal(context.params) ? total : 0, rows } };
+        return { status: 200, body: { total: includeTotal ? total : 0, rows } };
       }
       const readable = listFilter(context.caller, table.table);
       const all = queryableRows(context.state.store.database(table.table.databaseId), table, context.state.store.rows(table), queries);
@@ -120,7 +123,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
       });
       return {
         status: 200,
-        body: { total: wantsTotal(context.params) ? result.total : 0, rows: answerRows(context, table, result.rows, queries) },
+        body: { total: includeTotal ? result.total : 0, rows: answerRows(context, table, result.rows, queries) },
       };
     },
   },

@@ -4,6 +4,7 @@ import { childQueries, isFilter, queryInvalid, type ParsedQuery } from './query-
 import { checkFilter } from './validate-filter.js';
 import { FILTER_DEFAULT_DATES } from './instant.js';
 import { isNumeric, toInt } from './value-rules.js';
+import { UID_DESCRIPTION } from '../ids.js';
 
 /**
  * Where queries are used: `list` (listRows), `get` (getRow: select only), `mutation` (updateRows and
@@ -26,8 +27,7 @@ const ALLOWED: Record<QueryContext, ReadonlySet<MethodType>> = {
 const INT_MAX = '9,223,372,036,854,775,807';
 const INTERNAL = new Set(['$id', '$sequence', '$createdAt', '$updatedAt', '$permissions', '$collection']);
 const UID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,35}$/;
-const UID_MESSAGE = 'Invalid cursor: UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. '
-  + "Can't start with a leading underscore";
+const UID_MESSAGE = `Invalid cursor: ${UID_DESCRIPTION}`;
 
 function methodType(query: ParsedQuery): MethodType {
   switch (query.method) {

@@ -1,6 +1,6 @@
 import { isoNow } from '../../control/clock.js';
-import { columnAlreadyExists, columnNotAvailable, columnTypeInvalid, paramInvalid, serverError } from '../../http/errors.js';
-import { isValidKey, KEY_DESCRIPTION } from '../ids.js';
+import { columnAlreadyExists, columnNotAvailable, columnTypeInvalid, paramInvalid, paramMissing, serverError } from '../../http/errors.js';
+import { isValidKey, KEY_DESCRIPTION, UID_DESCRIPTION } from '../ids.js';
 import type { OnDelete, RelationType, StoredColumn } from '../model.js';
 import type { Params } from '../../http/params.js';
 import type { SchemaJobs } from '../schema-jobs.js';
@@ -19,7 +19,11 @@ function oneOf<T extends string>(params: Params, name: string, allowed: readonly
 }
 
 function keyParam(params: Params, name: string, fallback: string): string {
-  return params.has(name) ? params.requiredKey(name) : fallback;
+  // `key` and `twoWayKey` are `Nullable(Key)` params (Columns/Relationship/Create.php:61-62).
+  if (!params.has(name)) return fallback;
+  const value = params.raw[name];
+  if (!isValidKey(value)) throw paramInvalid(name, `${KEY_DESCRIPTION} or null`);
+  return value;
 }
 
 /** Keys a table already uses: its columns and the hidden child keys of one-way relationships to it. */
@@ -41,7 +45,10 @@ function relationColumn(key: string, base: Omit<StoredColumn, 'key' | 'relation'
  * fails there, as Appwrite 1.9.0's index step does.
  */
 export function createRelationshipColumn(store: Store, jobs: SchemaJobs, db: DatabaseState, table: TableState, params: Params): StoredColumn {
-  const relatedId = params.requiredKey('relatedTableId');
+  // `relatedTableId` is a `UID` param (Columns/Relationship/Create.php:58).
+  const relatedId = params.string('relatedTableId');
+  if (relatedId === undefined) throw paramMissing('relatedTableId');
+  if (!isValidKey(relatedId)) throw paramInvalid('relatedTableId', UID_DESCRIPTION);
   const relationType = oneOf(params, 'type', TYPES);
   const twoWay = params.boolean('twoWay') ?? false;
   const key = keyParam(params, 'key', relatedId);
@@ -100,7 +107,7 @@ function renameValues(table: TableState, from: string, to: string): void {
 export function updateRelationshipColumn(store: Store, db: DatabaseState, table: TableState, column: StoredColumn, params: Params): StoredColumn {
   const onDelete = params.has('onDelete') ? oneOf(params, 'onDelete', ON_DELETE) : undefined;
   const newKey = params.string('newKey');
-  if (newKey !== undefined && !isValidKey(newKey)) throw paramInvalid('newKey', KEY_DESCRIPTION);
+  // `newKey`'s form is checked with the route's other params, before the column is looked up (columns.ts).
   if (column.status !== 'available') throw columnNotAvailable(column.key);
   const relation = column.relation;
   if (relation === undefined) throw columnTypeInvalid(`The column '${column.key}' type is invalid.`);
