@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CacheEventMap } from '../../../src/cache/cache-events.js';
 import { cacheStatus } from '../../../src/express/cache-status.js';
 import { defineTable } from '../../../src/schema/table-definition.js';
+import type { Database } from '../../../src/server/database.js';
 import { ServerORM } from '../../../src/server/server-orm.js';
 import { useEmulator } from '../../helpers/emulator.js';
 
@@ -13,7 +14,7 @@ const tables = [defineTable({ name: 'products', schema: { name: { type: 'string'
 
 const fixture = useEmulator({ columnDelayMs: 0 });
 
-type Db = Awaited<ReturnType<ServerORM<typeof tables>['init']>>;
+type Db = Database<typeof tables>;
 
 /** An Express app over `db` with the cache status middleware, as an application mounts it. */
 function appOf(db: Db): express.Express {
