@@ -15,7 +15,6 @@ export {
   validateUpsert,
   Operator,
   ColumnOperator,
-  isColumnOperator,
   type ArrayFilterCondition,
   type ArrayOperator,
   type BooleanOperator,
@@ -74,8 +73,6 @@ export type {
   CallOptions, StepOptions, ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
   NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
 } from './table-types.js';
-export { parseLegacyQuery } from '../query/legacy-query-parser.js';
-export type { QueryInput } from '../query/query-normalizer.js';
 export type { FilterObject, FilterScalar } from '../query/filter-object.js';
 export type { RetryPolicy } from '../appwrite/read-retry.js';
 export { NotFoundError, ConflictError, QueryError, AppwriteError, ConnectionError, BulkPartialError, type BulkRowRef, type BulkRowFailure, TransactionError, type TransactionFailureReason } from '../errors/index.js';

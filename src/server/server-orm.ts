@@ -10,7 +10,8 @@ import { withoutRunnerTables } from '../schema/migrations/runner-tables.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { createAppwriteClient } from '../appwrite/appwrite-client.js';
 import { resolveConfig, type ResolvedConfig, type ServerORMConfig } from './config.js';
-import { openDatabase, type Database } from './database.js';
+import type { Database } from './database.js';
+import { openDatabase } from './database-open.js';
 import { MigrationGateway } from '../appwrite/migration-gateway.js';
 import { schemaCheckFailure } from '../appwrite/schema-check-failure.js';
 

@@ -56,7 +56,7 @@ export class TableCore<D extends TableDefinition = TableDefinition> {
    */
   read<T>(operation: keyof TableOperations, query: CanonicalQuery, options: ReadOptions | undefined, load: () => Promise<T>,
     dependsOn?: readonly string[], extra?: string): Promise<T> {
-    return this.session.cache.read(this.#request(operation, query, options, dependsOn, extra), load);
+    return this.session.cache.read(cacheRequest(this, operation, query, options, dependsOn, extra), load);
   }
 
   /**
@@ -98,38 +98,38 @@ export class TableCore<D extends TableDefinition = TableDefinition> {
     const observer = this.session.observer;
     return observer === undefined || !observer.active ? call() : observer.run(this.id, method, call);
   }
+}
 
-  /** The cache request of a read, with the table's TTL and cache policy; tags add their pseudo-tables and key part. */
-  #request(operation: keyof TableOperations, query: CanonicalQuery, options: ReadOptions | undefined,
-    dependsOn: readonly string[] | undefined, extra: string | undefined): CacheReadRequest {
-    const database = this.session.adapter.databaseId;
-    const scope = this.session.scope;
-    const table = this.runtime.id;
-    const name = this.runtime.operations[operation];
-    let queries = query.strings;
-    let key = query.cacheKey({ database, scope, table, operation: name });
-    const tags = options?.tags;
-    if (tags !== undefined && tags.length > 0) {
-      const sorted = [...new Set(tags)].sort();
-      // Tagged results are kept apart from untagged ones, and depend on each tag's pseudo-table.
-      dependsOn = [...(dependsOn ?? []), ...sorted.map(tagTable)];
-      extra = extra === undefined ? JSON.stringify({ tags: sorted }) : `${extra}|${JSON.stringify({ tags: sorted })}`;
-    }
-    if (extra !== undefined) {
-      queries = [...queries, extra];
-      key = `${key}|${extra}`;
-    }
-    return {
-      database,
-      scope,
-      table,
-      operation: name,
-      queries,
-      key,
-      ttl: options?.ttl,
-      tableTtl: this.runtime.ttl,
-      cache: this.runtime.cached ? options?.cache : false,
-      ...(dependsOn === undefined ? {} : { dependsOn }),
-    };
+/** The cache request of a read, with the table's TTL and cache policy; tags add their pseudo-tables and key part. */
+function cacheRequest(core: TableCore, operation: keyof TableOperations, query: CanonicalQuery, options: ReadOptions | undefined,
+  dependsOn: readonly string[] | undefined, extra: string | undefined): CacheReadRequest {
+  const database = core.session.adapter.databaseId;
+  const scope = core.session.scope;
+  const table = core.runtime.id;
+  const name = core.runtime.operations[operation];
+  let queries = query.strings;
+  let key = query.cacheKey({ database, scope, table, operation: name });
+  const tags = options?.tags;
+  if (tags !== undefined && tags.length > 0) {
+    const sorted = [...new Set(tags)].sort();
+    // Tagged results are kept apart from untagged ones, and depend on each tag's pseudo-table.
+    dependsOn = [...(dependsOn ?? []), ...sorted.map(tagTable)];
+    extra = extra === undefined ? JSON.stringify({ tags: sorted }) : `${extra}|${JSON.stringify({ tags: sorted })}`;
   }
+  if (extra !== undefined) {
+    queries = [...queries, extra];
+    key = `${key}|${extra}`;
+  }
+  return {
+    database,
+    scope,
+    table,
+    operation: name,
+    queries,
+    key,
+    ttl: options?.ttl,
+    tableTtl: core.runtime.ttl,
+    cache: core.runtime.cached ? options?.cache : false,
+    ...(dependsOn === undefined ? {} : { dependsOn }),
+  };
 }

@@ -31,6 +31,7 @@ export function readRow(core: TableCore, rowId: string, options?: ReadOptions, m
   try {
     const { query, dependsOn } = withRelated(core, core.runtime.normalizer.row(rowId), options);
     const select = dependsOn === undefined ? undefined : query.strings.slice(1);
+    // Inside the try: a bad `with` path or tag comes out as a rejection too.
     return core.read('get', query, options, () => core.adapter(options).getRow(core.id, rowId, select), dependsOn);
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));

@@ -3,7 +3,8 @@ import { ConfigError } from '../errors/config-error.js';
 import { TransactionError } from '../errors/transaction-error.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import type { Session, TableRuntime } from './table-runtime.js';
-import { Transaction, type TransactionOptions } from './transaction.js';
+import type { Transaction, TransactionOptions } from './transaction.js';
+import { TransactionImpl } from './transaction-impl.js';
 import { TransactionAdapter } from '../appwrite/transaction-adapter.js';
 import { TransactionLedger } from './transaction-ledger.js';
 
@@ -48,7 +49,7 @@ export async function runTransaction<T extends readonly TableDefinition[], R>(
   const ledger = new TransactionLedger(await adapter.begin(ttl));
   let result: R;
   try {
-    result = await fn(new Transaction<T>({ runtimes: run.runtimes, adapter, ledger }));
+    result = await fn(new TransactionImpl<T>({ runtimes: run.runtimes, adapter, ledger }));
   } catch (error) {
     await end(adapter, ledger);
     throw error;

@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { createAppwriteClient } from '../../src/appwrite/appwrite-client.js';
 import { resolveConfig } from '../../src/server/config.js';
-import { openDatabase } from '../../src/server/database.js';
+import { openDatabase } from '../../src/server/database-open.js';
 
 const emit = (line: unknown): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 const redis = process.env['REDIS_URL'] ?? '';

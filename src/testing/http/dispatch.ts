@@ -4,6 +4,7 @@ import type { RequestLogEntry } from '../control/request-log.js';
 import type { EmulatorState } from '../emulator-state.js';
 import { ApiError } from './api-error.js';
 import { routeNotFound, unauthorizedScope } from './errors.js';
+import { checkParams } from './param-rules.js';
 import type { Params } from './params.js';
 import { readParams } from './request-params.js';
 import { errorAnswer, replyAnswer, type Answer } from './responses.js';
@@ -109,6 +110,7 @@ export class Dispatcher {
     const state = this.#state;
     const caller = resolveCaller({ project: call.header('x-appwrite-project'), key: call.header('x-appwrite-key'), jwt: call.header('x-appwrite-jwt') }, state, state.jwts);
     checkAccess(route, caller);
+    if (route.params !== undefined) checkParams(typeof route.params === 'function' ? route.params(path) : route.params, path, params.raw);
     return replyAnswer(await route.handle({ state, caller, params, path }));
   }
 }

@@ -227,6 +227,30 @@ export function buildColumn(endpoint: ColumnEndpoint, params: Params): StoredCol
 }
 
 /**
+ * An update route's declared params (Columns/<Type>/Update.php: `required`, `default`, and `min`/`max` or
+ * `size` where the route has them), checked before the action looks the column up, as Appwrite validates
+ * every param first.
+ *
+ * @throws ApiError 400 `general_argument_invalid` naming the param.
+ * @example
+ * ```ts
+ * checkUpdateParams('boolean', params); // throws for `default: 'yes'` even when the column does not exist
+ * ```
+ */
+export function checkUpdateParams(endpoint: ColumnEndpoint, params: Params): void {
+  params.requiredBoolean('required');
+  if (!Object.hasOwn(params.raw, 'default')) throw paramMissing('default');
+  readDefaultParam(endpoint, params.raw.default);
+  if (endpoint === 'integer' || endpoint === 'float') {
+    readBound(params, 'min', endpoint === 'integer');
+    readBound(params, 'max', endpoint === 'integer');
+  }
+  if ((endpoint === 'string' || endpoint === 'varchar') && params.raw.size !== undefined && params.raw.size !== null) {
+    readSize(params, endpoint === 'string' ? STRING_MAX : VARCHAR_MAX, undefined);
+  }
+}
+
+/**
  * The column after an update request, as Appwrite's `updateAttribute` (Attributes/Action.php) and utopia's
  * `Database::updateAttribute` make it. `required` and `default` are required params. The route's type is
  * never compared with the column's (the check in Action.php reads an attribute named "1"): the endpoint only

@@ -1,4 +1,4 @@
-import { AppwriteException, RelationshipType } from 'node-appwrite';
+import { AppwriteException, Query, RelationshipType } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../../helpers/emulator.js';
 import { createTable, expectAppwriteError } from './support.js';
@@ -103,5 +103,34 @@ describe('listRows params', () => {
       400, 'general_argument_invalid', 'Invalid `ttl` param: Value must be a valid range between 0 and 86,400',
     );
     await expectAppwriteError(tablesDb.listRows({ databaseId: 'db', tableId: 'missing', ttl: 60 }), 404, 'database_not_found');
+  });
+});
+
+describe('metadata list queries (Queries/Base.php)', () => {
+  it('take more than 500 values in one filter, as utopia\'s Filter default of 5000 applies there', async () => {
+    const tablesDb = await table();
+    const names = Array.from({ length: 501 }, (_, index) => `n${index}`);
+    const listed = await tablesDb.listTables({ databaseId: 'db', queries: [Query.equal('name', names)] });
+    expect(listed.total).toBe(0);
+    await expectAppwriteError(
+      tablesDb.listRows({ ...at, queries: [Query.equal('n', Array.from({ length: 501 }, (_, index) => index))] }),
+      400, 'general_query_invalid', 'Invalid query: Query on attribute has greater than 500 values: n',
+    );
+  });
+});
+
+describe('column update params', () => {
+  it('checks required, default and bounds before looking the column up (Columns/Integer/Update.php:60-64)', async () => {
+    const tablesDb = await table();
+    await expectAppwriteError(
+      tablesDb.updateBooleanColumn({ ...at, key: 'ghost', required: false, xdefault: 'yes' as unknown as boolean }),
+      400, 'general_argument_invalid', 'Invalid `default` param: Value must be a valid boolean or null',
+    );
+    await expectAppwriteError(
+      tablesDb.updateIntegerColumn({ ...at, key: 'ghost', required: false, xdefault: null as unknown as number, min: 0.5 }),
+      400, 'general_argument_invalid',
+      'Invalid `min` param: Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,808 or null',
+    );
+    await expectAppwriteError(tablesDb.updateBooleanColumn({ ...at, key: 'ghost', required: false, xdefault: true }), 404, 'column_not_found');
   });
 });

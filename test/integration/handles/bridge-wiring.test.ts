@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
-import { openDatabase, type Database, type DatabaseConfig } from '../../../src/server/database.js';
+import type { Database } from '../../../src/server/database.js';
+import { openDatabase, type DatabaseConfig } from '../../../src/server/database-open.js';
 import { startHandlesFixture, tables, type HandlesFixture } from './handles-fixture.js';
 import { describeLocal } from '../../helpers/appwrite-target.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppwriteError } from '../../../src/errors/appwrite-error.js';
 import { ConfigError } from '../../../src/errors/config-error.js';
 import { resolveConfig } from '../../../src/server/config.js';
-import { openDatabase } from '../../../src/server/database.js';
+import { openDatabase } from '../../../src/server/database-open.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
 import { tables, useHandlesFixture } from './handles-fixture.js';
 import { itLocal } from '../../helpers/appwrite-target.js';

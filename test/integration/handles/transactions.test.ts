@@ -4,7 +4,7 @@ import { TransactionError } from '../../../src/errors/transaction-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 import { Operator } from '../../../src/schema/operator.js';
 import { createAppwriteClient } from '../../../src/appwrite/appwrite-client.js';
-import { openDatabase } from '../../../src/server/database.js';
+import { openDatabase } from '../../../src/server/database-open.js';
 import { itLocal } from '../../helpers/appwrite-target.js';
 import { waitUntil } from '../../helpers/emulator.js';
 import { tables, useHandlesFixture } from './handles-fixture.js';

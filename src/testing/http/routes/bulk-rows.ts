@@ -8,6 +8,8 @@ import { commitRows, prepareCreates, removeRows, resolvePermissions, splitRowDat
 import { parsedQueries, rawQueries } from './list-params.js';
 import { answerRows, emitRows, relationshipKeys, rowTable } from './row-context.js';
 import { stageBulk, stagedIn } from './staged-rows.js';
+import { param } from '../param-rules.js';
+import { data, databaseId, rowQueries, rowsValidator, tableId, transactionId } from './common-params.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/rows';
@@ -54,6 +56,7 @@ function targets(context: RouteContext, table: ReturnType<typeof rowTable>, quer
 export const bulkRowRoutes: readonly RouteDefinition[] = [
   {
     method: 'PUT', path: BASE, operation: 'upsertRows', access: 'rows',
+    params: [databaseId, tableId, param('rows', rowsValidator), transactionId], // Bulk/Upsert.php:60-63
     handle: (context) => {
       const { params, caller, state } = context;
       const items = params.array('rows', { max: BATCH });
@@ -81,6 +84,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'PATCH', path: BASE, operation: 'updateRows', access: 'rows',
+    params: [databaseId, tableId, data, rowQueries, transactionId], // Bulk/Update.php:59-63
     handle: (context) => {
       const { params, caller, state } = context;
       const data = params.object('data') ?? {};
@@ -100,6 +104,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'DELETE', path: BASE, operation: 'deleteRows', access: 'rows',
+    params: [databaseId, tableId, rowQueries, transactionId], // Bulk/Delete.php:58-61
     handle: (context) => {
       const table = bulkTable(context, 'delete');
       const staged = stagedIn(context);

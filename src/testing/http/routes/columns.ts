@@ -1,5 +1,5 @@
 import { ApiError } from '../api-error.js';
-import { buildColumn, updatedColumn } from '../../store/column-specs.js';
+import { buildColumn, checkUpdateParams, updatedColumn } from '../../store/column-specs.js';
 import { checkIndexesAfterAlter } from '../../store/index-specs.js';
 import { columnOperation, isColumnEndpoint, maxLengthOf, UNSUPPORTED_ENDPOINTS, type ColumnEndpoint } from '../../store/column-types.js';
 import {
@@ -12,10 +12,13 @@ import type { TableState } from '../../store/store.js';
 import { wireColumn } from '../serialize.js';
 import { createRelationshipColumn, partnerOf, updateRelationshipColumn } from '../../store/relationships/relation-columns.js';
 import { canAddColumn } from '../../store/row-width.js';
-import { listMetadata } from './list-params.js';
+import { columnParams, createColumnParams, updateColumnParams } from './column-params.js';
+import { databaseId, tableId, total } from './common-params.js';
+import { listMetadata, metadataQueriesParam } from './list-params.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables/:tableId/columns';
+const FIELDS = { key: 'string', type: 'string', size: 'integer', required: 'boolean', array: 'boolean', status: 'string', error: 'string' } as const;
 
 function tableOf({ state, path }: RouteContext): TableState {
   return state.store.table(path.databaseId ?? '', path.tableId ?? '');
@@ -63,9 +66,10 @@ function moveValues(state: TableState, from: string, to: string): void {
 export const columnRoutes: readonly RouteDefinition[] = [
   {
     method: 'GET', path: BASE, operation: 'listColumns', access: 'admin', scope: ['tables.read', 'collections.read', 'columns.read', 'attributes.read'],
+    params: [databaseId, tableId, metadataQueriesParam(FIELDS), total], // Columns/XList.php:51-54
     handle: (context) => {
       const { total, items } = listMetadata(tableOf(context).table.columns, {
-        fields: { key: 'string', type: 'string', size: 'integer', required: 'boolean', array: 'boolean', status: 'string', error: 'string' },
+        fields: FIELDS,
         noun: 'Column',
         id: (column) => column.key,
         search: (column) => column.key,
@@ -76,6 +80,7 @@ export const columnRoutes: readonly RouteDefinition[] = [
   {
     method: 'POST', path: `${BASE}/:type`, access: 'admin', scope: ['tables.write', 'collections.write', 'columns.write', 'attributes.write'],
     operation: (path) => columnOperation('create', path.type ?? ''),
+    params: createColumnParams,
     handle: (context) => {
       const state = tableOf(context);
       if (context.path.type === 'relationship') {
@@ -96,24 +101,28 @@ export const columnRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'GET', path: `${BASE}/:key`, operation: 'getColumn', access: 'admin', scope: ['tables.read', 'collections.read', 'columns.read', 'attributes.read'],
+    params: columnParams,
     handle: (context) => ({ status: 200, body: wireColumn(findColumn(tableOf(context), context.path.key ?? '')) }),
   },
   {
     method: 'PATCH', path: `${BASE}/:type/:key`, access: 'admin', scope: ['tables.write', 'collections.write', 'columns.write', 'attributes.write'],
     operation: (path) => (path.key === 'relationship' ? 'updateRelationshipColumn' : columnOperation('update', path.type ?? '')),
+    params: updateColumnParams,
     handle: (context) => {
+      const relationship = context.path.key === 'relationship';
+      // For a relationship the path's second segment is the column key (Relationship/Update.php: `Key`).
+      if (relationship && !isValidKey(context.path.type)) throw paramInvalid('key', KEY_DESCRIPTION);
+      const endpoint = relationship ? undefined : endpointParam(context.path.type);
+      if (endpoint !== undefined) checkUpdateParams(endpoint, context.params);
       // `newKey` is a declared param (`Nullable(Key)`), checked before the action looks the column up.
       const newKey = context.params.string('newKey');
       if (newKey !== undefined && !isValidKey(newKey)) throw paramInvalid('newKey', `${KEY_DESCRIPTION} or null`);
-      if (context.path.key === 'relationship') {
-        // Here the path's second segment is the column key (Relationship/Update.php declares it as `Key`).
-        if (!isValidKey(context.path.type)) throw paramInvalid('key', KEY_DESCRIPTION);
+      if (endpoint === undefined) {
         const state = tableOf(context);
         const db = context.state.store.database(context.path.databaseId ?? '');
         const column = findColumn(state, context.path.type ?? '');
         return { status: 200, body: wireColumn(updateRelationshipColumn(context.state.store, db, state, column, context.params)) };
       }
-      const endpoint = endpointParam(context.path.type);
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');
       if (column.status !== 'available') throw columnNotAvailable(column.key);
@@ -138,6 +147,7 @@ export const columnRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'DELETE', path: `${BASE}/:key`, operation: 'deleteColumn', access: 'admin', scope: ['tables.write', 'collections.write', 'columns.write', 'attributes.write'],
+    params: columnParams,
     handle: (context) => {
       const state = tableOf(context);
       const column = findColumn(state, context.path.key ?? '');

@@ -2,7 +2,6 @@ import { bulkRowRoutes } from './bulk-rows.js';
 import { columnRoutes } from './columns.js';
 import { databaseRoutes } from './databases.js';
 import { indexRoutes } from './indexes.js';
-import { withParamChecks } from './path-params.js';
 import type { RouteDefinition } from './route.js';
 import { rowRoutes } from './rows.js';
 import { tableRoutes } from './tables.js';
@@ -14,11 +13,10 @@ const pingRoute: RouteDefinition = {
 };
 
 /**
- * Every route the emulator serves, each checking its path params first (`withParamChecks`). The router puts
- * static segments before params, so the order here does not matter (the transaction routes are not read as
- * `:databaseId`).
+ * Every route the emulator serves, each declaring its params (path params included) for the dispatcher to
+ * check before the handler runs. The router puts static segments before params, so the order here does not
+ * matter (the transaction routes are not read as `:databaseId`).
  */
 export function emulatorRoutes(): readonly RouteDefinition[] {
-  return [...rowRoutes, ...bulkRowRoutes, ...columnRoutes, ...indexRoutes, ...tableRoutes, pingRoute, ...transactionRoutes, ...databaseRoutes]
-    .map(withParamChecks);
+  return [...rowRoutes, ...bulkRowRoutes, ...columnRoutes, ...indexRoutes, ...tableRoutes, pingRoute, ...transactionRoutes, ...databaseRoutes];
 }

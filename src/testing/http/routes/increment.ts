@@ -7,6 +7,8 @@ import { isSteppable, steppedValue, storedStep, type StepValue } from '../../sto
 import type { Params } from '../params.js';
 import { answerRows, emitRows, rowTable } from './row-context.js';
 import { stagedIn, stageStep } from './staged-rows.js';
+import { key, nullable, numeric, optional, param } from '../param-rules.js';
+import { databaseId, rowId, tableId, transactionId } from './common-params.js';
 import type { RouteDefinition } from './route.js';
 
 /** Appwrite maps utopia's NotFoundException (a missing column or row) to `column_not_found` without its ID. */
@@ -41,6 +43,8 @@ export function incrementRoute(direction: 'increment' | 'decrement'): RouteDefin
     path: `/v1/tablesdb/:databaseId/tables/:tableId/rows/:rowId/:column/${direction}`,
     operation: `${direction}RowColumn`,
     access: 'rows',
+    // Rows/Column/Increment.php:59-65, Decrement.php:59-65
+    params: [databaseId, tableId, rowId, param('column', key), optional('value', numeric), optional(boundName, nullable(numeric)), transactionId],
     handle: (context) => {
       const { params, path, state, caller } = context;
       const value = numericParam(params, 'value', 1) ?? 1;

@@ -1,5 +1,6 @@
 import type { StoredColumn, StoredRow, StoredTable } from '../../store/model.js';
-import type { Params } from '../params.js';
+import { custom, type ParamRule } from '../param-rules.js';
+import { Params } from '../params.js';
 import { ApiError } from '../api-error.js';
 import { checkQueriesParam, parseQueries, runListQuery, validateQueries, type ParsedQuery } from '../../store/query/index.js';
 
@@ -33,7 +34,7 @@ export function wantsTotal(params: Params): boolean {
 }
 
 /** How a metadata field is filtered: a string, integer, boolean or datetime, or a list of strings. */
-type FieldKind = 'string' | 'integer' | 'boolean' | 'datetime' | 'string[]';
+export type FieldKind = 'string' | 'integer' | 'boolean' | 'datetime' | 'string[]';
 
 function pseudoColumn(key: string, kind: FieldKind): StoredColumn {
   const type = kind === 'string[]' ? 'string' : kind;
@@ -69,6 +70,26 @@ function metadataQueries(params: Params, table: StoredTable): ParsedQuery[] {
   });
 }
 
+/** The pseudo-table of a metadata listing: one column per filterable field. */
+function metadataTable(fields: Readonly<Record<string, FieldKind>>): StoredTable {
+  return {
+    $id: 'metadata', databaseId: 'metadata', name: 'metadata', enabled: true, rowSecurity: false,
+    $permissions: [], $createdAt: '', $updatedAt: '', indexes: [],
+    columns: Object.entries(fields).map(([key, kind]) => pseudoColumn(key, kind)),
+  };
+}
+
+/**
+ * The `queries` param of a metadata list route (`Validator/Queries/Databases.php`, `Tables`, `Columns`,
+ * `Indexes`, `Transactions`), checked with the route's other params before any lookup.
+ */
+export function metadataQueriesParam(fields: Readonly<Record<string, FieldKind>>): ParamRule {
+  const table = metadataTable(fields);
+  return custom('queries', true, (value) => {
+    metadataQueries(new Params({ queries: value }), table);
+  });
+}
+
 /** What a metadata list route lists and how its items are named, filtered and searched. */
 export interface MetadataListing<T> {
   /**
@@ -97,11 +118,7 @@ export interface MetadataListing<T> {
  */
 export function listMetadata<T extends object>(items: readonly T[], listing: MetadataListing<T>, params: Params,
 ): { total: number; items: T[] } {
-  const table: StoredTable = {
-    $id: 'metadata', databaseId: 'metadata', name: 'metadata', enabled: true, rowSecurity: false,
-    $permissions: [], $createdAt: '', $updatedAt: '', indexes: [],
-    columns: Object.entries(listing.fields).map(([key, kind]) => pseudoColumn(key, kind)),
-  };
+  const table = metadataTable(listing.fields);
   const queries = metadataQueries(params, table);
   const search = params.string('search', { max: 256 })?.trim().toLowerCase() ?? '';
   const origin = new Map<StoredRow, T>();

@@ -1,5 +1,6 @@
 import type { Caller } from '../../auth/auth.js';
 import type { EmulatorState } from '../../emulator-state.js';
+import type { ParamRule } from '../param-rules.js';
 import type { Params } from '../params.js';
 import type { Reply } from '../responses.js';
 
@@ -27,5 +28,10 @@ export interface RouteDefinition {
   readonly access: Access;
   /** Scopes named in `general_unauthorized_scope` errors of `admin` routes (the route's `scope` label). */
   readonly scope?: readonly string[];
+  /**
+   * The action's declared params in Appwrite's order (path params included), checked before the handler
+   * runs any lookup; a function of the path where the route serves several actions (column types).
+   */
+  readonly params?: readonly ParamRule[] | ((path: Readonly<Record<string, string>>) => readonly ParamRule[]);
   readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
 }

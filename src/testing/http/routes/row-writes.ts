@@ -10,6 +10,7 @@ import { parseOperators } from '../../store/operators/index.js';
 import { prepareUpdate, prepareUpsertExisting } from '../../store/row-update.js';
 import { commitRows, prepareCreates, resolvePermissions, splitRowData, type RowInput } from '../../store/row-writer.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, relationshipKeys, rowTable } from './row-context.js';
+import { data, databaseId, rowId, rowPermissions, tableId, transactionId } from './common-params.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 import { stagedIn, stageUpdateRow, stageUpsertRow } from './staged-rows.js';
 
@@ -54,6 +55,7 @@ function writeRow(
 export const rowWriteRoutes: readonly RouteDefinition[] = [
   {
     method: 'PUT', path: ROW, operation: 'upsertRow', access: 'rows',
+    params: [databaseId, tableId, rowId, data, rowPermissions, transactionId], // Rows/Upsert.php:61-66
     handle: (context) => writeRow(context, 'upsert', stageUpsertRow, (table, input, given) => {
       const { caller, state, path } = context;
       const existing = table.rows.get(path.rowId ?? '');
@@ -80,6 +82,7 @@ export const rowWriteRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'PATCH', path: ROW, operation: 'updateRow', access: 'rows',
+    params: [databaseId, tableId, rowId, data, rowPermissions, transactionId], // Rows/Update.php:59-64
     handle: (context) => writeRow(context, 'update', stageUpdateRow, (table, input, given) => {
       const { caller, state, path } = context;
       const row = findRow(table, path.rowId ?? '');

@@ -11,6 +11,8 @@ import { assertNoBulkRelations } from '../../store/relationships/relation-answer
 import { queryableRows } from '../../store/relationships/relation-query.js';
 import { deleteWithRelations } from '../../store/relationships/relation-delete.js';
 import { dropUntouchedChildren, withRelations } from '../../store/relationships/relation-input.js';
+import { customId, optional, range } from '../param-rules.js';
+import { data, databaseId, rowId, rowPermissions, rowQueries, rowsValidator, tableId, total, transactionId } from './common-params.js';
 import { incrementRoute } from './increment.js';
 import { checkTtl, parsedQueries, wantsTotal } from './list-params.js';
 import { answerRows, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
@@ -91,6 +93,7 @@ function createRowOrRows(context: RouteContext): Reply {
 export const rowRoutes: readonly RouteDefinition[] = [
   {
     method: 'GET', path: `${BASE}/:rowId`, operation: 'getRow', access: 'rows',
+    params: [databaseId, tableId, rowId, rowQueries, transactionId], // Rows/Get.php:53-57
     handle: (context) => {
       const table = rowTable(context);
       const queries = parsedQueries(context.params);
@@ -104,6 +107,7 @@ export const rowRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'GET', path: BASE, operation: 'listRows', access: 'rows',
+    params: [databaseId, tableId, rowQueries, transactionId, total, optional('ttl', range(0, 86_400))], // Rows/XList.php:55-60
     handle: (context) => {
       // The declared params (total, ttl) are checked before the route looks anything up.
       const includeTotal = wantsTotal(context.params);
@@ -130,11 +134,14 @@ export const rowRoutes: readonly RouteDefinition[] = [
   {
     method: 'POST', path: BASE, access: 'rows',
     operation: (_path, params) => (params.has('rows') ? 'createRows' : 'createRow'),
+    // Rows/Create.php:98-104: rowId comes before tableId.
+    params: [databaseId, optional('rowId', customId), tableId, data, rowPermissions, optional('rows', rowsValidator), transactionId],
     handle: createRowOrRows,
   },
   ...rowWriteRoutes,
   {
     method: 'DELETE', path: `${BASE}/:rowId`, operation: 'deleteRow', access: 'rows',
+    params: [databaseId, tableId, rowId, transactionId], // Rows/Delete.php:63-66
     handle: (context) => {
       const table = rowTable(context);
       const staged = stagedIn(context);

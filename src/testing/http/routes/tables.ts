@@ -10,10 +10,18 @@ import type { StoredTable } from '../../store/model.js';
 import { Params } from '../params.js';
 import { normalizePermissions } from '../../auth/permissions.js';
 import { wireTable } from '../serialize.js';
-import { listMetadata } from './list-params.js';
+import { arrayList, boolean, customId, json, optional, param, permissions, text, type ParamRule } from '../param-rules.js';
+import { databaseId, search, tableId, total } from './common-params.js';
+import { listMetadata, metadataQueriesParam } from './list-params.js';
 import type { RouteDefinition } from './route.js';
 
 const BASE = '/v1/tablesdb/:databaseId/tables';
+const FIELDS = { name: 'string', enabled: 'boolean' } as const;
+const TABLE_PERMISSIONS = ['read', 'create', 'update', 'delete', 'write'];
+/** Tables/Create.php:63-65 and Tables/Update.php:60-62. */
+const settings: readonly ParamRule[] = [
+  permissions('permissions', TABLE_PERMISSIONS), optional('rowSecurity', boolean(true)), optional('enabled', boolean()),
+];
 
 function objects(params: Params, name: string): Readonly<Record<string, unknown>>[] {
   const list = params.array(name) ?? [];
@@ -46,10 +54,11 @@ function addInlineSchema(table: StoredTable, params: Params, prefix: string): vo
 export const tableRoutes: readonly RouteDefinition[] = [
   {
     method: 'GET', path: BASE, operation: 'listTables', access: 'admin', scope: ['tables.read', 'collections.read'],
+    params: [databaseId, metadataQueriesParam(FIELDS), search, total], // Tables/XList.php:53-56
     handle: ({ state, params, path }) => {
       const tables = [...state.store.database(path.databaseId ?? '').tables.values()].map((t) => t.table);
       const { total, items } = listMetadata(tables, {
-        fields: { name: 'string', enabled: 'boolean' },
+        fields: FIELDS,
         noun: 'Table',
         id: (table) => table.$id,
         search: (table) => `${table.$id} ${table.name}`,
@@ -59,6 +68,11 @@ export const tableRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'POST', path: BASE, operation: 'createTable', access: 'admin', scope: ['tables.write', 'collections.write'],
+    // Tables/Create.php:60-67
+    params: [
+      databaseId, param('tableId', customId), param('name', text(128)), ...settings,
+      optional('columns', arrayList(json, 100)), optional('indexes', arrayList(json, 100)),
+    ],
     handle: ({ state, params, path }) => {
       const database = state.store.database(path.databaseId ?? '');
       const requested = params.requiredKey('tableId', { allowUnique: true });
@@ -80,10 +94,12 @@ export const tableRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'GET', path: `${BASE}/:tableId`, operation: 'getTable', access: 'admin', scope: ['tables.read', 'collections.read'],
+    params: [databaseId, tableId], // Tables/Get.php:50-51
     handle: ({ state, path }) => ({ status: 200, body: wireTable(state.store.table(path.databaseId ?? '', path.tableId ?? '').table) }),
   },
   {
     method: 'PUT', path: `${BASE}/:tableId`, operation: 'updateTable', access: 'admin', scope: ['tables.write', 'collections.write'],
+    params: [databaseId, tableId, optional('name', text(128)), ...settings], // Tables/Update.php:57-62
     handle: ({ state, params, path }) => {
       const { table } = state.store.table(path.databaseId ?? '', path.tableId ?? '');
       table.name = params.string('name', { max: 128 }) ?? table.name;
@@ -99,6 +115,7 @@ export const tableRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'DELETE', path: `${BASE}/:tableId`, operation: 'deleteTable', access: 'admin', scope: ['tables.write', 'collections.write'],
+    params: [databaseId, tableId], // Tables/Delete.php:53-54
     handle: ({ state, path }) => {
       const database = state.store.database(path.databaseId ?? '');
       const { table } = state.store.table(path.databaseId ?? '', path.tableId ?? '');

@@ -4,6 +4,7 @@ import type { TableState } from '../../store/store.js';
 import { collectionNotFound, documentNotFound, transactionExpired, transactionLimitExceeded, transactionNotPending } from '../../store/transactions/transaction-errors.js';
 import { TRANSACTION_LIMIT, wireTransaction, type StagedAction, type StagedOperation } from '../../store/transactions/transaction-registry.js';
 import { badRequest, databaseNotFound, paramInvalid, userUnauthorized } from '../errors.js';
+import type { ParamRule } from '../param-rules.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 import { viewRow } from './transaction-reads.js';
 
@@ -68,10 +69,13 @@ function checkPermission(caller: Caller, table: TableState, action: string, row:
   if (Array.isArray(permissions)) assertCanGrant(caller, permissions.map(String));
 }
 
-/** createOperations: checks every operation, then logs them all (201 with the transaction). */
-export function createOperationsRoute(path: string): RouteDefinition {
+/**
+ * createOperations: checks every operation, then logs them all (201 with the transaction). `params` are the
+ * ones before `operations` (the handler checks that one with its own messages).
+ */
+export function createOperationsRoute(path: string, params: readonly ParamRule[]): RouteDefinition {
   return {
-    method: 'POST', path, operation: 'createOperations', access: 'rows',
+    method: 'POST', path, operation: 'createOperations', access: 'rows', params,
     handle: (context) => {
       const { state, params, caller } = context;
       const raw = params.raw.operations ?? [];

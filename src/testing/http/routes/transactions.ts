@@ -2,13 +2,17 @@ import { CommitInterrupted, TransactionCommit } from '../../store/transactions/t
 import { transactionExpired, transactionNotReady } from '../../store/transactions/transaction-errors.js';
 import { TTL_DEFAULT, TTL_MAX, TTL_MIN, wireTransaction, type TransactionRecord } from '../../store/transactions/transaction-registry.js';
 import { badRequest, paramInvalid } from '../errors.js';
-import { listMetadata } from './list-params.js';
+import { boolean, optional, param, range, uid, type ParamRule } from '../param-rules.js';
+import { listMetadata, metadataQueriesParam } from './list-params.js';
 import { answerRows, emitRows } from './row-context.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 import { createOperationsRoute } from './transaction-operations.js';
 import { parseLogged } from './transaction-reads.js';
 
 const BASE = '/v1/tablesdb/transactions';
+const FIELDS = { status: 'string', expiresAt: 'datetime' } as const;
+/** Transactions/Get.php:50, Delete.php:50, Update.php:51, Operations/Create.php:52. */
+const transactionId: ParamRule = param('transactionId', uid);
 
 /** updateTransaction with `commit`: replays the log atomically, then announces single-row changes. */
 function commit(context: RouteContext, record: TransactionRecord): void {
@@ -38,6 +42,7 @@ function commit(context: RouteContext, record: TransactionRecord): void {
 export const transactionRoutes: readonly RouteDefinition[] = [
   {
     method: 'POST', path: BASE, operation: 'createTransaction', access: 'rows',
+    params: [optional('ttl', range(TTL_MIN, TTL_MAX))], // Transactions/Create.php:49
     handle: ({ state, params, caller }) => {
       const ttl = params.number('ttl', { integer: true }) ?? TTL_DEFAULT;
       if (ttl < TTL_MIN || ttl > TTL_MAX) throw paramInvalid('ttl', `Value must be a valid range between ${TTL_MIN} and ${TTL_MAX.toLocaleString('en-US')}`);
@@ -46,9 +51,10 @@ export const transactionRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'GET', path: BASE, operation: 'listTransactions', access: 'rows',
+    params: [metadataQueriesParam(FIELDS)], // Transactions/XList.php:49
     handle: ({ state, params, caller }) => {
       const { total, items } = listMetadata(state.transactions.list(caller).map(wireTransaction), {
-        fields: { status: 'string', expiresAt: 'datetime' },
+        fields: FIELDS,
         noun: 'Transaction',
         id: (item) => String(item.$id),
         search: (item) => String(item.$id),
@@ -56,13 +62,15 @@ export const transactionRoutes: readonly RouteDefinition[] = [
       return { status: 200, body: { total, transactions: items } };
     },
   },
-  createOperationsRoute(`${BASE}/:transactionId/operations`),
+  createOperationsRoute(`${BASE}/:transactionId/operations`, [transactionId]),
   {
     method: 'GET', path: `${BASE}/:transactionId`, operation: 'getTransaction', access: 'rows',
+    params: [transactionId],
     handle: ({ state, path, caller }) => ({ status: 200, body: wireTransaction(state.transactions.get(caller, path.transactionId ?? '')) }),
   },
   {
     method: 'PATCH', path: `${BASE}/:transactionId`, operation: 'updateTransaction', access: 'rows',
+    params: [transactionId, optional('commit', boolean()), optional('rollback', boolean())], // Transactions/Update.php:51-53
     handle: (context) => {
       const { state, params, path, caller } = context;
       const commitIt = params.boolean('commit') ?? false;
@@ -79,6 +87,7 @@ export const transactionRoutes: readonly RouteDefinition[] = [
   },
   {
     method: 'DELETE', path: `${BASE}/:transactionId`, operation: 'deleteTransaction', access: 'rows',
+    params: [transactionId],
     handle: ({ state, path, caller }) => {
       state.transactions.delete(state.transactions.get(caller, path.transactionId ?? '').$id);
       return { status: 204 };

@@ -37,7 +37,7 @@ function resolve(name: string, attributes: Attributes): QueryAttribute | string 
   return `Attribute not found in schema: ${attributes.has(top) ? name : top}`;
 }
 
-function checkAttributeAndValues(query: ParsedQuery, attributes: Attributes): string | null {
+function checkAttributeAndValues(query: ParsedQuery, attributes: Attributes, maxValues: number): string | null {
   const attribute = resolve(query.attribute, attributes);
   if (typeof attribute === 'string') return attribute;
   // A path into a related row (`author.age`): utopia leaves its values to the related table's query.
@@ -47,8 +47,8 @@ function checkAttributeAndValues(query: ParsedQuery, attributes: Attributes): st
   // The MariaDB adapter accepts exists/notExists in validation, then fails building SQL; the emulator
   // reports that failure as a 400 rather than Appwrite's 500.
   if (method === 'exists' || method === 'notExists') return 'Exists queries are not supported by this database';
-  if (values.length > MAX_FILTER_VALUES) {
-    return `Query on attribute has greater than ${MAX_FILTER_VALUES} values: ${key}`;
+  if (values.length > maxValues) {
+    return `Query on attribute has greater than ${maxValues} values: ${key}`;
   }
   if (SPATIAL.has(method)) return `Spatial query "${method}" cannot be applied on non-spatial attribute: ${key}`;
   if (!values.every((value) => isValidValue(attribute, value))) {
@@ -75,20 +75,22 @@ function checkLogical(query: ParsedQuery): string | null {
 /**
  * Checks one filter query as utopia-php/database `Validator/Query/Filter` does on the MariaDB adapter
  * (attributes required, no vector or spatial columns, no `elemMatch`); returns its message or null.
+ * `maxValues`: 500 on rows (`APP_DATABASE_QUERY_MAX_VALUES`); the metadata lists build their Filter without
+ * it (appwrite 1.9.0 Queries/Base.php passes it where the ID type goes), so utopia's default 5000 applies.
  */
-export function checkFilter(query: ParsedQuery, attributes: Attributes): string | null {
+export function checkFilter(query: ParsedQuery, attributes: Attributes, maxValues = MAX_FILTER_VALUES): string | null {
   const { method, values } = query;
   const name = ucfirst(method);
   if (AT_LEAST_ONE.has(method)) {
-    return isEmpty(values) ? `${name} queries require at least one value.` : checkAttributeAndValues(query, attributes);
+    return isEmpty(values) ? `${name} queries require at least one value.` : checkAttributeAndValues(query, attributes, maxValues);
   }
   if (EXACTLY_ONE.has(method)) {
-    return values.length !== 1 ? `${name} queries require exactly one value.` : checkAttributeAndValues(query, attributes);
+    return values.length !== 1 ? `${name} queries require exactly one value.` : checkAttributeAndValues(query, attributes, maxValues);
   }
   if (method === 'between' || method === 'notBetween') {
-    return values.length !== 2 ? `${name} queries require exactly two values.` : checkAttributeAndValues(query, attributes);
+    return values.length !== 2 ? `${name} queries require exactly two values.` : checkAttributeAndValues(query, attributes, maxValues);
   }
-  if (method === 'isNull' || method === 'isNotNull') return checkAttributeAndValues(query, attributes);
+  if (method === 'isNull' || method === 'isNotNull') return checkAttributeAndValues(query, attributes, maxValues);
   if (method === 'and' || method === 'or') return checkLogical(query);
   if (method === 'elemMatch') return 'elemMatch is not supported by the database';
   if (method.startsWith('vector')) {
@@ -98,7 +100,7 @@ export function checkFilter(query: ParsedQuery, attributes: Attributes): string 
   if (DISTANCE.has(method)) {
     const [first] = values;
     const shaped = values.length === 1 && Array.isArray(first) && first.length === 3;
-    return shaped ? checkAttributeAndValues(query, attributes) : 'Distance query requires [[geometry, distance]] parameters';
+    return shaped ? checkAttributeAndValues(query, attributes, maxValues) : 'Distance query requires [[geometry, distance]] parameters';
   }
-  return isEmpty(values) ? `${name} queries require at least one value.` : checkAttributeAndValues(query, attributes);
+  return isEmpty(values) ? `${name} queries require at least one value.` : checkAttributeAndValues(query, attributes, maxValues);
 }

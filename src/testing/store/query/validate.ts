@@ -25,6 +25,8 @@ const ALLOWED: Record<QueryContext, ReadonlySet<MethodType>> = {
   metadata: new Set(['filter', 'limit', 'offset', 'cursor', 'order']),
 };
 const INT_MAX = '9,223,372,036,854,775,807';
+/** utopia's Filter default: appwrite 1.9.0 Queries/Base.php hands APP_DATABASE_QUERY_MAX_VALUES to the ID type param. */
+const METADATA_MAX_VALUES = 5000;
 const INTERNAL = new Set(['$id', '$sequence', '$createdAt', '$updatedAt', '$permissions', '$collection']);
 const UID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,35}$/;
 const UID_MESSAGE = `Invalid cursor: ${UID_DESCRIPTION}`;
@@ -64,10 +66,10 @@ function checkSelect(query: ParsedQuery, attributes: Attributes): string | null 
   return null;
 }
 
-function checkOne(query: ParsedQuery, type: MethodType, attributes: Attributes): string | null {
+function checkOne(query: ParsedQuery, type: MethodType, attributes: Attributes, context: QueryContext): string | null {
   const value = query.values[0];
   switch (type) {
-    case 'filter': return checkFilter(query, attributes);
+    case 'filter': return checkFilter(query, attributes, context === 'metadata' ? METADATA_MAX_VALUES : undefined);
     case 'select': return checkSelect(query, attributes);
     case 'cursor': return checkCursor(query);
     case 'order': return checkOrder(query, attributes);
@@ -102,7 +104,7 @@ function checkAll(queries: readonly ParsedQuery[], table: StoredTable, attribute
     }
     const type = methodType(query);
     if (!ALLOWED[context].has(type)) return `Invalid query method: ${query.method}`;
-    const message = checkOne(query, type, attributes);
+    const message = checkOne(query, type, attributes, context);
     if (message !== null) return `Invalid query: ${message}`;
   }
   return context === 'get' || context === 'metadata' ? null : checkSearch(queries.filter(isFilter), table);
