@@ -15,7 +15,8 @@ export type CacheOutcome = 'hit' | 'miss' | 'bypass' | 'stale';
  *
  * @example
  * ```ts
- * const tier: CacheTier = read.tier ?? 'l1';
+ * const tier: CacheTier = 'l2';
+ * res.setHeader('X-Cache-Tier', tier);
  * ```
  */
 export type CacheTier = 'l1' | 'l2';
