@@ -1,5 +1,6 @@
 import { QueryError } from '../errors/query-error.js';
 import type { QueryNode, QueryScalar } from './query-node.js';
+import { stringifyExact } from '../schema/exact-json.js';
 
 /** A value a plain filter can compare with; `null` means "is null", a Date is sent as ISO 8601. */
 export type FilterScalar = string | number | bigint | boolean | Date | null;
@@ -84,12 +85,15 @@ function describe(attribute: string, value: unknown): string {
   return `{ ${attribute}: ${describeInput(value)} }`;
 }
 
-/** A short, never-throwing rendering of something a caller passed (symbols, functions, cycles included). */
+/**
+ * A short, never-throwing rendering of something a caller passed (symbols, functions, cycles included; bigints
+ * as bare integers, in lists too).
+ */
 export function describeInput(value: unknown): string {
   if (typeof value === 'bigint' || typeof value === 'symbol' || value instanceof Date) return String(value);
   if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   try {
-    return (JSON.stringify(value) ?? String(value)).slice(0, 200);
+    return (value === undefined ? 'undefined' : stringifyExact(value)).slice(0, 200);
   } catch {
     return Object.prototype.toString.call(value);
   }

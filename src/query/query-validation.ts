@@ -1,5 +1,6 @@
 import { QueryError } from '../errors/query-error.js';
 import { LONE_SURROGATE_REASON, isWellFormedText } from '../schema/well-formed.js';
+import { lostPrecision } from '../schema/bigint-value.js';
 import { MAX_QUERY_DEPTH, NESTED, NO_ATTRIBUTE, isQueryNode, queryKind, type QueryKind, type QueryNode } from './query-node.js';
 
 /** Columns every row has besides the declared ones, queryable by filters and orders. */
@@ -25,6 +26,8 @@ export interface ValidationTarget {
   readonly table?: string;
   readonly columns?: ReadonlySet<string>;
   readonly encrypted?: ReadonlySet<string>;
+  /** Bigint columns: a `number` compared with one must be a safe integer (beyond ±2^53 it has lost digits). */
+  readonly bigints?: ReadonlySet<string>;
 }
 
 /**
@@ -69,6 +72,7 @@ export function validateNode(node: QueryNode, raw: string, target: ValidationTar
     return kind;
   }
   checkValues(method, values, target, fail);
+  if (attribute !== undefined && target.bigints?.has(attribute) === true) checkExact(attribute, values, fail);
   return kind;
 }
 
@@ -98,6 +102,14 @@ function checkValues(method: string, values: readonly unknown[], target: Validat
     if (typeof value === 'number' && !Number.isFinite(value)) fail('values must be finite numbers');
     if (!SCALAR_TYPES.has(typeof value) || (typeof value === 'object' && value !== null)) fail('values must be strings, numbers, booleans or null');
     if (typeof value === 'string' && !isWellFormedText(value)) fail(`a value ${LONE_SURROGATE_REASON}`);
+  }
+}
+
+/** Numbers compared with a bigint column: a whole number beyond ±2^53 no longer says which integer it meant. */
+function checkExact(attribute: string, values: readonly unknown[], fail: (reason: string) => never): void {
+  for (const value of values) {
+    const problem = typeof value === 'number' ? lostPrecision(value) : null;
+    if (problem !== null) fail(`"${attribute}" is a bigint column: ${problem}`);
   }
 }
 

@@ -19,6 +19,20 @@ export function exactInteger(value: unknown): bigint | undefined {
 }
 
 /**
+ * Why a number cannot stand for an exact integer, or `null` when it can (or is no whole number): beyond ±2^53
+ * a `number` has already lost digits.
+ *
+ * @example
+ * ```ts
+ * lostPrecision(2 ** 60); // 'the number 1152921504606847000 is beyond ±2^53 and has lost precision: pass a bigint (e.g. 1152921504606846976n)'
+ * ```
+ */
+export function lostPrecision(value: number): string | null {
+  if (!Number.isInteger(value) || Number.isSafeInteger(value)) return null;
+  return `the number ${value} is beyond ±2^53 and has lost precision: pass a bigint (e.g. ${BigInt(value)}n)`;
+}
+
+/**
  * Why a value cannot go into a bigint field, or `null` when it can: it must be a `bigint` or a safe integer
  * `number` within `min`..`max` (by default the int64 range).
  *
@@ -31,8 +45,7 @@ export function bigintProblem(value: unknown, bounds: { readonly min?: bigint | 
   const exact = exactInteger(value);
   if (exact === undefined) {
     if (typeof value !== 'number') return `expected a bigint or a safe integer number, got ${typeof value}`;
-    if (!Number.isInteger(value)) return `expected a whole number, got ${value}`;
-    return `the number ${value} is beyond ±2^53 and has lost precision: pass a bigint (e.g. ${BigInt(value)}n)`;
+    return lostPrecision(value) ?? `expected a whole number, got ${value}`;
   }
   const low = bounds.min === undefined ? INT64_MIN : BigInt(bounds.min);
   const high = bounds.max === undefined ? INT64_MAX : BigInt(bounds.max);

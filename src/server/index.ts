@@ -65,13 +65,13 @@ export {
 export { Database } from './database.js';
 export type { RememberOptions } from './remember.js';
 export type { FoundOrCreated } from './table-defaults.js';
-export type { AggregateSpec, AggregateResult, AggregateOptions } from './table-aggregate.js';
+export type { AggregateSpec, AggregateResult, AggregateFigure, AggregateOptions } from './table-aggregate.js';
 export type { TableHandle } from './table-handle.js';
 export type { Transaction, TransactionOptions } from './transaction.js';
 export type { TransactionTable, StagedRow } from './transaction-table.js';
 export type {
   CallOptions, StepOptions, ReadOptions, QueryOptions, AllOptions, IterateOptions, TableFilter, TableQuery, OrderBy, ColumnName, QueryableColumn,
-  NumericColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
+  NumericColumn, BigintColumn, SteppableColumn, SelectedRow, CreateOptions, WriteOptions, BulkCreateRow, BulkUpsertRow, BulkUpdateItem, BulkDeleteResult,
 } from './table-types.js';
 export type { FilterObject, FilterScalar } from '../query/filter-object.js';
 export type { RetryPolicy } from '../appwrite/read-retry.js';

@@ -6,6 +6,8 @@ import { readFirst, readRow } from './table-reads.js';
 import type { TableCore } from './table-core.js';
 import type { CreateOptions, ReadOptions } from './table-types.js';
 import { createRow } from './table-writes.js';
+import { decodeRow } from './table-runtime.js';
+import { describeInput } from '../query/filter-object.js';
 
 /** What `findOrCreate()` returns: the row, and whether this call created it. */
 export interface FoundOrCreated<R> {
@@ -18,7 +20,7 @@ function valuesOf(core: TableCore, method: string, where: FilterObject): Record<
   const values: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(where)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) throw new QueryError(core.id, `${column}: ${JSON.stringify(value)}`, `${method}() takes one value per column, not a list`);
+    if (Array.isArray(value)) throw new QueryError(core.id, `${column}: ${describeInput(value)}`, `${method}() takes one value per column, not a list`);
     values[column] = value;
   }
   return values;
@@ -51,7 +53,7 @@ export async function findOrCreateRow(core: TableCore, where: FilterObject, defa
 
 /**
  * The row with this id through the cache, or, when there is none, `defaults` with `$id` set: a stand-in
- * that is not written to Appwrite (the handle freezes it).
+ * that is not written to Appwrite, shaped as rows read are (frozen, bigint fields as `bigint`).
  *
  * @example
  * ```ts
@@ -59,12 +61,13 @@ export async function findOrCreateRow(core: TableCore, where: FilterObject, defa
  * ```
  */
 export async function rowOrDefault(core: TableCore, rowId: string, defaults: object, options?: ReadOptions): Promise<RowRecord> {
-  return (await readRow(core, rowId, options, 'getOrDefault')) ?? { ...defaults, $id: rowId };
+  return (await readRow(core, rowId, options, 'getOrDefault')) ?? decodeRow(core.runtime, { ...defaults, $id: rowId });
 }
 
 /**
  * The first row matching the equality filters `where` through the cache, or, when there is none, `defaults`
- * with the values of `where`: a stand-in that is not written to Appwrite (the handle freezes it).
+ * with the values of `where`: a stand-in that is not written to Appwrite, shaped as rows read are (frozen,
+ * bigint fields as `bigint`).
  *
  * @example
  * ```ts
@@ -73,5 +76,5 @@ export async function rowOrDefault(core: TableCore, rowId: string, defaults: obj
  */
 export async function firstOrDefault(core: TableCore, where: FilterObject, defaults: object, options?: ReadOptions): Promise<RowRecord> {
   const values = valuesOf(core, 'findOneOrDefault', where);
-  return (await readFirst(core, core.normalize(where), options)) ?? { ...defaults, ...values };
+  return (await readFirst(core, core.normalize(where), options)) ?? decodeRow(core.runtime, { ...defaults, ...values });
 }

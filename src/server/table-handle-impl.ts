@@ -14,7 +14,7 @@ import type { DefaultRow, DefaultsFor, TableHandle, WithOptions, WithPaths } fro
 import { checkPageSize, iterateRows, readAll, readCount, readFirst, readList, readRow } from './table-reads.js';
 import type {
   AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
-  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, StepOf, SteppableColumn, TableFilter, TableQuery, WriteOptions,
+  BigintColumn, IterateOptions, QueryOptions, ReadOptions, SelectedRow, StepOf, SteppableColumn, TableFilter, TableQuery, WriteOptions,
 } from './table-types.js';
 import * as writes from './table-writes.js';
 
@@ -192,8 +192,8 @@ implements TableHandle<D, T> {
     return this.#frozen('findOneOrDefault', () => firstOrDefault(this.#core, where as FilterObject, defaults, options));
   }
 
-  aggregate<const C extends NumericColumn<D>>(spec: AggregateSpec<C>, where?: TableQuery<D>, options?: AggregateOptions): Promise<AggregateResult<C>> {
-    return this.#core.observe('aggregate', async () => (await aggregateRows(this.#core, this.#core.normalize(where), spec, options)) as AggregateResult<C>);
+  aggregate<const C extends SteppableColumn<D>>(spec: AggregateSpec<C>, where?: TableQuery<D>, options?: AggregateOptions): Promise<AggregateResult<C, C & BigintColumn<D>>> {
+    return this.#core.observe('aggregate', async () => (await aggregateRows(this.#core, this.#core.normalize(where), spec, options)) as AggregateResult<C, C & BigintColumn<D>>);
   }
 
   isUpdated(): boolean {

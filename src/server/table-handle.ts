@@ -3,7 +3,7 @@ import type { RowWith, WithPath } from '../schema/relation-types.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import type {
   AllOptions, BulkCreateRow, CallOptions, BulkDeleteResult, BulkUpdateItem, BulkUpsertRow, ColumnName, CreateOptions,
-  IterateOptions, NumericColumn, QueryOptions, ReadOptions, SelectedRow, StepOf, SteppableColumn, TableFilter, TableQuery, WriteOptions,
+  BigintColumn, IterateOptions, QueryOptions, ReadOptions, SelectedRow, StepOf, SteppableColumn, TableFilter, TableQuery, WriteOptions,
 } from './table-types.js';
 import type { FoundOrCreated } from './table-defaults.js';
 import type { AggregateOptions, AggregateResult, AggregateSpec } from './table-aggregate.js';
@@ -17,8 +17,12 @@ export type WithOptions<W extends string> = ReadOptions & { readonly with?: read
 /** The columns of a row to create or stand in that the filters `W` do not give already. */
 export type DefaultsFor<D extends TableDefinition, W> = Omit<InsertOf<D>, keyof W> & Partial<InsertOf<D>>;
 
-/** A stand-in row that was not read from Appwrite: the defaults given, with `$id` or the filters' values. */
-export type DefaultRow<D extends TableDefinition> = Readonly<Partial<InsertOf<D>>> & { readonly $id?: string };
+/**
+ * A stand-in row that was not read from Appwrite: the defaults given, with `$id` or the filters' values; bigint
+ * fields hold `bigint`s, as in rows read.
+ */
+export type DefaultRow<D extends TableDefinition> = Readonly<Partial<Omit<InsertOf<D>, BigintColumn<D>> & Pick<RowOf<D>, BigintColumn<D> & keyof RowOf<D>>>>
+  & { readonly $id?: string };
 
 /**
  * A typed handle on one table, from `db.table(name)`. Every read goes through the query cache (per identity,
@@ -337,16 +341,17 @@ export interface TableHandle<D extends TableDefinition = TableDefinition, T exte
   findOneOrDefault<const W extends TableFilter<D>>(where: W, defaults: DefaultsFor<D, W>, options?: ReadOptions): Promise<RowOf<D> | DefaultRow<D>>;
 
   /**
-   * Counts the rows matching `where` and computes sums, averages, minima and maxima of numeric columns.
-   * Appwrite has no aggregate endpoint: the rows are read page by page (only the needed columns) and the
-   * figures are cached as one entry, dropped by any write to the table.
+   * Counts the rows matching `where` and computes sums, averages, minima and maxima of integer, float and
+   * bigint columns (on a bigint column the sum, minimum and maximum are exact `bigint`s and the average is the
+   * nearest number). Appwrite has no aggregate endpoint: the rows are read page by page (only the needed
+   * columns) and the figures are cached as one entry, dropped by any write to the table.
    *
    * @example
    * ```ts
    * const { count, sum, avg } = await products.aggregate({ count: true, sum: ['stock'], avg: ['price'] }, { category: 'office' });
    * ```
    */
-  aggregate<const C extends NumericColumn<D>>(spec: AggregateSpec<C>, where?: TableQuery<D>, options?: AggregateOptions): Promise<AggregateResult<C>>;
+  aggregate<const C extends SteppableColumn<D>>(spec: AggregateSpec<C>, where?: TableQuery<D>, options?: AggregateOptions): Promise<AggregateResult<C, C & BigintColumn<D>>>;
 
   /**
    * True when the table was read since its last invalidation and nothing invalidated it since.

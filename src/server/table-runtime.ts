@@ -52,7 +52,8 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     // Two-way partner keys are columns of this table too (queries may select them).
     const columns = new Set([...Object.keys(definition.schema), ...this.relations.keys]);
     const encrypted = new Set(Object.entries(definition.schema).filter(([, field]) => 'encrypt' in field && field.encrypt === true).map(([key]) => key));
-    this.normalizer = new QueryNormalizer({ table: this.id, columns, encrypted });
+    const bigints = new Set(Object.entries(definition.schema).filter(([, field]) => field.type === 'bigint').map(([key]) => key));
+    this.normalizer = new QueryNormalizer({ table: this.id, columns, encrypted, bigints });
     // The fingerprint goes into every key: entries cached under an older declaration (of this table or of a
     // table related to it) are never read again.
     const fingerprint = readFingerprint(definition, tables, graph);
@@ -60,7 +61,7 @@ export class TableRuntime<D extends TableDefinition = TableDefinition> {
     this.numericColumns = new Set(
       Object.entries(definition.schema).filter(([, field]) => field.type === 'integer' || field.type === 'float').map(([key]) => key),
     );
-    this.bigintColumns = new Set(Object.entries(definition.schema).filter(([, field]) => field.type === 'bigint').map(([key]) => key));
+    this.bigintColumns = bigints;
     this.ttl = definition.cache === false ? undefined : definition.cache?.ttl;
     this.cached = definition.cache !== false;
   }

@@ -84,10 +84,13 @@ export type NumericColumn<D extends TableDefinition> = {
   [K in keyof D['schema']]: D['schema'][K] extends { readonly type: 'integer' | 'float' } ? K : never;
 }[keyof D['schema']] & string;
 
-/** Columns `increment()` and `decrement()` take: integer, float and bigint fields. */
-export type SteppableColumn<D extends TableDefinition> = {
-  [K in keyof D['schema']]: D['schema'][K] extends { readonly type: 'integer' | 'float' | 'bigint' } ? K : never;
+/** A bigint field: exact 64-bit integers, read as `bigint`. */
+export type BigintColumn<D extends TableDefinition> = {
+  [K in keyof D['schema']]: D['schema'][K] extends { readonly type: 'bigint' } ? K : never;
 }[keyof D['schema']] & string;
+
+/** Columns `increment()`, `decrement()` and `aggregate()` take: integer, float and bigint fields. */
+export type SteppableColumn<D extends TableDefinition> = NumericColumn<D> | BigintColumn<D>;
 
 /** A step or bound of `increment()`/`decrement()` on column `C`: a `bigint` or a safe integer on bigint fields, a number on the others. */
 export type StepOf<D extends TableDefinition, C extends string> = D['schema'][C] extends { readonly type: 'bigint' } ? bigint | number : number;

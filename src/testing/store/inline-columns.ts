@@ -77,6 +77,15 @@ function phpNumber(value: number): string {
 }
 
 /**
+ * PHP's text for a range bound in a message: a JSON integer within int64 is a PHP int, printed in full; anything
+ * else (a fraction, an integer beyond int64) is a float; the texts of PHP_INT_MIN/MAX print as they are.
+ */
+function phpBound(bound: number | bigint | string): string {
+  if (typeof bound === 'string') return bound;
+  return typeof bound === 'bigint' && bound >= -(2n ** 63n) && bound < 2n ** 63n ? bound.toString() : phpNumber(Number(bound));
+}
+
+/**
  * Attributes.php's range check of an inline numeric default (only when `min` or `max` is given; the other
  * bound is PHP_INT_MIN/MAX or -/+PHP_FLOAT_MAX, printed as PHP prints it).
  */
@@ -87,8 +96,7 @@ function checkDefaultInRange(column: StoredColumn, key: string, value: number): 
   const high = column.max ?? (integer ? '9223372036854775807' : Number.MAX_VALUE);
   const inside = (typeof low === 'string' || value >= low) && (typeof high === 'string' || value <= high);
   if (!inside) {
-    const text = (bound: number | bigint | string): string => (typeof bound === 'number' ? phpNumber(bound) : String(bound));
-    throw invalid(`Default value for ${integer ? 'integer' : 'float'} attribute '${key}' must be between ${text(low)} and ${text(high)}`);
+    throw invalid(`Default value for ${integer ? 'integer' : 'float'} attribute '${key}' must be between ${phpBound(low)} and ${phpBound(high)}`);
   }
 }
 
@@ -144,9 +152,10 @@ function checkBigintDefault(column: StoredColumn, value: unknown): number | bigi
   const exact = typeof value === 'string' ? undefined : bigintOf(value);
   if (exact === undefined) throw invalid(`Default value for bigint attribute '${key}' must be an integer`);
   if (column.min !== undefined || column.max !== undefined) {
+    // An unset bound is PHP_INT_MIN/MAX; a given one prints as PHP prints the JSON number it read.
     const min = column.min ?? -(2n ** 63n);
     const max = column.max ?? 2n ** 63n - 1n;
-    if (exact < min || exact > max) throw invalid(`Default value for bigint attribute '${key}' must be between ${min} and ${max}`);
+    if (exact < min || exact > max) throw invalid(`Default value for bigint attribute '${key}' must be between ${phpBound(min)} and ${phpBound(max)}`);
   }
   return storedInteger(exact);
 }

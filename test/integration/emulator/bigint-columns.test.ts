@@ -63,6 +63,20 @@ describe('emulator bigint columns (Appwrite 1.9.5+)', () => {
       400, 'general_argument_invalid', "Default value for bigint attribute 'b' must be an integer");
   });
 
+  it('prints an unset bound of an inline bigint default range as PHP prints PHP_INT_MIN/MAX (Validator/Attributes.php on 1.9.x)', async () => {
+    const tablesDb = fixture.tablesDb();
+    const refused = (column: object, message: string): Promise<unknown> =>
+      expectAppwriteError(tablesDb.createTable({ databaseId: 'db', tableId: 'x', name: 'x', columns: [column] }), 400, 'general_argument_invalid', message);
+    await tablesDb.create({ databaseId: 'db', name: 'Db' });
+    await refused({ key: 'b', type: 'bigint', max: 10, default: 20 }, "Default value for bigint attribute 'b' must be between -9223372036854775808 and 10");
+    await refused({ key: 'b', type: 'bigint', min: 2n ** 62n, default: -1 }, "Default value for bigint attribute 'b' must be between 4611686018427387904 and 9223372036854775807");
+    await refused({ key: 'b', type: 'bigint', min: -5, max: 5, default: MIN }, "Default value for bigint attribute 'b' must be between -5 and 5");
+    await refused({ key: 'b', type: 'bigint', min: 0.5, default: 0 }, "Default value for bigint attribute 'b' must be between 0.5 and 9223372036854775807");
+    await refused({ key: 'b', type: 'bigint', max: 1e20, default: MAX, min: 1e19 }, "Default value for bigint attribute 'b' must be between 1.0E+19 and 1.0E+20");
+    // The same on an integer column: a bound beyond int64 is a PHP float.
+    await refused({ key: 'i', type: 'integer', min: 1e19, default: 0 }, "Default value for integer attribute 'i' must be between 1.0E+19 and 9223372036854775807");
+  });
+
   it('stores row values exactly and refuses what int64 cannot hold, with utopia\'s messages', async () => {
     const tablesDb = fixture.tablesDb();
     await createTable(tablesDb, 't', [{ key: 'n', type: 'bigint' }, { key: 'r', type: 'bigint', min: 0, max: 10 }, { key: 'l', type: 'bigint', array: true }]);

@@ -131,3 +131,40 @@ describe('params are validated before any lookup', () => {
     expect(answer.body).toMatchObject({ code: 400, message: invalid('commit', 'Value must be a valid boolean') });
   });
 });
+
+describe('validator details', () => {
+  it('row data may be a string of JSON, which the action decodes (Tables/Rows/Create.php:101 JSON, Documents/Create.php:144)', async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 't', [{ key: 'a', type: 'integer', required: false }]);
+    const created = await call('POST', '/tablesdb/db/tables/t/rows', { rowId: 'r1', data: '{"a":1}' });
+    expect(created.status).toBe(201);
+    expect(created.body.a).toBe(1);
+    const updated = await call('PATCH', '/tablesdb/db/tables/t/rows/r1', { data: '{"a":2}' });
+    expect(updated.body.a).toBe(2);
+    const broken = await call('PATCH', '/tablesdb/db/tables/t/rows/r1', { data: '{not json' });
+    expect(broken.body.message).toBe(invalid('data', 'Value must be a valid JSON string'));
+  });
+
+  it('a metadata list refuses queries that are not an array (TablesDB/XList.php:57, Validator/Queries::isValid)', async () => {
+    const answer = await call('GET', '/tablesdb?queries=limit');
+    expect(answer.body).toMatchObject({ code: 400, message: invalid('queries', 'Queries must be an array') });
+  });
+});
+
+describe('update actions write their defaults', () => {
+  it('updateDatabase without enabled enables the database (Databases/Update.php action: setAttribute enabled, default true)', async () => {
+    const tablesDb = fixture.tablesDb();
+    await tablesDb.create({ databaseId: 'db', name: 'db', enabled: false });
+    const updated = await tablesDb.update({ databaseId: 'db', name: 'renamed' });
+    expect(updated).toMatchObject({ name: 'renamed', enabled: true });
+  });
+});
+
+describe('PHP truthiness of names', () => {
+  it('a name of "0" leaves the database and table names as they were (Databases/Update.php, Collections/Update.php: if ($name))', async () => {
+    const tablesDb = fixture.tablesDb();
+    await createTable(tablesDb, 't', []);
+    expect(await tablesDb.update({ databaseId: 'db', name: '0' })).toMatchObject({ name: 'Test' });
+    expect(await tablesDb.updateTable({ databaseId: 'db', tableId: 't', name: '0' })).toMatchObject({ name: 't' });
+  });
+});

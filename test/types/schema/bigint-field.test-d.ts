@@ -3,6 +3,7 @@ import { defineTable } from '../../../src/schema/table-definition.js';
 import type { InferInsert, InferPatch, InferRow, OperatorFor } from '../../../src/schema/infer.js';
 import type { ArrayOperator } from '../../../src/schema/operator.js';
 import type { TableHandle } from '../../../src/server/table-handle.js';
+import type { AggregateResult } from '../../../src/server/table-aggregate.js';
 
 const _schema = {
   views: { type: 'bigint', required: true },
@@ -53,5 +54,44 @@ describe('bigint fields', () => {
       handle.increment('a', 'label', 1),
     ];
     expectTypeOf(_steps).returns.toEqualTypeOf<unknown[]>();
+  });
+
+  it('aggregate bigint fields to bigint sums, minima and maxima, and number averages; other fields stay numbers', () => {
+    const _counters = defineTable({ name: 'counters', schema: { views: { type: 'bigint', required: true }, stock: { type: 'integer' }, price: { type: 'float' }, label: { type: 'string' } } });
+    type Handle = TableHandle<typeof _counters>;
+    // Type-checked only: the calls never run.
+    const _figures = (handle: Handle) => handle.aggregate({ count: true, sum: ['views', 'stock'], avg: ['views'], min: ['views', 'price'], max: ['views'] });
+    type Figures = Awaited<ReturnType<typeof _figures>>;
+    expectTypeOf<Figures['sum']['views']>().toEqualTypeOf<bigint>();
+    expectTypeOf<Figures['sum']['stock']>().toEqualTypeOf<number>();
+    expectTypeOf<Figures['min']['views']>().toEqualTypeOf<bigint | null>();
+    expectTypeOf<Figures['min']['price']>().toEqualTypeOf<number | null>();
+    expectTypeOf<Figures['max']['views']>().toEqualTypeOf<bigint | null>();
+    expectTypeOf<Figures['avg']['views']>().toEqualTypeOf<number | null>();
+    expectTypeOf<Figures['count']>().toEqualTypeOf<number>();
+    // Without bigint columns the result is the plain number form.
+    expectTypeOf<AggregateResult<'stock'>['sum']['stock']>().toEqualTypeOf<number>();
+    // @ts-expect-error a string field is not aggregated
+    const _bad = (handle: Handle) => handle.aggregate({ sum: ['label'] });
+    expectTypeOf(_bad).returns.not.toBeAny();
+  });
+
+  it('filter bigint fields with bigints or safe numbers, one value, a list or null', () => {
+    const _counters = defineTable({ name: 'counters', schema: { views: { type: 'bigint', required: true }, history: { type: 'bigint', array: true }, label: { type: 'string' } } });
+    type Handle = TableHandle<typeof _counters>;
+    // Type-checked only: the calls never run.
+    const _reads = (handle: Handle): unknown[] => [
+      handle.find({ views: 2n ** 60n }),
+      handle.find({ views: [1n, 2, 2n ** 62n] }),
+      handle.find({ history: 5n, views: null }),
+      handle.findOne({ views: 5 }),
+      handle.count({ views: 2n ** 60n }),
+      handle.findOrCreate({ views: 2n ** 60n }, { label: 'big' }),
+      handle.findOneOrDefault({ views: 1n }, { label: 'none' }),
+      handle.getOrDefault('a', { views: 2n ** 60n }),
+      // @ts-expect-error a string is no bigint filter value
+      handle.find({ views: '5' }),
+    ];
+    expectTypeOf(_reads).returns.toEqualTypeOf<unknown[]>();
   });
 });

@@ -69,4 +69,25 @@ describe('appwriteWebhook', () => {
       expect(response.status).toBe(400);
     }
   });
+
+  it('takes a row whose int64 values are beyond 2^53 (a bare 9223372036854775807) and keeps its table identity', async () => {
+    const { db, invalidated } = fakeDb();
+    const app = express();
+    app.use('/hook', appwriteWebhook(db, { secret }));
+    server = await listen(app);
+    const url = `${server.url}/hook`;
+    // As Appwrite writes it: the int64 bare, not quoted; JSON.parse reads it as a rounded number, and ids are strings.
+    const body = '{"$id":"big","$sequence":9223372036854775807,"views":9223372036854775807,"low":-9223372036854775808,"history":[9223372036854775807,1],"$databaseId":"shop","$tableId":"orders_v2"}';
+    const response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-appwrite-webhook-events': 'databases.shop.tables.orders_v2.rows.big.update', 'x-appwrite-webhook-signature': signWebhook({ secret, url, body }) },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ invalidated: ['orders_v2'], ignored: [] });
+    expect(invalidated).toEqual(['orders_v2:webhook']);
+    // Without the events header the table comes from the payload alone, the big integers around it.
+    const bare = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-appwrite-webhook-signature': signWebhook({ secret, url, body }) } });
+    expect(await bare.json()).toEqual({ invalidated: ['orders_v2'], ignored: [] });
+  });
 });

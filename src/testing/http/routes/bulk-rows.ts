@@ -6,7 +6,7 @@ import { prepareBulkUpdate, prepareUpsertExisting } from '../../store/row-update
 import { assertNoBulkRelations } from '../../store/relationships/relation-answer.js';
 import { commitRows, prepareCreates, removeRows, resolvePermissions, splitRowData } from '../../store/row-writer.js';
 import { parsedQueries, rawQueries } from './list-params.js';
-import { answerRows, emitRows, relationshipKeys, rowTable } from './row-context.js';
+import { answerRows, dataParam, emitRows, relationshipKeys, rowTable } from './row-context.js';
 import { stageBulk, stagedIn } from './staged-rows.js';
 import { param } from '../param-rules.js';
 import { data, databaseId, rowQueries, rowsValidator, tableId, transactionId } from './common-params.js';
@@ -87,7 +87,7 @@ export const bulkRowRoutes: readonly RouteDefinition[] = [
     params: [databaseId, tableId, data, rowQueries, transactionId], // Bulk/Update.php:59-63
     handle: (context) => {
       const { params, caller, state } = context;
-      const data = params.object('data') ?? {};
+      const data = dataParam(params) ?? {};
       if (Object.keys(data).length === 0) throw rowMissingPayload();
       const table = bulkTable(context, 'update');
       const staged = stagedIn(context);

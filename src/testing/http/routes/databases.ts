@@ -56,8 +56,11 @@ export const databaseRoutes: readonly RouteDefinition[] = [
     params: [databaseId, optional('name', text(128)), enabled], // TablesDB/Update.php:50-52
     handle: ({ state, path, params }) => {
       const { database } = state.store.database(path.databaseId ?? '');
-      database.name = params.string('name', { max: 128 }) ?? database.name;
-      database.enabled = params.boolean('enabled') ?? database.enabled;
+      // Databases/Update.php: a truthy name replaces the old one (PHP's `if ($name)`, so not "0"), and
+      // `enabled` is always written, its default true when omitted.
+      const name = params.string('name', { max: 128 });
+      if (name !== undefined && name !== '0') database.name = name;
+      database.enabled = params.boolean('enabled') ?? true;
       database.$updatedAt = isoNow();
       state.store.changed();
       return { status: 200, body: wireDatabase(database) };

@@ -2,6 +2,7 @@ import type { StoredColumn, StoredRow, StoredTable } from '../../store/model.js'
 import { custom, type ParamRule } from '../param-rules.js';
 import { Params } from '../params.js';
 import { ApiError } from '../api-error.js';
+import { paramInvalid } from '../errors.js';
 import { checkQueriesParam, parseQueries, runListQuery, validateQueries, type ParsedQuery } from '../../store/query/index.js';
 
 /** The `queries` param as the query engine takes it (a lone string counts as one query). */
@@ -86,6 +87,8 @@ function metadataTable(fields: Readonly<Record<string, FieldKind>>): StoredTable
 export function metadataQueriesParam(fields: Readonly<Record<string, FieldKind>>): ParamRule {
   const table = metadataTable(fields);
   return custom('queries', true, (value) => {
+    // utopia-php/database `Validator/Queries::isValid`: anything but a PHP array fails first.
+    if (typeof value !== 'object' || value === null) throw paramInvalid('queries', 'Queries must be an array');
     metadataQueries(new Params({ queries: value }), table);
   });
 }

@@ -1,7 +1,8 @@
 import { assertEnabled } from '../../auth/access.js';
 import type { RowEvent } from '../../emulator-state.js';
 import { rowNotFound } from '../errors.js';
-import type { Params } from '../params.js';
+import { Params } from '../params.js';
+import { parseWire } from '../wire-json.js';
 import type { StoredColumn, StoredRow } from '../../store/model.js';
 import type { ParsedQuery } from '../../store/query/index.js';
 import { hasVisibleRelations, selectPlan, wireRelatedRow } from '../../store/relationships/relation-answer.js';
@@ -26,6 +27,15 @@ export function hasContent(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (Array.isArray(value)) return value.length > 0;
   return typeof value !== 'object' || Object.keys(value).length > 0;
+}
+
+/**
+ * The `data` param of the row write routes. Its validator (`JSON`) also takes a string of JSON, which the
+ * actions decode before use (Documents/Create.php:144, Update.php:98, Upsert.php:101, Bulk/Update.php:96).
+ */
+export function dataParam(params: Params): Record<string, unknown> | undefined {
+  const raw = params.raw.data;
+  return typeof raw === 'string' ? new Params({ data: parseWire(raw) }).object('data') : params.object('data');
 }
 
 /** `permissions` param: undefined when absent or null (keep / default), else the list. */

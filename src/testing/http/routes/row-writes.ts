@@ -9,7 +9,7 @@ import { dropUntouchedChildren, withRelations } from '../../store/relationships/
 import { parseOperators } from '../../store/operators/index.js';
 import { prepareUpdate, prepareUpsertExisting } from '../../store/row-update.js';
 import { commitRows, prepareCreates, resolvePermissions, splitRowData, type RowInput } from '../../store/row-writer.js';
-import { answerRows, emitRows, findRow, hasContent, permissionsParam, relationshipKeys, rowTable } from './row-context.js';
+import { answerRows, dataParam, emitRows, findRow, hasContent, permissionsParam, relationshipKeys, rowTable } from './row-context.js';
 import { data, databaseId, rowId, rowPermissions, tableId, transactionId } from './common-params.js';
 import type { RouteContext, RouteDefinition } from './route.js';
 import { stagedIn, stageUpdateRow, stageUpsertRow } from './staged-rows.js';
@@ -34,7 +34,7 @@ function writeRow(
   write: (table: TableState, input: RowInput, given: ReturnType<typeof permissionsParam>) => WriteOutcome,
 ): Reply {
   const { caller, state, path } = context;
-  const data = context.params.object('data') ?? {};
+  const data = dataParam(context.params) ?? {};
   const given = permissionsParam(context.params);
   if (!hasContent(data) && given === undefined) throw rowMissingPayload();
   const table = rowTable(context);

@@ -15,7 +15,7 @@ import { customId, optional, range } from '../param-rules.js';
 import { data, databaseId, rowId, rowPermissions, rowQueries, rowsValidator, tableId, total, transactionId } from './common-params.js';
 import { incrementRoute } from './increment.js';
 import { checkTtl, parsedQueries, wantsTotal } from './list-params.js';
-import { answerRows, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
+import { answerRows, dataParam, emitRows, findRow, hasContent, permissionsParam, rowTable } from './row-context.js';
 import { rowWriteRoutes } from './row-writes.js';
 import { stageCreateRow, stageCreateRows, stageDeleteRow, stagedIn } from './staged-rows.js';
 import { getRowInTransaction, listRowsInTransaction } from './transaction-reads.js';
@@ -47,7 +47,7 @@ function bulkRowInput(item: Readonly<Record<string, unknown>>, caller: Caller): 
 function createRowOrRows(context: RouteContext): Reply {
   const { params, caller, state } = context;
   const rows = params.array('rows', { max: BULK_LIMIT });
-  const data = params.object('data');
+  const data = dataParam(params);
   if (!hasContent(data) && !hasContent(rows)) throw rowMissingData();
   if (hasContent(data) && hasContent(rows)) throw badRequest('You can only send one of the following parameters: data, rows');
   if (data !== undefined && hasContent(data)) {

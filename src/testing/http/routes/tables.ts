@@ -102,7 +102,9 @@ export const tableRoutes: readonly RouteDefinition[] = [
     params: [databaseId, tableId, optional('name', text(128)), ...settings], // Tables/Update.php:57-62
     handle: ({ state, params, path }) => {
       const { table } = state.store.table(path.databaseId ?? '', path.tableId ?? '');
-      table.name = params.string('name', { max: 128 }) ?? table.name;
+      // Collections/Update.php: only a truthy name replaces the old one (PHP's `if ($name)`, so not "0").
+      const name = params.string('name', { max: 128 });
+      if (name !== undefined && name !== '0') table.name = name;
       const permissions = params.stringArray('permissions');
       if (permissions !== undefined) table.$permissions = normalizePermissions('permissions', permissions, 'table');
       // Appwrite always writes both: omitted, row security goes off and the table is enabled again.
