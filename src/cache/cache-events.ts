@@ -1,3 +1,5 @@
+import type { CacheTier } from './request-context.js';
+
 /**
  * Where an invalidation comes from. `'local'`: a write or an explicit call in this process (the Redis bridge
  * publishes these); `'remote'`: received from another instance through the bridge (never re-published);
@@ -23,14 +25,22 @@ export interface CacheEventMap {
   hit: { readonly table: string; readonly key: string };
   /** A read not in the cache; `coalesced` when it joined a load already in flight. */
   miss: { readonly table: string; readonly key: string; readonly coalesced: boolean };
+  /**
+   * A load that missed this process's memory was answered by the shared tier (Redis) instead of Appwrite.
+   * Follows the `miss` event of the read that started the load; once per load, whatever joined it.
+   */
+  l2Hit: { readonly table: string; readonly key: string };
   /** A table's entries were dropped and its generation bumped; `all` when it is part of `invalidateAll()`. */
   invalidate: { readonly table: string; readonly origin: InvalidationOrigin; readonly all?: boolean };
   /** `invalidateAll()` ran (after the `invalidate` event of each table it knew); the Redis bridge announces it as one message. */
   invalidateAll: { readonly origin: InvalidationOrigin };
   /** An entry was dropped to respect `maxEntries` or `maxBytes`. */
   evict: { readonly table: string; readonly key: string };
-  /** Appwrite failed, and an entry past its TTL but within `grace` was returned instead. */
-  stale: { readonly table: string; readonly key: string; readonly error: unknown };
+  /**
+   * Appwrite failed, and an entry past its TTL but within `grace` was returned instead; `tier` tells whether it
+   * came from this process's memory (`'l1'`) or from the shared tier (`'l2'`).
+   */
+  stale: { readonly table: string; readonly key: string; readonly error: unknown; readonly tier: CacheTier };
 }
 
 /**
@@ -67,7 +77,7 @@ type ListenerSets = { readonly [E in CacheEventName]: Set<CacheListener<E>> };
  * ```
  */
 export class CacheEvents {
-  readonly #listeners: ListenerSets = { hit: new Set(), miss: new Set(), invalidate: new Set(), invalidateAll: new Set(), evict: new Set(), stale: new Set() };
+  readonly #listeners: ListenerSets = { hit: new Set(), miss: new Set(), l2Hit: new Set(), invalidate: new Set(), invalidateAll: new Set(), evict: new Set(), stale: new Set() };
 
   /** Adds `listener` for `event`. Adding the same function twice keeps one. */
   on<E extends CacheEventName>(event: E, listener: CacheListener<E>): void {

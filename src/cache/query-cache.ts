@@ -1,11 +1,11 @@
-import { CacheEntries } from './cache-entries.js';
+import { CacheEntries, DEFAULT_GRACE_MS } from './cache-entries.js';
 import { cacheKey } from './cache-key.js';
 import { CacheEvents, type CacheEventName, type CacheListener, type InvalidationOrigin } from './cache-events.js';
 import { CacheStatsRegistry, type CacheStatsSnapshot, type TableCounters } from './cache-stats.js';
 import { deepFreeze } from './deep-freeze.js';
 import { assertQueryCacheOptions, type CacheReadRequest, type QueryCacheOptions } from './query-cache-options.js';
 import { currentOperation } from './operation-record.js';
-import { currentCacheContext } from './request-context.js';
+import { currentCacheContext, type CacheTier } from './request-context.js';
 import { SingleFlight, type Flight } from './single-flight.js';
 import { entrySize, freezeAndMeasure } from './size-estimate.js';
 import { effectiveTtl } from './ttl-precedence.js';
@@ -33,6 +33,7 @@ export type { CacheReadRequest, QueryCacheOptions } from './query-cache-options.
 export class QueryCache {
   readonly #enabled: boolean;
   readonly #ttl: number;
+  readonly #grace: number;
   readonly #generations = new TableGenerations();
   readonly #stats = new CacheStatsRegistry();
   readonly #flights = new SingleFlight();
@@ -47,6 +48,7 @@ export class QueryCache {
     assertQueryCacheOptions(options);
     this.#enabled = options.enabled;
     this.#ttl = options.ttl;
+    this.#grace = options.grace ?? DEFAULT_GRACE_MS;
     this.#entries = new CacheEntries({ ...options, events: this.#events });
   }
 
@@ -222,7 +224,7 @@ export class QueryCache {
   }
 
   /**
-   * Subscribes to `'hit'`, `'miss'`, `'invalidate'`, `'invalidateAll'` or `'evict'`.
+   * Subscribes to `'hit'`, `'miss'`, `'l2Hit'`, `'stale'`, `'invalidate'`, `'invalidateAll'` or `'evict'`.
    *
    * @example
    * ```ts
@@ -269,18 +271,27 @@ export class QueryCache {
     const state = this.#generations.of(table);
     const counters = this.#stats.of(table);
     counters.misses++;
-    currentCacheContext()?.record(table, 'miss');
+    const context = currentCacheContext();
+    const slot = context?.record(table, 'miss');
     const operation = currentOperation();
     if (operation !== undefined) operation.misses++;
     const joined = this.#flights.join(key, state.generation);
     if (joined !== undefined) counters.coalesced++;
     if (this.#events.has('miss')) this.#events.emit('miss', { table, key, coalesced: joined !== undefined });
-    if (joined !== undefined) return joined.promise as Promise<T>;
-    // Registered before `load` is called, so a load that throws synchronously still finds its flight to release.
-    const flight = this.#flights.start(key, state.generation);
-    const related = this.#relatedSnapshot(request);
-    flight.promise = this.#load(key, request, state, counters, flight, load, related);
-    return flight.promise as Promise<T>;
+    let flight = joined;
+    if (flight === undefined) {
+      // Registered before `load` is called, so a load that throws synchronously still finds its flight to release.
+      flight = this.#flights.start(key, state.generation);
+      const related = this.#relatedSnapshot(request);
+      flight.promise = this.#load(key, request, state, counters, flight, load, related);
+    }
+    if (context === undefined || slot === undefined) return flight.promise as Promise<T>;
+    // The read is reported as what answered it, which is known once the load settles.
+    const settled = flight;
+    return settled.promise.then((value) => {
+      if (settled.answer !== undefined) context.settle(slot, settled.answer.outcome, settled.answer.tier);
+      return value as T;
+    });
   }
 
   async #load<T>(
@@ -308,6 +319,8 @@ export class QueryCache {
           shared = undefined;
           sharedTtl = hit.ttl;
           value = hit.value as T;
+          flight.answer = { outcome: 'hit', tier: 'l2' };
+          if (this.#events.has('l2Hit')) this.#events.emit('l2Hit', { table: request.table, key });
         }
       }
       // Freezing and sizing share one walk; sizing by JSON.stringify would walk the value again and build its
@@ -316,11 +329,10 @@ export class QueryCache {
     } catch (error) {
       // Released in the same tick as the failure, so the next caller retries instead of sharing the error.
       this.#flights.release(key, flight);
-      const stale = isTransient(error) ? this.#entries.stale(key) : undefined;
+      const stale = isTransient(error) ? await this.#stale(key, request.table, shared, state, flight) : undefined;
       if (stale === undefined) throw error;
-      // Within grace: the entry merely expired (an invalidation would have removed it), so it may stand in.
-      currentCacheContext()?.record(request.table, 'stale');
-      if (this.#events.has('stale')) this.#events.emit('stale', { table: request.table, key, error });
+      flight.answer = { outcome: 'stale', tier: stale.tier };
+      if (this.#events.has('stale')) this.#events.emit('stale', { table: request.table, key, error, tier: stale.tier });
       return stale.value as T;
     }
     this.#flights.release(key, flight);
@@ -330,12 +342,27 @@ export class QueryCache {
       state.updated = true;
       const ttl = Math.min(effectiveTtl(request.ttl, request.tableTtl, this.#ttl), sharedTtl);
       this.#entries.set(key, request.table, value, entrySize(key, length), ttl, counters, request.dependsOn);
-      if (shared !== undefined && this.#tier !== undefined) void this.#tier.set(shared, key, value, Math.min(ttl, this.#tier.ttl ?? ttl));
+      if (shared !== undefined && this.#tier !== undefined) void this.#tier.set(shared, key, value, Math.min(ttl, this.#tier.ttl ?? ttl), this.#grace);
     } else {
       const operation = currentOperation();
       if (operation !== undefined) operation.stale++;
     }
     return value;
+  }
+
+  /**
+   * An expired entry that may stand in for a load that failed: this process's (an invalidation would have
+   * removed it), else the shared tier's under the generations the load started with, provided no
+   * invalidation of the table reached this instance since (an invalidated entry never comes back).
+   */
+  async #stale(key: string, table: string, shared: L2Generations | undefined, state: TableGeneration, flight: Flight): Promise<{ readonly value: unknown; readonly tier: CacheTier } | undefined> {
+    const local = this.#entries.stale(key);
+    if (local !== undefined) return { value: local.value, tier: 'l1' };
+    if (shared === undefined || this.#tier === undefined || this.#grace === 0 || state.generation !== flight.generation) return undefined;
+    const found = await this.#tier.stale(shared, key, this.#grace);
+    // Checked again: an invalidation may have arrived while Redis answered.
+    if (found === undefined || state.generation !== flight.generation) return undefined;
+    return { value: deepFreeze(found.value), tier: 'l2' };
   }
 
   /** The generations, at the start of a load, of the other tables a read depends on. */

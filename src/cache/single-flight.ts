@@ -1,3 +1,5 @@
+import type { CacheTier } from './request-context.js';
+
 /**
  * One load in progress, shared by every identical read that arrives while it runs in the same generation.
  *
@@ -11,6 +13,11 @@ export interface Flight {
   readonly generation: number;
   /** Settles with the load; set right after the flight is registered. */
   promise: Promise<unknown>;
+  /**
+   * Set before `promise` resolves when the value did not come from Appwrite: a hit of the shared tier, or an
+   * expired entry standing in for a failed load. Every reader of the flight reports it.
+   */
+  answer?: { readonly outcome: 'hit' | 'stale'; readonly tier: CacheTier };
 }
 
 /**

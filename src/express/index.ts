@@ -6,4 +6,4 @@ export { appwriteWebhook, type AppwriteWebhookOptions, type WebhookResult } from
 export { signWebhook, verifyWebhookSignature, type WebhookSignatureInput } from './webhook-signature.js';
 export { tablesNamedByWebhook, type WebhookTableRef } from './webhook-events.js';
 export type { ExpressDatabase } from './express-database.js';
-export type { CacheStatus } from '../cache/request-context.js';
+export type { CacheStatus, CacheTier } from '../cache/request-context.js';

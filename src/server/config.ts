@@ -40,8 +40,9 @@ export interface CacheConfig {
   readonly instanceId?: string;
   /**
    * How long past its TTL a cached result may still answer a read when Appwrite fails with an error worth
-   * retrying (5xx, 429, timeout, no connection), in ms; such reads are marked `STALE`. A result dropped by a
-   * write or an invalidation is never served. @default `DEFAULTS.cache.grace` (0: never)
+   * retrying (5xx, 429, timeout, no connection), in ms; such reads are marked `STALE`. With `l2`, entries stay
+   * in Redis that much longer and stand in as well. A result dropped by a write or an invalidation is never
+   * served. @default `DEFAULTS.cache.grace` (0: never)
    */
   readonly grace?: number;
   /**

@@ -4,6 +4,7 @@ import { getOrCreate } from '../get-or-create.js';
 export interface L2TableCounters {
   hits: number;
   misses: number;
+  stale: number;
 }
 
 /** State of the shared tier's connection: `'down'` until Redis answers, `'slow'` for a while after a timeout. */
@@ -16,6 +17,8 @@ export interface L2Stats {
   readonly hits: number;
   /** Reads Redis had no current entry for. */
   readonly misses: number;
+  /** Failed loads answered with an entry past its TTL but within `cache.grace` (not counted in `hits`). */
+  readonly stale: number;
   /** Reads and writes skipped because Redis was down or slow, or its table owed a bump. */
   readonly skipped: number;
   /** Commands that failed or timed out, and values that could not be decoded. */
@@ -30,16 +33,17 @@ export interface L2Stats {
   readonly bumps: number;
   /** Times every known generation was dropped to be read again (reconnects). */
   readonly resyncs: number;
-  /** Hits and misses per table. */
+  /** Hits, misses and stale stand-ins per table. */
   readonly tables: Readonly<Record<string, Readonly<L2TableCounters>>>;
 }
 
-const zeroCounters = (): L2TableCounters => ({ hits: 0, misses: 0 });
+const zeroCounters = (): L2TableCounters => ({ hits: 0, misses: 0, stale: 0 });
 
 /** The mutable counters behind {@link L2Stats}. */
 export class L2Counters {
   hits = 0;
   misses = 0;
+  stale = 0;
   skipped = 0;
   errors = 0;
   timeouts = 0;
@@ -58,7 +62,7 @@ export class L2Counters {
   snapshot(state: L2State): L2Stats {
     const tables: Record<string, L2TableCounters> = {};
     for (const [table, counters] of this.#tables) tables[table] = { ...counters };
-    const { hits, misses, skipped, errors, timeouts, writes, tooLarge, bumps, resyncs } = this;
-    return { state, hits, misses, skipped, errors, timeouts, writes, tooLarge, bumps, resyncs, tables };
+    const { hits, misses, stale, skipped, errors, timeouts, writes, tooLarge, bumps, resyncs } = this;
+    return { state, hits, misses, stale, skipped, errors, timeouts, writes, tooLarge, bumps, resyncs, tables };
   }
 }

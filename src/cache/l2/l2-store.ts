@@ -180,19 +180,45 @@ export class L2Store implements SharedTier {
    * ```
    */
   async get(generations: L2Generations, cacheKey: string): Promise<L2Hit | undefined> {
+    const found = await this.#read(generations, cacheKey);
+    if (found === undefined) return undefined;
+    const table = ownTable(generations);
+    // Redis expires keys by its own clock, and keeps them `grace` past their TTL: an entry past its time is a miss.
+    if (found === null || !(found.ttl > 0)) return this.#missed(table);
+    this.#counters.hits++;
+    this.#counters.of(table).hits++;
+    return found;
+  }
+
+  /**
+   * The entry of `cacheKey` under `generations` when it is past its TTL by less than `grace` ms (kept that long
+   * by {@link L2Store.set}), for a read whose load failed; `undefined` otherwise, and when a generation moved on
+   * since (the table was invalidated: its old entries never come back). `ttl` is then 0 or less.
+   *
+   * @example
+   * ```ts
+   * const standIn = await store.stale(seen, key, 600_000);
+   * ```
+   */
+  async stale(generations: L2Generations, cacheKey: string, grace: number): Promise<L2Hit | undefined> {
+    if (!this.#current(generations)) return undefined;
+    const found = await this.#read(generations, cacheKey);
+    if (found === undefined || found === null || found.ttl > 0 || !(found.ttl + grace > 0) || !this.#current(generations)) return undefined;
+    this.#counters.stale++;
+    this.#counters.of(ownTable(generations)).stale++;
+    return found;
+  }
+
+  /** The decoded entry (`null`: none), or `undefined` when Redis cannot answer or the bytes cannot be decoded. */
+  async #read(generations: L2Generations, cacheKey: string): Promise<L2Hit | null | undefined> {
     if (!this.#usable()) return this.#skip();
     const table = ownTable(generations);
     const bytes = await this.#run(() => this.#redis.getBuffer(this.#keys.entry(table, generations, cacheKey)));
     if (bytes === FAILED) return undefined;
-    if (bytes === null) return this.#missed(table);
+    if (bytes === null) return null;
     try {
       const { value, expiresAt } = await decodeL2Value(bytes);
-      const ttl = expiresAt - Date.now();
-      // Redis expires keys by its own clock: an entry past its time by this one is a miss.
-      if (!(ttl > 0)) return this.#missed(table);
-      this.#counters.hits++;
-      this.#counters.of(table).hits++;
-      return { value, ttl };
+      return { value, ttl: expiresAt - Date.now() };
     } catch {
       this.#counters.errors++;
       return undefined;
@@ -201,7 +227,7 @@ export class L2Store implements SharedTier {
 
   /**
    * Writes `value` as the entry of `cacheKey` under `generations` for `ttl` ms (`Infinity`: until Redis
-   * evicts it), unless a generation moved on since (the write would be dead), the value is too large, or
+   * evicts it), kept in Redis `grace` ms longer as a stand-in for failed loads ({@link L2Store.stale}), unless a generation moved on since (the write would be dead), the value is too large, or
    * Redis is unavailable. Never rejects; callers need not wait for it.
    *
    * @example
@@ -209,7 +235,7 @@ export class L2Store implements SharedTier {
    * void store.set(seen, key, rows, 60_000);
    * ```
    */
-  async set(generations: L2Generations, cacheKey: string, value: unknown, ttl: number): Promise<void> {
+  async set(generations: L2Generations, cacheKey: string, value: unknown, ttl: number, grace = 0): Promise<void> {
     if (!(ttl > 0)) return;
     if (!this.#usable()) return void this.#skip();
     if (!this.#current(generations)) return;
@@ -225,7 +251,7 @@ export class L2Store implements SharedTier {
       return;
     }
     const key = this.#keys.entry(ownTable(generations), generations, cacheKey);
-    const written = await this.#run(() => (ttl === Infinity ? this.#redis.set(key, bytes) : this.#redis.set(key, bytes, 'PX', Math.ceil(ttl))));
+    const written = await this.#run(() => (ttl === Infinity ? this.#redis.set(key, bytes) : this.#redis.set(key, bytes, 'PX', Math.ceil(ttl + grace))));
     if (written !== FAILED) this.#counters.writes++;
   }
 

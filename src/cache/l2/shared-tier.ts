@@ -15,7 +15,10 @@ export interface SharedTier {
   readonly ttl?: number;
   generations(table: string, dependsOn?: readonly string[]): Promise<L2Generations | undefined>;
   get(generations: L2Generations, cacheKey: string): Promise<L2Hit | undefined>;
-  set(generations: L2Generations, cacheKey: string, value: unknown, ttl: number): Promise<void>;
+  /** The entry past its TTL by less than `grace` ms, when `generations` are still current: a stand-in for a failed load. */
+  stale(generations: L2Generations, cacheKey: string, grace: number): Promise<L2Hit | undefined>;
+  /** Writes an entry fresh for `ttl` ms and kept `grace` ms longer (0 when left out) for {@link SharedTier.stale}. */
+  set(generations: L2Generations, cacheKey: string, value: unknown, ttl: number, grace?: number): Promise<void>;
   bump(table: string): Promise<void>;
   forget(table: string): void;
   resync(): void;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppwriteError } from '../../../src/errors/appwrite-error.js';
-import { runInCacheContext } from '../../../src/cache/request-context.js';
-import { makeCache } from './cache-test-kit.js';
+import { runInCacheContext, type CacheContext } from '../../../src/cache/request-context.js';
+import { deferred, makeCache } from './cache-test-kit.js';
 
 const request = { scope: 'key', table: 'products', operation: 'list', queries: [] };
 const outage = (): Promise<never> => Promise.reject(new AppwriteError(503, 'general_unavailable', 'Appwrite is down'));
@@ -42,5 +42,23 @@ describe('grace', () => {
     await cache.read(request, () => Promise.resolve(['old']));
     clock.advance(1_500);
     await expect(cache.read(request, outage)).rejects.toThrow('Appwrite is down');
+  });
+
+  it('reports a read that joined the failing load as STALE too, from l1', async () => {
+    const { cache, clock } = makeCache({ ttl: 1_000, grace: 5_000 });
+    await cache.read(request, () => Promise.resolve(['old']));
+    clock.advance(1_500);
+    const failing = deferred<never>();
+    const seen = (context: CacheContext) => ({ status: context.status(), tiers: context.tiers(), reads: context.reads, misses: context.misses, stale: context.stale });
+    const observe = () => runInCacheContext(async (context) => {
+      expect(await cache.read(request, () => failing.promise)).toEqual(['old']);
+      return seen(context);
+    });
+    const reads = [observe(), observe()];
+    failing.reject(new AppwriteError(503, 'general_unavailable', 'down'));
+    for (const context of await Promise.all(reads)) {
+      expect(context).toEqual({ status: 'STALE', tiers: ['l1'], reads: [{ table: 'products', outcome: 'stale' }], misses: 1, stale: 1 });
+    }
+    expect(cache.stats().total.coalesced).toBe(1);
   });
 });

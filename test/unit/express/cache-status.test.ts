@@ -136,4 +136,27 @@ describe('cacheStatus', () => {
       await other.close();
     }
   });
+
+  it('names the tier that answered (l1 for this process\'s memory), under a custom name or not at all', async () => {
+    const tier = (response: globalThis.Response, name = 'x-cache-tier') => response.headers.get(name);
+    expect(tier(await get('/products/p1'))).toBeNull();
+    expect(tier(await get('/products/p1'))).toBe('l1');
+    expect(tier(await get('/uncached'))).toBeNull();
+    const custom = express();
+    custom.use(cacheStatus({ tierHeader: 'X-ORM-Tier' }), async (_req, res) => {
+      res.json(await read('products', 'p1'));
+    });
+    const quiet = express();
+    quiet.use(cacheStatus({ tierHeader: false }), async (_req, res) => {
+      res.json(await read('products', 'p1'));
+    });
+    const [named, none] = await Promise.all([listen(custom), listen(quiet)]);
+    try {
+      expect(tier(await fetch(named.url), 'x-orm-tier')).toBe('l1');
+      const response = await fetch(none.url);
+      expect([response.headers.get('x-cache-status'), tier(response)]).toEqual(['HIT', null]);
+    } finally {
+      await Promise.all([named.close(), none.close()]);
+    }
+  });
 });
