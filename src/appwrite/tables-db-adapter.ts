@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import { toOrmError, type RequestContext } from './appwrite-error-mapping.js';
 import { ConfigError } from '../errors/config-error.js';
 import { withRetry, type RetryPolicy } from './read-retry.js';
-import type { RowDecoder } from '../schema/row-decoder.js';
+import { plain, type RowDecoder } from '../schema/row-decoder.js';
 import { DEFAULT_TIMEOUT_MS, withDeadline } from './request-deadline.js';
 
 /** A row as Appwrite returns it: system fields and columns, as a plain object. */
@@ -227,19 +227,8 @@ function perms(permissions: readonly string[] | undefined): { permissions?: stri
   return permissions === undefined ? {} : { permissions: [...permissions] };
 }
 
-
-export function plainRow(row: object): RowRecord {
+/** A row as node-appwrite parsed it, as a deep-frozen plain object (no column conversion). */
+function plainRow(row: object): RowRecord {
   return plain(row) as RowRecord;
 }
 
-/**
- * A deep copy with ordinary prototypes, frozen as it is built: every row ends up deep-frozen (by the cache or
- * by the write that returns it), and freezing each copy here spares that a walk of its own.
- */
-function plain(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return Object.freeze(value.map(plain));
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = plain((value as Record<string, unknown>)[key]);
-  return Object.freeze(out);
-}

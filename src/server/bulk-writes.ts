@@ -39,16 +39,8 @@ export async function bulkWriteRows(core: TableCore, input: readonly unknown[], 
   const keys = new Set(prepared.flatMap((row) => Object.keys(row)));
   const results = await core.bulk(writeTables(runtime, Object.fromEntries([...keys].map((key) => [key, true]))), chunks, send);
   const byId = new Map<string, RowRecord>();
-  const succeeded: BulkRowRef[] = [];
-  const failed: BulkRowFailure[] = [];
-  for (const { refs, outcome } of results) {
-    if (!outcome.ok) {
-      failed.push(...refs.map((ref) => ({ ...ref, error: outcome.error })));
-      continue;
-    }
-    succeeded.push(...refs);
-    for (const row of outcome.value.rows) byId.set(String(row.$id), row);
-  }
+  // An upsert's answer leaves out the rows it found unchanged: every row of a successful chunk succeeded.
+  const { succeeded, failed } = collectById(runtime.id, results, byId, { missingFails: false });
   throwIfFailed(runtime.id, operation, succeeded, failed);
   if (mode === 'upsert') await readBackUnchanged(core, prepared, byId);
   return prepared.map((row) => byId.get(row.$id)).filter((row): row is RowRecord => row !== undefined);
@@ -91,7 +83,7 @@ export async function bulkUpdateRows(core: TableCore, items: readonly { readonly
     ? { total: 1, rows: [await session.adapter.updateRow(runtime.id, current.refs[0]?.id ?? '', current.data)] }
     : session.adapter.updateRows(runtime.id, current.data, [idFilter(current.refs)], true)));
   const byId = new Map<string, RowRecord>();
-  const outcome = collectById(runtime.id, results, byId);
+  const outcome = collectById(runtime.id, results, byId, { missingFails: true });
   throwIfFailed(runtime.id, 'bulkUpdate', outcome.succeeded, outcome.failed);
   return ids.map((id) => byId.get(id)).filter((row): row is RowRecord => row !== undefined);
 }
@@ -133,8 +125,13 @@ async function deleteOne(core: TableCore, id: string): Promise<RowPage> {
   }
 }
 
-/** Splits chunk outcomes into succeeded and failed rows; an id missing from a successful answer did not exist. */
-function collectById(table: string, results: readonly ChunkResult<RowPage>[], byId: Map<string, RowRecord>): { succeeded: BulkRowRef[]; failed: BulkRowFailure[] } {
+/**
+ * Splits chunk outcomes into succeeded and failed rows, collecting the answered rows into `byId`. With
+ * `missingFails`, an id missing from a successful answer did not exist and fails with a NotFoundError.
+ */
+function collectById(
+  table: string, results: readonly ChunkResult<RowPage>[], byId: Map<string, RowRecord>, options: { readonly missingFails: boolean },
+): { succeeded: BulkRowRef[]; failed: BulkRowFailure[] } {
   const succeeded: BulkRowRef[] = [];
   const failed: BulkRowFailure[] = [];
   for (const { refs, outcome } of results) {
@@ -144,7 +141,7 @@ function collectById(table: string, results: readonly ChunkResult<RowPage>[], by
     }
     for (const row of outcome.value.rows) byId.set(String(row.$id), row);
     for (const ref of refs) {
-      if (ref.id !== undefined && byId.has(ref.id)) succeeded.push(ref);
+      if (!options.missingFails || (ref.id !== undefined && byId.has(ref.id))) succeeded.push(ref);
       else failed.push({ ...ref, error: new NotFoundError(table, { rowId: ref.id ?? '' }) });
     }
   }

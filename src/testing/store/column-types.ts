@@ -2,20 +2,8 @@ import type { ColumnFormat, ColumnType, StoredColumn } from './model.js';
 
 /** The column type in the route (`/columns/<endpoint>`) and in inline column definitions. */
 export type ColumnEndpoint =
-  | 'string'
-  | 'varchar'
-  | 'text'
-  | 'mediumtext'
-  | 'longtext'
-  | 'integer'
-  | 'bigint'
-  | 'float'
-  | 'boolean'
-  | 'datetime'
-  | 'email'
-  | 'url'
-  | 'ip'
-  | 'enum';
+  // A float column reports `double`; email, url, ip and enum columns are string columns with a format.
+  Exclude<ColumnType, 'double' | 'relationship'> | 'float' | 'email' | 'url' | 'ip' | 'enum';
 
 interface EndpointShape {
   readonly type: ColumnType;
