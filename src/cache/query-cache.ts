@@ -285,11 +285,17 @@ export class QueryCache {
       const related = this.#relatedSnapshot(request);
       flight.promise = this.#load(key, request, state, counters, flight, load, related);
     }
-    if (context === undefined || slot === undefined) return flight.promise as Promise<T>;
+    if ((context === undefined || slot === undefined) && operation === undefined) return flight.promise as Promise<T>;
     // The read is reported as what answered it, which is known once the load settles.
     const settled = flight;
     return settled.promise.then((value) => {
-      if (settled.answer !== undefined) context.settle(slot, settled.answer.outcome, settled.answer.tier);
+      const answer = settled.answer;
+      if (answer !== undefined && context !== undefined && slot !== undefined) context.settle(slot, answer.outcome, answer.tier);
+      // A read the shared tier answered never went to Appwrite: the operation reports it as a hit.
+      if (answer?.outcome === 'hit' && operation !== undefined) {
+        operation.misses--;
+        operation.hits++;
+      }
       return value as T;
     });
   }

@@ -1,7 +1,7 @@
 import { OperationRecord, currentOperation, leaveOperation, runInOperation } from '../cache/operation-record.js';
 
 /**
- * How a table operation ended. Reads: `hit` (every read from the cache), `miss` (some read went to
+ * How a table operation ended. Reads: `hit` (every read from the cache, either tier), `miss` (some read went to
  * Appwrite and was cached), `stale` (a write or invalidation overlapped the load, so its result was returned
  * but not cached), `bypass` (the cache was off or `cache: false`). Writes: `write`. Any failure: `error`.
  *

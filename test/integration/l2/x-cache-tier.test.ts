@@ -63,7 +63,12 @@ describe('X-Cache-Status and X-Cache-Tier with a shared tier, over HTTP', () => 
       await vi.waitFor(() => expect(a.l2Stats()?.writes).toBe(1));
 
       const before = listRows();
+      const operations: { outcome: string; requests: number }[] = [];
+      const stopObserving = b.onOperation(({ outcome, requests }) => operations.push({ outcome, requests }));
       const fromRedis = await request(appB).get('/products');
+      stopObserving();
+      // Operation metrics agree with the header: the read did not go to Appwrite.
+      expect(operations).toEqual([{ outcome: 'hit', requests: 0 }]);
       expect(fromRedis.body).toEqual(['Pen', 'Ink']);
       expect(headers(fromRedis)).toEqual(['HIT', 'l2', 'products']);
       expect(listRows()).toBe(before);
