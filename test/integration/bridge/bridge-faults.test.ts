@@ -1,19 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server.js';
-import { Fixtures } from './bridge-fixtures.js';
+import { describe, expect, it, vi } from 'vitest';
+import { Fixtures, usePrivateRedis } from './bridge-fixtures.js';
 
 const fixtures = new Fixtures();
-let redis: PrivateRedis;
+const redis = usePrivateRedis(fixtures);
 const wait = { timeout: 10_000, interval: 10 };
-
-beforeAll(async () => {
-  redis = await startPrivateRedis();
-});
-afterEach(async () => {
-  await fixtures.closeAll();
-  if (!redis.running) await redis.restart();
-});
-afterAll(() => redis.stop());
 
 describe('the Redis bridge through Redis failures (private redis-server)', () => {
   it('keeps the caches working while Redis is down, then resynchronises and announces what it could not', async () => {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { QueryCache } from '../../../src/cache/query-cache.js';
 import type { InvalidationOrigin } from '../../../src/cache/cache-events.js';
 import type { RedisSource } from '../../../src/redis/redis-source.js';
 import { RedisBridge } from '../../../src/bridge/redis-bridge.js';
+import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server.js';
 
 /** One simulated application instance: its own cache and bridge, and what they saw. */
 export interface Instance {
@@ -63,4 +65,32 @@ export class Fixtures {
   async closeAll(): Promise<void> {
     await Promise.all(this.closers.splice(0).map((close) => close()));
   }
+}
+
+/**
+ * A private redis-server for the test file, started before its tests. After each test the fixtures are closed
+ * and the server restarted if the test stopped it; it is stopped after the file.
+ */
+export function usePrivateRedis(fixtures: Fixtures): PrivateRedis {
+  let server: PrivateRedis | undefined;
+  const current = (): PrivateRedis => {
+    if (server === undefined) throw new Error('the private redis-server starts in beforeAll');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startPrivateRedis();
+  });
+  afterEach(async () => {
+    await fixtures.closeAll();
+    if (!current().running) await current().restart();
+  });
+  afterAll(() => server?.stop());
+  return {
+    get port() { return current().port; },
+    get url() { return current().url; },
+    get running() { return current().running; },
+    kill: () => current().kill(),
+    restart: () => current().restart(),
+    stop: () => current().stop(),
+  };
 }

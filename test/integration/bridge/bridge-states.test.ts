@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BridgeState } from '../../../src/bridge/bridge-stats.js';
-import { startPrivateRedis, type PrivateRedis } from '../../helpers/redis-server.js';
-import { Fixtures, type Instance } from './bridge-fixtures.js';
+import { Fixtures, usePrivateRedis, type Instance } from './bridge-fixtures.js';
 
 const fixtures = new Fixtures();
-let redis: PrivateRedis;
+const redis = usePrivateRedis(fixtures);
 const wait = { timeout: 10_000, interval: 10 };
-
-beforeAll(async () => {
-  redis = await startPrivateRedis();
-});
-afterEach(async () => {
-  await fixtures.closeAll();
-  if (!redis.running) await redis.restart();
-});
-afterAll(() => redis.stop());
 
 /** An instance on the private Redis whose every state change is recorded (an illegal one would throw in the handler and fail the test). */
 function recorded(id: string, channel: string): { instance: Instance; states: BridgeState[] } {

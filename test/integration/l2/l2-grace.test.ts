@@ -16,6 +16,14 @@ async function instance(target: L2Target, databaseId: string, options: { ttl: nu
   return { cache, store };
 }
 
+/** An instance that has read `list` (['Pen']) and whose entry Redis has stored. */
+async function writerOfPen(target: L2Target, databaseId: string, options: { ttl: number; grace: number }): Promise<{ cache: QueryCache; store: L2Store }> {
+  const writer = await instance(target, databaseId, options);
+  await writer.cache.read(list, () => Promise.resolve(['Pen']));
+  await vi.waitFor(() => expect(writer.store.stats().writes).toBe(1));
+  return writer;
+}
+
 /** Reads `request` in its own cache context, and returns what it got with the context's view of it. */
 const observed = (cache: QueryCache, load: () => Promise<unknown>) =>
   runInCacheContext(async (context) => {
@@ -49,9 +57,7 @@ describe('the shared tier\'s entries under cache.grace, on a real Redis', () => 
 
   it('serves an expired Redis entry within grace when the load fails, but not past grace, nor without grace', async () => {
     const databaseId = target.database();
-    const a = await instance(target, databaseId, { ttl: 1, grace: 600_000 });
-    await a.cache.read(list, () => Promise.resolve(['Pen']));
-    await vi.waitFor(() => expect(a.store.stats().writes).toBe(1));
+    const a = await writerOfPen(target, databaseId, { ttl: 1, grace: 600_000 });
 
     const b = await instance(target, databaseId, { ttl: 1, grace: 600_000 });
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -73,9 +79,7 @@ describe('the shared tier\'s entries under cache.grace, on a real Redis', () => 
 
   it('never serves it once the table was invalidated, even by an invalidation that arrives while the load fails', async () => {
     const databaseId = target.database();
-    const a = await instance(target, databaseId, { ttl: 1, grace: 600_000 });
-    await a.cache.read(list, () => Promise.resolve(['Pen']));
-    await vi.waitFor(() => expect(a.store.stats().writes).toBe(1));
+    const a = await writerOfPen(target, databaseId, { ttl: 1, grace: 600_000 });
     const b = await instance(target, databaseId, { ttl: 1, grace: 600_000 });
     await new Promise((resolve) => setTimeout(resolve, 5));
 
